@@ -1,0 +1,31 @@
+"""Command line: `pipeline run INPUT... [--out DIR] [--model NAME|PATH]`."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .language import DEFAULT_CONFIG
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="pipeline", description="German news extraction into tidy tables.")
+    commands = p.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="extract entities and quotes from articles into tables")
+    run.add_argument("inputs", nargs="+", help="article files, folders (searched for *.txt) or .jsonl[.gz] dumps")
+    run.add_argument("--out", default="outputs", help="output folder for the tables (default: outputs)")
+    run.add_argument("--model", default=None,
+                     help="installed German spaCy pipeline (name or path) to run our components on")
+    run.add_argument("--config", default=str(DEFAULT_CONFIG), help="pipeline config (default: the embedded one)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from .language import build_nlp
+    from .run import run
+
+    nlp = build_nlp(args.model, args.config)
+    summary = run(nlp, args.inputs, args.out, progress=False if args.no_progress else None)
+    print(f"{summary} -> {args.out}", file=sys.stderr)
+    return 1 if summary.errors else 0

@@ -1,0 +1,68 @@
+"""In-article entity linking: mentions of one entity share an id and a canonical name.
+
+"Merz", "Merz'" and "Bundeskanzler Friedrich Merz" are one person named "Friedrich Merz": a short
+person mention joins the fullest earlier-or-later name that ends in the same surname. Places and
+organisations join on their gazetteer name, or else on their text with a genitive -s removed.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..names import GENITIVE_ARTICLES, strip_genitive
+
+
+class EntityLinker:
+    """Sets `span._.entity_id` on every mention in `doc.ents` and fills `doc._.entities`."""
+
+    def __init__(self, nlp: Language, name: str = "entity_linker"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article_id or "doc"
+        last_words = {m[-1].text for m in doc.ents}
+        keys = [mention_key(m, last_words) for m in doc.ents]
+        full_names = _full_person_names(doc.ents, keys)
+        ids: dict[tuple[str, str], str] = {}
+        entities: dict[str, dict] = {}
+        for mention, (label, key) in zip(doc.ents, keys):
+            if label == "PER":
+                key = full_names.get(key, key)
+            entity_id = ids.get((label, key))
+            if entity_id is None:
+                entity_id = ids[(label, key)] = f"{article}:E{len(ids) + 1}"
+                entities[entity_id] = {"label": label, "name": key}
+            mention._.entity_id = entity_id
+        doc._.entities = entities
+        return doc
+
+
+def mention_key(mention: Span, last_words: set[str]) -> tuple[str, str]:
+    """(label, normalised name) of a mention before linking. A final -s is a genitive ending when
+    the bare form also ends a mention in the article ("Putins", "Putin") or a genitive article
+    stands just before ("des sogenannten Weimarer Dreiecks")."""
+    if mention._.canonical:
+        return mention.label_, mention._.canonical
+    words = [t.text for t in mention]
+    bare = strip_genitive(words[-1])
+    context = {t.lower_ for t in mention.doc[max(mention.start - 2, 0):mention.start]}
+    if bare in last_words or context & GENITIVE_ARTICLES or words[-1].endswith(("'", "’")):
+        words[-1] = bare
+    return mention.label_, " ".join(words)
+
+
+def _full_person_names(mentions, keys) -> dict[str, str]:
+    """Map each person name to the fullest name in the article sharing its surname
+    (nearest preceding full name first, so two people with one surname stay apart)."""
+    persons = [(m.start, key) for m, (label, key) in zip(mentions, keys) if label == "PER"]
+    resolved = {}
+    for position, name in persons:
+        surname = name.split()[-1]
+        candidates = [(p, n) for p, n in persons if n != name and n.split()[-1] == surname
+                      and len(n.split()) > len(name.split()) and n.endswith(" " + name)]
+        if candidates:
+            before = [c for c in candidates if c[0] < position]
+            nearest = max(before) if before else min(candidates)
+            longest = max((n for _, n in candidates if n.endswith(nearest[1])), key=len)
+            resolved[name] = longest
+    return resolved

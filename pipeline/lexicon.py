@@ -1,0 +1,47 @@
+"""Reading the packaged word lists and pattern files (plain text, TSV with header, JSONL; optionally gzipped)."""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from pathlib import Path
+from typing import Iterator
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _open(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path), encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def find(data_dir: Path, name: str) -> Path:
+    """`name` in `data_dir`, or its gzipped twin."""
+    for candidate in (data_dir / name, data_dir / f"{name}.gz"):
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"lexicon {name} not found in {data_dir}")
+
+
+def read_words(path: Path) -> set[str]:
+    with _open(path) as lines:
+        return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with _open(path) as lines:
+        rows = (line for line in lines if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    with _open(path) as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def resolve_data_dir(data_dir: str | Path | None) -> Path:
+    return Path(data_dir) if data_dir else DATA_DIR

@@ -1,0 +1,149 @@
+"""The single source of truth for every output table: column names, dtypes and meanings.
+
+Writers build explicit pyarrow schemas from here, CSV readers take their pandas dtypes from here,
+and `sort_keys` fixes the row order so outputs are stable across runs and machines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # one of the keys of _ARROW / _PANDAS
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    sort_keys: tuple[str, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema(
+            [pa.field(c.name, _ARROW[c.dtype], nullable=True, metadata={"description": c.description})
+             for c in self.columns],
+            metadata={"table": self.name, "description": self.description},
+        )
+
+    def pandas_dtypes(self) -> dict[str, str]:
+        return {c.name: _PANDAS[c.dtype] for c in self.columns}
+
+    def frame(self, rows: list[dict]) -> pd.DataFrame:
+        """Rows (dicts with exactly this table's columns) as a typed, stably sorted DataFrame."""
+        df = pd.DataFrame(rows, columns=self.column_names)
+        df = coerce(df, self)
+        return df.sort_values(list(self.sort_keys), kind="stable", ignore_index=True)
+
+
+_ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
+_PANDAS = {"string": "string", "int": "Int64", "float": "Float64", "date": "datetime64[s]"}
+
+
+def coerce(df: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Cast the columns of `df` to the table's pandas dtypes (nullable everywhere)."""
+    out = df.copy()
+    for c in table.columns:
+        if c.dtype == "date":
+            out[c.name] = pd.to_datetime(out[c.name], errors="coerce").astype("datetime64[s]")
+        else:
+            out[c.name] = out[c.name].astype(_PANDAS[c.dtype])
+    return out
+
+
+ARTICLES = Table(
+    "articles",
+    "One row per article read.",
+    (
+        Column("article_id", "string", "File stem or the `id` of a JSON Lines record."),
+        Column("source", "string", "Path of the file the article came from (JSON Lines: path:line)."),
+        Column("date", "date", "Publication date from the `date YYYY-MM-DD` header; null if missing."),
+        Column("lede", "string", "The lede: the text after the date on the first line."),
+        Column("n_paragraphs", "int", "Paragraphs (blocks separated by blank lines), lede included."),
+        Column("n_tokens", "int", "Tokens (spaCy, whitespace excluded)."),
+        Column("n_sentences", "int", "Sentences (headings count as sentences)."),
+        Column("n_mentions", "int", "Entity mentions found."),
+        Column("n_quotes", "int", "Quotes found."),
+        Column("sha256", "string", "SHA-256 of the article's raw bytes."),
+    ),
+    ("article_id", "source"),
+)
+
+MENTIONS = Table(
+    "mentions",
+    "Every mention of a person, place or organisation.",
+    (
+        Column("article_id", "string", "Article the mention is in."),
+        Column("mention_id", "int", "Running number of the mention within its article, in text order."),
+        Column("entity_id", "string", "Entity the mention belongs to (article_id:E<n>); join with entities."),
+        Column("label", "string", "PER, LOC or ORG."),
+        Column("text", "string", "The mention as written; raw[start_char:end_char] == text."),
+        Column("start_char", "int", "Start offset (Python string index into the decoded file)."),
+        Column("end_char", "int", "End offset (exclusive)."),
+        Column("sentence_id", "int", "Sentence number within the article, from 0."),
+        Column("method", "string", "Rule that found the mention (gazetteer, role, first_name, ...)."),
+    ),
+    ("article_id", "start_char", "end_char", "label"),
+)
+
+ENTITIES = Table(
+    "entities",
+    "One row per distinct entity per article.",
+    (
+        Column("article_id", "string", "Article the entity is in."),
+        Column("entity_id", "string", "Entity identifier (article_id:E<n>), unique across articles."),
+        Column("name", "string", "Canonical name: the fullest form in the article or the gazetteer's name."),
+        Column("label", "string", "PER, LOC or ORG."),
+        Column("n_mentions", "int", "Number of mentions of the entity in the article."),
+        Column("first_char", "int", "Start offset of the first mention."),
+    ),
+    ("article_id", "first_char", "entity_id"),
+)
+
+QUOTES = Table(
+    "quotes",
+    "Quoted claims with their cue and speaker.",
+    (
+        Column("article_id", "string", "Article the quote is in."),
+        Column("quote_id", "int", "Running number of the quote within its article, in text order."),
+        Column("type", "string", "direct (in quotation marks), indirect (Konjunktiv, dass, laut...) or reported."),
+        Column("text", "string", "The quoted content; raw[start_char:end_char] == text."),
+        Column("start_char", "int", "Start offset of the quoted content."),
+        Column("end_char", "int", "End offset (exclusive)."),
+        Column("cue", "string", "Lemma of the cue (sagen, laut, zufolge, ...) or null."),
+        Column("cue_text", "string", "The cue as written, or null."),
+        Column("speaker", "string", "Canonical name of the speaker entity, or null when it could not be resolved."),
+        Column("speaker_entity_id", "string", "Entity of the speaker (join with entities), or null."),
+        Column("speaker_text", "string", "Speaker as written locally: a name, 'er', 'der CDU-Politiker'."),
+        Column("speaker_start_char", "int", "Start offset of speaker_text, or null."),
+        Column("speaker_end_char", "int", "End offset of speaker_text, or null."),
+        Column("method", "string", "How the speaker was found (same_sentence, carry_over, pronoun, ...)."),
+        Column("sentence_id", "int", "Sentence in which the quote starts."),
+    ),
+    ("article_id", "start_char", "end_char"),
+)
+
+ERRORS = Table(
+    "errors",
+    "Problems met while reading or processing; the run goes on.",
+    (
+        Column("source", "string", "File (or file:line) concerned."),
+        Column("article_id", "string", "Article concerned, if known."),
+        Column("error", "string", "Kind of problem (unreadable, not_utf8, empty, no_date, processing, ...)."),
+        Column("severity", "string", "warning (article processed) or error (article skipped)."),
+        Column("message", "string", "What happened, in plain words."),
+    ),
+    ("source", "article_id", "error"),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MENTIONS, ENTITIES, QUOTES, ERRORS)}
