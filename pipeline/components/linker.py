@@ -31,7 +31,10 @@ class EntityLinker:
             entity_id = ids.get((label, key))
             if entity_id is None:
                 entity_id = ids[(label, key)] = f"{article}:E{len(ids) + 1}"
-                entities[entity_id] = {"label": label, "name": key}
+                entities[entity_id] = {"label": label, "name": key if label == "PER" else ""}
+            if label != "PER":
+                form = written_form(mention) if mention._.canonical else key
+                entities[entity_id]["name"] = _fuller(entities[entity_id]["name"], form)
             mention._.entity_id = entity_id
         doc._.entities = entities
         return doc
@@ -49,6 +52,20 @@ def mention_key(mention: Span, last_words: set[str]) -> tuple[str, str]:
     if bare in last_words or context & GENITIVE_ARTICLES or words[-1].endswith(("'", "’")):
         words[-1] = bare
     return mention.label_, " ".join(words)
+
+
+def written_form(mention: Span) -> str:
+    """A gazetteer mention in its base form: a gazetteer name when the mention only inflects it
+    ("Russlands", "der Europäischen Union"), otherwise the words as written ("USA" for the
+    gazetteer's "Vereinigte Staaten"), so entity names are the forms the article uses."""
+    canonical, words = mention._.canonical, [t.text for t in mention]
+    base = canonical.split()
+    inflects = len(base) == len(words) and all(w.startswith(b[:-1]) for w, b in zip(words, base))
+    return canonical if inflects else mention.text
+
+
+def _fuller(name: str, other: str) -> str:
+    return max(name, other, key=lambda n: (len(n.split()), len(n)))
 
 
 def _full_person_names(mentions, keys) -> dict[str, str]:

@@ -1,0 +1,23 @@
+import pytest
+
+
+def entities(doc):
+    return sorted((v["name"], v["label"], sum(e._.entity_id == k for e in doc.ents)) for k, v in doc._.entities.items())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Merz kam. Bundeskanzler Friedrich Merz sprach. Merz ging.", [("Friedrich Merz", "PER", 3)]),
+    ("Außenminister Johann Wadephul reiste. Bundesaußenminister Wadephul (CDU) kam.",
+     [("CDU", "ORG", 1), ("Johann Wadephul", "PER", 2)]),
+    ("Russland und Russlands Nachbarn.", [("Russland", "LOC", 2)]),
+    ("Präsident Donald Trump und Präsidentin Melania Trump kamen.",
+     [("Donald Trump", "PER", 1), ("Melania Trump", "PER", 1)]),
+    ("Das Treffen des sogenannten Weimarer Dreiecks.", [("Weimarer Dreieck", "ORG", 1)]),
+])
+def test_entities(process, text, expected):
+    assert entities(process(text)) == expected
+
+
+def test_entity_ids_are_scoped_by_article(process):
+    doc = process("Berlin ist groß.", article_id="art-7")
+    assert [e._.entity_id for e in doc.ents] == ["art-7:E1"]

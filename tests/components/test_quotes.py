@@ -1,0 +1,160 @@
+"""Quote detection and speaker attribution on made-up German news sentences.
+
+Entities are set by hand (name -> label) so the tests exercise the quote rules alone; mentions of the
+same person share the entity id given by the full name.
+"""
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import pipeline.extensions  # noqa: F401
+from pipeline.components.quotes import QuoteAttributor
+from pipeline.components.sentences import SentenceSegmenter
+from pipeline.extensions import QUOTES_KEY
+
+ENTITIES = {
+    "Anna Berger": "PER", "Berger": "PER", "Thomas Krüger": "PER", "Krüger": "PER",
+    "Paul Haas": "PER", "Haas": "PER", "Lena Vogt": "PER", "Vogt": "PER",
+    "Berlin": "LOC", "Wien": "LOC", "Frankreich": "LOC", "Italien": "LOC", "Polen": "LOC",
+    "Deutschland": "LOC", "Bundesregierung": "ORG", "Allianz der Nachbarn": "ORG", "Bundestag": "ORG",
+}
+FULL = {"Berger": "Anna Berger", "Krüger": "Thomas Krüger", "Haas": "Paul Haas", "Vogt": "Lena Vogt"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    quotes = QuoteAttributor(nlp, "quotes", carry_over=True, max_carry_sentences=3)
+    quotes.initialize()
+    nlp.quotes = quotes
+    return nlp
+
+
+def run(nlp, text):
+    doc = nlp.make_doc(text)
+    SentenceSegmenter(nlp)(doc)
+    spans, taken = [], set()
+    for name in sorted(ENTITIES, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            taken |= set(range(span.start, span.end))
+            span = Span(doc, span.start, span.end, label=ENTITIES[name])
+            span._.entity_id = FULL.get(name, name)
+            spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    doc._.entities = {FULL.get(n, n): {"name": FULL.get(n, n), "label": lab} for n, lab in ENTITIES.items()}
+    return nlp.quotes(doc)
+
+
+def rows(doc):
+    return [(s.label_, s.text, s._.quote["speaker_entity_id"]) for s in doc.spans[QUOTES_KEY]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # direct quote, speaker after it
+    ("„Wir werden die Hilfe deutlich ausweiten“, sagte Berger am Montag in Berlin.",
+     [("direct", "Wir werden die Hilfe deutlich ausweiten", "Anna Berger")]),
+    # speaker before, colon, guillemets
+    ("Krüger erklärte: »Das Gesetz kommt noch in diesem Jahr in den Bundestag.«",
+     [("direct", "Das Gesetz kommt noch in diesem Jahr in den Bundestag.", "Thomas Krüger")]),
+    # separable particle verb, straight quotes, role noun before the name
+    ('"Die Gespräche waren offen und konstruktiv", teilte Außenministerin Lena Vogt nach dem Treffen mit.',
+     [("direct", "Die Gespräche waren offen und konstruktiv", "Lena Vogt")]),
+    # indirect speech: Konjunktiv clause before "sagte er", pronoun resolved to the last person
+    ("Haas besuchte am Dienstag Wien. Die Verhandlungen seien schwierig, sagte er.",
+     [("indirect", "Die Verhandlungen seien schwierig", "Paul Haas")]),
+    # dass-clause after the cue
+    ("Auch Finanzminister Krüger sagte, dass der Haushalt bislang nicht beschlossen sei.",
+     [("indirect", "dass der Haushalt bislang nicht beschlossen sei", "Thomas Krüger")]),
+    # a place speaking, Konjunktiv clause after "hat erklärt"
+    ("Polen hat zuletzt erklärt, man werde die Grenze stärker kontrollieren.",
+     [("indirect", "man werde die Grenze stärker kontrollieren", "Polen")]),
+    # description resolved to the person introduced with that role
+    ("Bundeskanzlerin Anna Berger traf Paul Haas in Wien. „Wir stehen an der Seite unserer Partner“, "
+     "sagte die Kanzlerin.",
+     [("direct", "Wir stehen an der Seite unserer Partner", "Anna Berger")]),
+    # not the dative object: the speaker of "sagte X dem Sender" is X
+    ("Die Lage sei ernst, sagte Krüger dem Sender RTL.",
+     [("indirect", "Die Lage sei ernst", "Thomas Krüger")]),
+    # laut / zufolge
+    ("Laut Krüger soll das Projekt im Herbst beginnen.",
+     [("indirect", "soll das Projekt im Herbst beginnen", "Thomas Krüger")]),
+    ("Der Bau soll den Plänen zufolge zwei Jahre dauern.",
+     [("indirect", "Der Bau soll", None)]),
+    # ", so X." after a direct quote
+    ("„Wir haben keine Zeit mehr zu verlieren“, so Vogt.",
+     [("direct", "Wir haben keine Zeit mehr zu verlieren", "Lena Vogt")]),
+    # reported speech
+    ("Haas sprach von einem großen Erfolg für die Region.",
+     [("reported", "Haas sprach von einem großen Erfolg für die Region", "Paul Haas")]),
+    # short judgement after "nannte"
+    ("Berger nannte den Vorschlag „völlig verfehlt“.",
+     [("direct", "völlig verfehlt", "Anna Berger")]),
+])
+def test_quotes(nlp, text, expected):
+    found = rows(run(nlp, text))
+    for label, snippet, speaker in expected:
+        assert any(l == label and snippet in t and s == speaker for l, t, s in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Neben Frankreich erklärten sich auch Italien und Polen zu solchen Einsätzen bereit.",
+    "Wien lehnt ausländische Beobachter, vor allem aus Nachbarstaaten, strikt ab.",
+    "Für Deutschland stellte Berger erstmals eine Beteiligung in Aussicht.",
+    "Krüger knüpfte seine Zustimmung an klare Bedingungen.",
+    "Das Buch „Die stille Stadt“ erschien im Frühjahr.",
+    "Die sogenannte „Schuldenbremse“ bleibt umstritten.",
+    "Die Regierung sagte das Treffen mit der Stadt kurzfristig ab.",
+    "Die Bundesregierung drängt auf Tempo, weil sonst keine Einigung zu erreichen sei.",
+])
+def test_not_quotes(nlp, text):
+    assert rows(run(nlp, text)) == []
+
+
+def test_multi_sentence_quote_is_one_span(nlp):
+    doc = run(nlp, "„Das ist ein guter Tag. Wir sind sehr zufrieden. Jetzt beginnt die Arbeit“, sagte Haas.")
+    (quote,) = doc.spans[QUOTES_KEY]
+    assert quote.text == "Das ist ein guter Tag. Wir sind sehr zufrieden. Jetzt beginnt die Arbeit"
+    assert quote._.quote["speaker_entity_id"] == "Paul Haas"
+    assert quote._.quote["cue"] == "sagen"
+
+
+def test_unbalanced_marks_end_at_the_paragraph(nlp):
+    doc = run(nlp, "Vogt sagte: „Wir bleiben bei unserer Linie.\n\nDie Sitzung endete am Abend.")
+    assert rows(doc) == [("direct", "Wir bleiben bei unserer Linie.", "Lena Vogt")]
+
+
+def test_second_quote_carries_the_speaker_over(nlp):
+    doc = run(nlp, "„Wir sind bereit“, sagte Berger. „Die Einzelheiten klären wir in den nächsten Wochen.“")
+    found = rows(doc)
+    assert ("direct", "Die Einzelheiten klären wir in den nächsten Wochen.", "Anna Berger") in found
+    assert doc.spans[QUOTES_KEY][-1]._.quote["method"] == "carry_over"
+
+
+def test_konjunktiv_sentences_carry_over_until_a_heading(nlp):
+    text = ("Krüger sagte, der Haushalt sei solide. Die Schulden würden sinken. Es gebe keinen Grund zur Sorge.\n\n"
+            "Neue Pläne für Wien\n\nDas Ministerium habe keine Kenntnis davon.")
+    found = rows(run(nlp, text))
+    assert ("indirect", "Die Schulden würden sinken. Es gebe keinen Grund zur Sorge", "Thomas Krüger") in found
+    assert ("indirect", "Das Ministerium habe keine Kenntnis davon", None) in found
+
+
+def test_quote_attributes_and_offsets(nlp):
+    text = "„Wir schaffen das“, sagte der CDU-Politiker Krüger in Berlin."
+    doc = run(nlp, text)
+    (span,) = doc.spans[QUOTES_KEY]
+    q = span._.quote
+    assert text[q["cue_start_char"]:q["cue_end_char"]] == q["cue_text"] == "sagte"
+    assert text[q["speaker_start_char"]:q["speaker_end_char"]] == q["speaker_text"]
+    assert "Krüger" in q["speaker_text"] and q["method"] == "same_sentence"
+
+
+def test_to_disk_from_disk(nlp, tmp_path):
+    nlp.quotes.to_disk(tmp_path / "quotes")
+    loaded = QuoteAttributor(nlp, "quotes", carry_over=True, max_carry_sentences=3).from_disk(tmp_path / "quotes")
+    assert loaded.lex.verbs.keys() == nlp.quotes.lex.verbs.keys()
+    assert rows(loaded(run(nlp, "Die Lage sei ernst, sagte Krüger."))) == [("indirect", "Die Lage sei ernst", "Thomas Krüger")]

@@ -1,0 +1,15 @@
+import pytest
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Er kam. Sie ging.", ["Er kam.", "Sie ging."]),
+    ("„Wir sind bereit.“ Dann ging er.", ["„Wir sind bereit.“", "Dann ging er."]),
+    ("„Was soll das?“, fragte er.", ["„Was soll das?“, fragte er."]),
+    ("Am 1. Januar kam er z.B. nach Berlin.", ["Am 1. Januar kam er z.B. nach Berlin."]),
+    ("Überschrift ohne Punkt\n\nDer Text folgt.", ["Überschrift ohne Punkt", "Der Text folgt."]),
+    ('"Ziel sei es, zu helfen." Auch weitere Staaten', ['"Ziel sei es, zu helfen."', "Auch weitere Staaten"]),
+])
+def test_sentence_boundaries(process, text, expected):
+    doc = process(text)
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences == expected

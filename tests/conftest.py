@@ -1,0 +1,25 @@
+"""Shared fixtures: one embedded-default pipeline per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.language import build_nlp, make_doc
+from pipeline.reader import parse_article
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def process(nlp):
+    """Run the pipeline on a text given without a date header."""
+    def run(text: str, article_id: str = "t"):
+        return nlp(make_doc(nlp, parse_article("date 2024-01-01 " + text, article_id, "test")))
+    return run

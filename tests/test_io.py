@@ -1,0 +1,42 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pipeline.io import load_tables, write_tables
+from pipeline.schema import TABLES
+
+
+def sample_frames():
+    rows = {name: [] for name in TABLES}
+    rows["articles"] = [{"article_id": "b", "source": "b.txt", "date": date(2024, 1, 2), "lede": "Ä „x“",
+                         "n_paragraphs": 1, "n_tokens": 3, "n_sentences": 1, "n_mentions": 0, "n_quotes": 0,
+                         "sha256": "00"},
+                        {"article_id": "a", "source": "a.txt", "date": None, "lede": "L", "n_paragraphs": 0,
+                         "n_tokens": 0, "n_sentences": 0, "n_mentions": 0, "n_quotes": 0, "sha256": "11"}]
+    rows["quotes"] = [{"article_id": "a", "quote_id": 1, "type": "direct", "text": "Wir, „sagt“ er", "start_char": 5,
+                       "end_char": 9, "cue": None, "cue_text": None, "speaker": None, "speaker_entity_id": None,
+                       "speaker_text": None, "speaker_start_char": None, "speaker_end_char": None,
+                       "method": None, "sentence_id": 0}]
+    return {name: TABLES[name].frame(r) for name, r in rows.items()}
+
+
+@pytest.mark.parametrize("drop", [None, "parquet", "csv"])
+def test_tables_round_trip_typed_and_sorted(tmp_path, drop):
+    frames = sample_frames()
+    write_tables(frames, tmp_path)
+    if drop:
+        for name in TABLES:
+            (tmp_path / f"{name}.{drop}").unlink()
+    loaded = load_tables(tmp_path)
+    assert set(loaded) == set(TABLES)
+    for name, df in frames.items():
+        pd.testing.assert_frame_equal(loaded[name], df)
+    assert list(loaded["articles"]["article_id"]) == ["a", "b"]
+    assert pd.isna(loaded["articles"].loc[0, "date"])
+    assert str(loaded["quotes"]["speaker_start_char"].dtype) == "Int64"
+
+
+def test_no_temporary_files_left(tmp_path):
+    write_tables(sample_frames(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))  == []

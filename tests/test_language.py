@@ -1,0 +1,22 @@
+"""The components work on top of any German pipeline given by name or path."""
+import spacy
+
+from pipeline.language import build_nlp
+
+
+def test_components_on_top_of_a_pipeline_loaded_by_path(tmp_path):
+    base = spacy.blank("de")
+    base.add_pipe("sentencizer")
+    base.to_disk(tmp_path / "base")
+    nlp = build_nlp(tmp_path / "base")
+    assert nlp.pipe_names == ["sentencizer", "sentences", "entity_rules", "entity_linker", "quotes"]
+    doc = nlp("Bundeskanzler Friedrich Merz reiste nach Paris.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Friedrich Merz", "PER"), ("Paris", "LOC")]
+
+
+def test_saved_pipeline_with_our_components_loads_back(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "full")
+    loaded = build_nlp(tmp_path / "full")
+    assert loaded.pipe_names == nlp.pipe_names
+    text = "Außenminister Johann Wadephul (CDU) sagte in Berlin, die Lage sei ernst."
+    assert [(e.text, e.label_) for e in loaded(text).ents] == [(e.text, e.label_) for e in nlp(text).ents]

@@ -1,0 +1,159 @@
+"""Checks on the lexical resources built by scripts/build_resources.py."""
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "pipeline" / "data"
+
+
+def _jsonl(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _tsv(name: str) -> dict[str, str]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return {r[0]: r[1] for r in rows[1:]}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> list[dict]:
+    return _jsonl("gazetteer.jsonl")
+
+
+@pytest.fixture(scope="module")
+def gaz_index(gazetteer) -> dict[str, tuple[str, str]]:
+    return {p["pattern"]: (p["label"], p["id"]) for p in gazetteer}
+
+
+@pytest.fixture(scope="module")
+def first_names() -> dict[str, str]:
+    return _tsv("first_names.tsv")
+
+
+@pytest.fixture(scope="module")
+def word_classes() -> dict[str, str]:
+    return _tsv("word_classes.tsv")
+
+
+@pytest.fixture(scope="module")
+def common_nouns() -> set[str]:
+    with gzip.open(DATA / "common_nouns.txt.gz", "rt", encoding="utf-8") as f:
+        return set(f.read().split("\n")) - {""}
+
+
+def test_pattern_format(gazetteer):
+    for p in gazetteer + _jsonl("gazetteer_ambiguous.jsonl"):
+        assert set(p) == {"label", "pattern", "id"}
+        assert p["label"] in {"PER", "LOC", "ORG"}
+        assert isinstance(p["pattern"], str) and p["pattern"].strip() == p["pattern"] != ""
+
+
+def test_no_duplicate_patterns(gazetteer):
+    amb = _jsonl("gazetteer_ambiguous.jsonl")
+    main = [p["pattern"] for p in gazetteer]
+    assert len(main) == len(set(main))
+    assert not set(main) & {p["pattern"] for p in amb}
+
+
+@pytest.mark.parametrize("pattern,label,ident", [
+    ("Russland", "LOC", "Russland"),
+    ("Russlands", "LOC", "Russland"),
+    ("Russische Föderation", "LOC", "Russland"),
+    ("Deutschlands", "LOC", "Deutschland"),
+    ("Moskaus", "LOC", "Moskau"),
+    ("Bayern", "LOC", "Bayern"),
+    ("Nordrhein-Westfalen", "LOC", "Nordrhein-Westfalen"),
+    ("Vereinigten Staaten", "LOC", "Vereinigte Staaten"),
+    ("USA", "LOC", "Vereinigte Staaten"),
+    ("Kyjiw", "LOC", "Kiew"),
+    ("Gazastreifen", "LOC", "Gazastreifen"),
+    ("CDU", "ORG", "Christlich Demokratische Union Deutschlands"),
+    ("Bundesregierung", "ORG", "Bundesregierung"),
+    ("Bundestages", "ORG", "Bundestag"),
+    ("Bundestags", "ORG", "Bundestag"),
+    ("Europäischen Union", "ORG", "Europäische Union"),
+    ("Vereinten Nationen", "ORG", "Vereinte Nationen"),
+    ("Weißen Hauses", "ORG", "Weißes Haus"),
+    ("Nato", "ORG", "Nato"),
+    ("Borussia Dortmund", "ORG", "Borussia Dortmund"),
+])
+def test_gazetteer_entries(gaz_index, pattern, label, ident):
+    assert gaz_index.get(pattern) == (label, ident)
+
+
+def test_no_wrong_inflections(gaz_index):
+    for bad in ["Bundesregierungs", "Ukraines", "Türkeis", "Schweizs", "Russischen Föderations",
+                "Europäischen Unions", "Krims"]:
+        assert bad not in gaz_index
+
+
+def test_ambiguous_words_not_in_main_gazetteer(gaz_index):
+    for word in ["Zeit", "Welt", "Union", "Essen", "Main"]:
+        assert word not in gaz_index
+
+
+def test_common_nouns_veto(common_nouns, first_names, word_classes, gaz_index):
+    for word in ["Frieden", "Zukunft", "Boden", "Haus", "Friedens"]:
+        assert word in common_nouns
+        assert word not in first_names
+        assert word not in word_classes
+        assert word not in gaz_index
+    # names are not vetoed
+    for word in ["Merz", "Berlin", "Angela", "Müller"]:
+        assert word not in common_nouns
+
+
+def test_first_names(first_names):
+    assert first_names["Friedrich"] == "m"
+    assert first_names["Angela"] == "f"
+    assert "Keir" in first_names
+    # nam_dict spells the Ukrainian president's name the English way only
+    assert "Volodymyr" in first_names
+    assert all(g in {"m", "f", "u"} for g in first_names.values())
+
+
+def test_word_classes(word_classes):
+    assert word_classes.get("Merz") == "SURNAME"
+    assert word_classes.get("Putin") == "SURNAME"
+    assert word_classes.get("Wadephul") == "SURNAME"
+    assert word_classes.get("Paris") == "PLACE"
+    assert word_classes.get("Michael") == "FIRSTNAME"
+    assert set(word_classes.values()) <= {"SURNAME", "FIRSTNAME", "PLACE", "ORG"}
+
+
+def test_roles():
+    roles = _tsv("curated/roles.tsv")
+    for w in ["Bundeskanzler", "Bundeskanzlerin", "Präsident", "Präsidentin", "Sondergesandte",
+              "Vorsitzende", "Trainer", "Papst", "Herr", "Frau"]:
+        assert w in roles
+    forms = _tsv("role_forms.tsv")
+    assert forms["Präsidenten"] == "Präsident"
+    suffixes = _tsv("curated/role_suffixes.tsv")
+    for s in ["minister", "chef", "präsidentin", "gesandte", "politiker"]:
+        assert s in suffixes
+
+
+def test_sorted_outputs():
+    for name in ["first_names.tsv", "word_classes.tsv", "role_forms.tsv"]:
+        keys = list(_tsv(name))
+        assert keys == sorted(keys)
+
+
+def test_load_time_small():
+    start = time.perf_counter()
+    _jsonl("gazetteer.jsonl")
+    _jsonl("gazetteer_ambiguous.jsonl")
+    _tsv("first_names.tsv")
+    _tsv("word_classes.tsv")
+    _tsv("role_forms.tsv")
+    with gzip.open(DATA / "common_nouns.txt.gz", "rt", encoding="utf-8") as f:
+        set(f.read().split("\n"))
+    assert time.perf_counter() - start < 1.5  # target < 0.5 s; generous for slow CI
