@@ -1,7 +1,6 @@
 """Reading the packaged word lists and pattern files (plain text, TSV with header, JSONL; optionally gzipped)."""
 from __future__ import annotations
 
-import csv
 import gzip
 import io
 import json
@@ -27,13 +26,17 @@ def find(data_dir: Path, name: str) -> Path:
 
 def read_words(path: Path) -> set[str]:
     with _open(path) as lines:
-        return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+        words = set(lines.read().split("\n"))
+    return {w.strip() for w in words if w.strip() and not w.startswith("#")}
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated file with a header line (no quoting; '#' lines are comments)."""
     with _open(path) as lines:
-        rows = (line for line in lines if line.strip() and not line.startswith("#"))
-        yield from csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = (line.rstrip("\r\n").split("\t") for line in lines if line.strip() and not line.startswith("#"))
+        header = next(rows, [])
+        for row in rows:
+            yield dict(zip(header, row + [""] * (len(header) - len(row))))
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:

@@ -57,7 +57,6 @@ import csv
 import gettext
 import gzip
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -189,12 +188,12 @@ class Nouns:
             genus_cols = [i for i, h in enumerate(header) if h.startswith("genus")]
             for row in reader:
                 lemma, tags = row[0], set(row[1].split(","))
-                forms = {row[i] for i in form_cols if row[i]}
+                forms = {row[i].strip() for i in form_cols if row[i].strip()}
                 forms.add(lemma)
                 entry = {
                     "tags": tags,
                     "forms": forms,
-                    "gen": [row[i] for i in gen_cols if row[i]],
+                    "gen": [row[i].strip() for i in gen_cols if row[i].strip()],
                     "genus": {row[i] for i in genus_cols if row[i]},
                 }
                 self.entries[lemma].append(entry)
@@ -380,7 +379,9 @@ class Gazetteer:
     def add_name(self, name: str, label: str, kind: str, ident: str, ambiguous: bool,
                  nouns: Nouns, probs: dict) -> None:
         for form in inflect(name, label, kind, nouns, probs):
-            self.add(form, label, ident, ambiguous)
+            form = " ".join(form.split())
+            if form:
+                self.add(form, label, ident, ambiguous)
 
 
 def country_entities() -> list[tuple[str, list[str], str]]:
