@@ -1,4 +1,4 @@
-"""Command line: `pipeline run INPUT... [--out DIR] [--model NAME|PATH]`."""
+"""Command line: `pipeline COMMAND ...`; each command module adds its own subparser."""
 from __future__ import annotations
 
 import argparse
@@ -7,9 +7,7 @@ import sys
 from .language import DEFAULT_CONFIG
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="pipeline", description="German news extraction into tidy tables.")
-    commands = p.add_subparsers(dest="command", required=True)
+def add_run_parser(commands) -> None:
     run = commands.add_parser("run", help="extract entities and quotes from articles into tables")
     run.add_argument("inputs", nargs="+", help="article files, folders (searched for *.txt) or .jsonl[.gz] dumps")
     run.add_argument("--out", default="outputs", help="output folder for the tables (default: outputs)")
@@ -17,11 +15,10 @@ def parser() -> argparse.ArgumentParser:
                      help="installed German spaCy pipeline (name or path) to run our components on")
     run.add_argument("--config", default=str(DEFAULT_CONFIG), help="pipeline config (default: the embedded one)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
-    return p
+    run.set_defaults(handler=run_command)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def run_command(args: argparse.Namespace) -> int:
     from .language import build_nlp
     from .run import run
 
@@ -29,3 +26,19 @@ def main(argv: list[str] | None = None) -> int:
     summary = run(nlp, args.inputs, args.out, progress=False if args.no_progress else None)
     print(f"{summary} -> {args.out}", file=sys.stderr)
     return 1 if summary.errors else 0
+
+
+PARSERS = (add_run_parser,)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="pipeline", description="German news extraction into tidy tables.")
+    commands = p.add_subparsers(dest="command", required=True)
+    for add_parser in PARSERS:
+        add_parser(commands)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.handler(args)
