@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .diff import add_diff_parser
 from .language import DEFAULT_CONFIG
+from .views.commands import add_report_parser, add_show_parser
 
 
 def add_run_parser(commands) -> None:
@@ -28,7 +30,7 @@ def run_command(args: argparse.Namespace) -> int:
     return 1 if summary.errors else 0
 
 
-PARSERS = (add_run_parser,)
+PARSERS = (add_run_parser, add_diff_parser, add_show_parser, add_report_parser)
 
 
 def parser() -> argparse.ArgumentParser:

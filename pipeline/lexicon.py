@@ -27,7 +27,8 @@ def find(data_dir: Path, name: str) -> Path:
 def read_words(path: Path) -> set[str]:
     with _open(path) as lines:
         words = set(lines.read().split("\n"))
-    return {w.strip() for w in words if w.strip() and not w.startswith("#")}
+    words.discard("")
+    return {w.strip() for w in words if not w.startswith("#")}
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
@@ -37,6 +38,19 @@ def read_tsv(path: Path) -> Iterator[dict[str, str]]:
         header = next(rows, [])
         for row in rows:
             yield dict(zip(header, row + [""] * (len(header) - len(row))))
+
+
+def read_columns(path: Path, *names: str) -> list[tuple[str, ...]]:
+    """The named columns of a large TSV as tuples: much faster than `read_tsv` at start-up."""
+    with _open(path) as f:
+        lines = [line for line in f.read().split("\n") if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    index = [header.index(n) for n in names]
+    width = max(index) + 1
+    rows = [line.split("\t") for line in lines[1:]]
+    if index == list(range(width)):
+        return [tuple(row[:width]) for row in rows if len(row) >= width]
+    return [tuple(row[i] for i in index) for row in rows if len(row) >= width]
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:

@@ -8,6 +8,8 @@ import pytest
 from pipeline.language import build_nlp, make_doc
 from pipeline.reader import parse_article
 
+pytest_plugins = ["pytester"]  # tests/test_pytest_plugin.py runs a user's test project
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 

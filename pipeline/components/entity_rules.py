@@ -24,11 +24,15 @@ from ..names import strip_genitive
 
 LABELS = ("PER", "LOC", "ORG")
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
-         "curated/roles.tsv", "curated/role_suffixes.tsv", "entity_patterns.jsonl", "non_entities.txt")
+         "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
+         "non_entities.txt", "ambiguous_nouns.txt")
 NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "del", "della", "dos", "du", "la", "le",
                             "ten", "ter", "zu", "bin", "ibn", "al", "el"})
 ROMAN = re.compile(r"[IVX]+\Z")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
+ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
+INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
+ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 
 
 @dataclass
@@ -39,6 +43,16 @@ class Lexicons:
     roles: set[str] = field(default_factory=set)
     role_suffixes: tuple[str, ...] = ()
     non_entities: set[str] = field(default_factory=set)
+    heads: dict[str, str] = field(default_factory=dict)  # class noun before a name -> label
+    head_tails: tuple[tuple[str, str], ...] = ()  # tail of a compound class noun -> label
+    inside: dict[str, str] = field(default_factory=dict)  # word inside a multi-word name -> label
+    prefixes: set[str] = field(default_factory=set)  # first word of a place name ("San", "St.")
+    titles: set[str] = field(default_factory=set)  # titles that belong to the name ("Lady Gaga")
+    cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
+    name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
+    place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
+    work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
+    ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
 
     def is_role(self, word: str) -> bool:
         if word in self.roles:
@@ -61,6 +75,8 @@ class EntityRules:
         self.patterns = Matcher(nlp.vocab)
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
         self.data_dir: Path | None = None
+        self._common_cache: dict[str, bool] = {}
+        self._name_like_cache: dict[str, bool] = {}
 
     # -- loading -----------------------------------------------------------------------------
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None) -> None:
@@ -83,14 +99,24 @@ class EntityRules:
             self.canonical.setdefault(key, (entry["label"], ""))
             self.patterns.add(key, [entry["pattern"]])
         lex = Lexicons()
-        lex.first_names = {row["name"] for row in lexicon.read_tsv(lexicon.find(data_dir, "first_names.tsv"))}
-        lex.word_class = {row["word"]: row["class"]
-                          for row in lexicon.read_tsv(lexicon.find(data_dir, "word_classes.tsv"))}
+        lex.first_names = {name for name, in lexicon.read_columns(lexicon.find(data_dir, "first_names.tsv"), "name")}
+        lex.word_class = dict(lexicon.read_columns(lexicon.find(data_dir, "word_classes.tsv"), "word", "class"))
         lex.common_nouns = lexicon.read_words(lexicon.find(data_dir, "common_nouns.txt"))
         lex.roles = {row["word"] for row in lexicon.read_tsv(lexicon.find(data_dir, "curated/roles.tsv"))}
         lex.role_suffixes = tuple(sorted({row["suffix"].lstrip("-").lower() for row in
                                           lexicon.read_tsv(lexicon.find(data_dir, "curated/role_suffixes.tsv"))}))
         lex.non_entities = lexicon.read_words(lexicon.find(data_dir, "non_entities.txt"))
+        cues = list(lexicon.read_tsv(lexicon.find(data_dir, "curated/name_cues.tsv")))
+        by_kind = lambda kind: {row["word"]: row["label"] for row in cues if row["kind"] == kind}  # noqa: E731
+        lex.heads, lex.inside = by_kind("before"), by_kind("inside")
+        lex.head_tails = tuple(by_kind("tail").items())
+        lex.prefixes, lex.titles = set(by_kind("prefix")), set(by_kind("title"))
+        lex.cue_words = {**by_kind("speech"), **by_kind("preposition")}
+        lex.name_tails = tuple(by_kind("name_tail"))
+        lex.work_words = set(by_kind("work"))
+        lex.place_tails = tuple(by_kind("place_tail"))
+        lex.ambiguous = lexicon.read_words(lexicon.find(data_dir, "ambiguous_nouns.txt"))
+        self._common_cache, self._name_like_cache = {}, {}
         self.lex = lex
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -108,11 +134,14 @@ class EntityRules:
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         found = self._gazetteer(doc) + self._shapes(doc)
+        found = [s for s in found if not self._after_first_name(doc, s)]
         taken = {i for span in found for i in range(span.start, span.end)}
-        found += self._persons(doc, taken)
+        texts = [t.text for t in doc]
+        found += self._acronyms(doc, texts, taken)
+        found += self._names(doc, texts, {i for span in found for i in range(span.start, span.end)})
         if self.propagate_names:
-            found += self._propagate(doc, found)
-        mentions = filter_spans(found)
+            found += self._propagate(doc, texts, found)
+        mentions = _join_slashed(filter_spans(found))
         if self.keep_model_ents:
             ours = {i for span in mentions for i in range(span.start, span.end)}
             mentions += [e for e in doc.ents if e.label_ in LABELS and not ours.intersection(range(e.start, e.end))]
@@ -136,6 +165,13 @@ class EntityRules:
                 spans.append(self._span(doc, start, end, label, "gazetteer", canonical))
         return spans
 
+    def _after_first_name(self, doc: Doc, span: Span) -> bool:
+        """A one-word place or brand right after a first name is a surname ("Uta Hagen", "Rudolf Skoda")."""
+        if len(span) != 1 or span.start == 0 or span._.method != "gazetteer":
+            return False
+        before = doc[span.start - 1].text
+        return before in self.lex.first_names and not self._is_common(before) and before not in self.lex.ambiguous
+
     def _shapes(self, doc: Doc) -> list[Span]:
         spans = []
         for key_id, start, end in self.patterns(doc):
@@ -145,8 +181,29 @@ class EntityRules:
             spans.append(self._span(doc, start, end, label, "pattern", None))
         return filter_spans(spans)
 
-    # -- persons -----------------------------------------------------------------------------
+    def _acronyms(self, doc: Doc, texts: list[str], taken: set[int]) -> list[Span]:
+        """Free-standing acronyms ("ADAC", "NHK") name organisations far more often than anything else."""
+        spans = []
+        for i, text in enumerate(texts):
+            if i in taken or not ORG_ACRONYM.match(text) or ROMAN.match(text) \
+                    or text in self.lex.non_entities or _inside_word(doc, i, i + 1):
+                continue
+            end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings"
+            while end < len(texts) and end - i < 3 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
+                    self._name_like(texts[end]) and not self._is_common(texts[end]))):
+                end += 1
+            spans.append(self._span(doc, i, end, "ORG", "acronym", None))
+            taken.update(range(i, end))
+        return spans
+
+    # -- names from context ------------------------------------------------------------------
     def _name_like(self, word: str) -> bool:
+        cached = self._name_like_cache.get(word)
+        if cached is None:
+            cached = self._name_like_cache[word] = self._looks_like_name(word)
+        return cached
+
+    def _looks_like_name(self, word: str) -> bool:
         if len(word) < 2 or not word[0].isupper() or word.lower() in STOP_WORDS or word in self.lex.non_entities:
             return False
         if ACRONYM.match(word) or ROMAN.match(word):
@@ -154,79 +211,156 @@ class EntityRules:
         parts = word.split("-")
         return all(p[:1].isupper() and p[1:].islower() or p[1:].isalpha() and not p.isupper() for p in parts if p)
 
-    def _is_common(self, word: str) -> bool:
-        """A common noun that is not also a known name."""
-        parts = word.split("-")
-        if any(p in self.lex.first_names or self.lex.word_class.get(p) in ("SURNAME", "FIRSTNAME") for p in parts):
-            return False
-        return any(p in self.lex.common_nouns for p in parts)
+    def _is_name(self, word: str) -> bool:
+        """Known as a first name or as a surname-like word class."""
+        return any(p in self.lex.first_names or self.lex.word_class.get(p) in ("SURNAME", "FIRSTNAME")
+                   for p in strip_genitive(word).split("-"))
 
-    def _chains(self, doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
-        """Maximal runs of name-like tokens (with particles like 'von der' inside)."""
-        chains, i, n = [], 0, len(doc)
+    def _is_common(self, word: str) -> bool:
+        """A common noun (or a compound ending in one, "Rundumtonkombination") that is not also a name."""
+        cached = self._common_cache.get(word)
+        if cached is None:
+            head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
+            cached = self._common_cache[word] = not self._is_name(head) and (
+                head in self.lex.common_nouns or self._common_tail(head))
+        return cached
+
+    def _common_tail(self, word: str) -> bool:
+        for i in range(3, len(word) - 3):
+            tail = word[i:]
+            noun = tail[0].upper() + tail[1:]
+            if noun in self.lex.common_nouns or noun in self.lex.ambiguous:
+                return not tail.endswith(self.lex.name_tails)
+        return False
+
+    def _runs(self, texts: list[str], taken: set[int]) -> list[tuple[int, int]]:
+        """Maximal runs of name-like tokens, with initials ("George W. Bush"), regnal numbers
+        ("Otto II.") and particles between names ("Ernest de Ganay", "Ursula von der Leyen")."""
+        runs, i, n = [], 0, len(texts)
         while i < n:
-            if i in taken or not self._name_like(doc[i].text):
+            starts_name = self._name_like(texts[i]) or texts[i] in self.lex.prefixes or (
+                INITIAL.match(texts[i]) and i + 1 < n and self._name_like(texts[i + 1]))  # "A. Korsakow"
+            if i in taken or not starts_name:
                 i += 1
                 continue
             j = i + 1
             while j < n and j not in taken:
-                if self._name_like(doc[j].text) and not self.lex.is_role(doc[j].text):
+                word = texts[j]
+                if self._name_like(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word):
                     j += 1
-                elif doc[j].text in NAME_PARTICLES and j + 1 < n and self._name_like(doc[j + 1].text) \
-                        and doc[j + 1].text not in STOP_WORDS:
-                    k = j + 1
-                    while k < n and doc[k].text in NAME_PARTICLES:
-                        k += 1
-                    j = k + 1 if k < n and self._name_like(doc[k].text) else j
-                    if j <= k:
-                        break
-                else:
-                    break
-            chains.append((i, j))
+                    continue
+                k = j
+                while k < n and k not in taken and texts[k] in NAME_PARTICLES:
+                    k += 1
+                after_name = texts[j - 1] in self.lex.first_names or ROMAN_ORDINAL.match(texts[j - 1])
+                if k > j and k < n and k not in taken and self._name_like(texts[k]) \
+                        and (after_name or not self._is_common(texts[k]) and not self._is_common(texts[j - 1])) \
+                        and texts[j] not in ("der", "la", "le"):
+                    j = k + 1
+                    continue
+                break
+            runs.append((i, j))
             i = j
-        return chains
+        return runs
 
-    def _persons(self, doc: Doc, taken: set[int]) -> list[Span]:
+    def _names(self, doc: Doc, texts: list[str], taken: set[int]) -> list[Span]:
         spans = []
-        for start, end in self._chains(doc, taken):
-            while start < end and self.lex.is_role(doc[start].text):
-                start += 1  # "Bundeskanzler Friedrich Merz": the role is not part of the name
-            if start == end:
-                continue
-            span = self._classify(doc, start, end)
+        for start, end in self._runs(texts, taken):
+            cue = None
+            while end - start > 1 and self._is_head(texts[start]):
+                cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
+                start += 1
+            firsts = [i for i in range(start + 1, end - 1) if texts[i] in self.lex.first_names]
+            if firsts and cue is None and not any(self._is_name(w) for w in texts[start:firsts[0]]):
+                cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
+            if cue is None and start > 0 and self._is_head(texts[start - 1]):
+                cue = texts[start - 1]
+            if end - start > 1 and _genitive(texts[end - 2]) and self._is_common(texts[end - 1]):
+                end -= 1  # "Ravens Tod": the possessed thing is not part of the name
+            span = self._classify(doc, texts, start, end, cue)
             if span is not None:
                 spans.append(span)
         return spans
 
-    def _classify(self, doc: Doc, start: int, end: int) -> Span | None:
-        words = [t.text for t in doc[start:end]]
-        first, last = words[0], strip_genitive(words[-1])
-        cls = self.lex.word_class
-        role_before = start > 0 and (self.lex.is_role(doc[start - 1].text) or doc[start - 1].text in ("Herr", "Frau"))
-        party_after = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-            and (cls.get(doc[end + 1].text) == "ORG" or bool(ACRONYM.match(doc[end + 1].text)))
-        last_common = self._is_common(words[-1]) and cls.get(last) != "SURNAME"
-        if len(words) > 4:
+    def _is_head(self, word: str) -> bool:
+        return word not in self.lex.titles and word not in self.lex.prefixes and (self.lex.is_role(word) or word in self.lex.heads
+                                                or self._is_common(word) and not self._is_name(word))
+
+    def _cue_label(self, word: str | None) -> str | None:
+        if word is None:
             return None
-        if role_before and not last_common and not any(cls.get(w) in ("PLACE", "ORG") for w in words):
-            return self._span(doc, start, end, "PER", "role", None)
-        if party_after and not last_common:
-            return self._span(doc, start, end, "PER", "party", None)
-        if len(words) >= 2 and (first in self.lex.first_names or all(
-                p in self.lex.first_names for p in first.split("-"))) and not last_common:
-            return self._span(doc, start, end, "PER", "first_name", None)
-        if len(words) >= 2 and not any(self._is_common(w) for w in words) \
-                and cls.get(last) in (None, "SURNAME", "FIRSTNAME") and not _sentence_initial(doc, start):
-            return self._span(doc, start, end, "PER", "name_pair", None)
-        if len(words) == 1 and cls.get(last) == "SURNAME" and not self._is_common(words[0]):
-            return self._span(doc, start, end, "PER", "surname", None)
-        if len(words) == 1 and not self._is_common(words[0]) and not _sentence_initial(doc, start):
-            label = {"PLACE": "LOC", "ORG": "ORG"}.get(cls.get(words[0]))
-            if label:
-                return self._span(doc, start, end, label, "word_class", None)
+        if word in self.lex.heads:
+            return self.lex.heads[word]
+        if self.lex.is_role(word):
+            return "PER"
+        lower = word.lower()
+        for tail, label in self.lex.head_tails:
+            if lower.endswith(tail):
+                return label
         return None
 
-    def _propagate(self, doc: Doc, found: list[Span]) -> list[Span]:
+    def _classify(self, doc: Doc, texts: list[str], start: int, end: int, cue: str | None) -> Span | None:
+        words = texts[start:end]
+        names = [w for w in words if self._name_like(w)]
+        if not names or len(words) > 6:
+            return None
+        first, last = words[0], strip_genitive(words[-1])
+        cls, lex = self.lex.word_class, self.lex
+        commons = [self._is_common(w) for w in words]
+        before = texts[start - 1] if start > 0 else ""
+        after = texts[end] if end < len(texts) else ""
+        initial = _sentence_initial(doc, start)
+        make = lambda label, method: self._span(doc, start, end, label, method, None)  # noqa: E731
+        if len(words) >= 2:
+            inside = [lex.inside.get(w) for w in words]
+            if inside[-1] == "ORG" or first in lex.prefixes:
+                return make(inside[-1] or "LOC", "name_word")
+            for label in ("ORG", "LOC"):
+                if label in inside and first not in lex.first_names:
+                    return make(label, "name_word")
+            if any(w in lex.work_words for w in words):
+                return None  # titles of songs, books and films are not PER/LOC/ORG
+        cue_label = self._cue_label(cue)
+        if cue_label == "PER" and before in ("der", "des") and start > 1 and lex.is_role(texts[start - 2]) \
+                and not self._is_name(first):
+            cue_label = "ORG"  # "Präsident der Bundesärztekammer"
+        if cue_label and not commons[-1]:
+            if cue_label != "PER" or not any(cls.get(w) in ("PLACE", "ORG") for w in words if not self._is_name(w)):
+                return make(cue_label, "cue")
+        party_after = end + 2 < len(texts) and after == "(" and texts[end + 2] == ")" \
+            and cls.get(texts[end + 1]) == "ORG"
+        if party_after and not commons[-1]:
+            return make("PER", "party")
+        if first in lex.titles and len(words) >= 2:
+            return make("PER", "title")
+        if len(words) >= 2 and all(p in lex.first_names for p in first.split("-")) \
+                and (not commons[-1] or len(words) == 2 and not self._is_common(first)):
+            return make("PER", "first_name")
+        if len(words) >= 2 and not any(commons) and cls.get(last) == "SURNAME" and not initial \
+                and (last not in lex.ambiguous or first in lex.first_names):
+            return make("PER", "name_pair")
+        if len(names) != 1 or commons[0]:
+            return None
+        word = strip_genitive(words[0])
+        if cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME":
+            return make("PER", "surname")
+        label = {"PLACE": "LOC", "ORG": "ORG"}.get(cls.get(words[0]))
+        if label and not initial:
+            return make(label, "word_class")
+        if word in lex.ambiguous:
+            return None
+        if word in lex.first_names and cls.get(word) in ("FIRSTNAME", "SURNAME"):
+            return make("PER", "first_name")
+        if word.endswith(lex.place_tails) and cls.get(word) != "SURNAME" and not initial:
+            return make("LOC", "place_tail")
+        if lex.cue_words.get(before) == "PER" or lex.cue_words.get(after) == "PER" and not initial:
+            return make("PER", "speech")
+        if lex.cue_words.get(before) == "LOC" and cls.get(words[0]) is None and not initial and word.isalpha() \
+                and word[1:].islower():
+            return make("LOC", "preposition")
+        return None
+
+    def _propagate(self, doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
         """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons
         and repeats of multi-word names ("Koalition der Willigen") anywhere in the article."""
         surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER"}
@@ -237,23 +371,44 @@ class EntityRules:
                 phrases.setdefault(words[0], []).append((words, s.label_))
         taken = {i for span in found for i in range(span.start, span.end)}
         spans = []
-        for token in doc:
-            if token.i in taken or not token.text[:1].isupper():
+        for i, text in enumerate(texts):
+            if i in taken or not text[:1].isupper():
                 continue
-            for words, label in phrases.get(token.text, ()):
-                end = token.i + len(words)
-                if tuple(t.text for t in doc[token.i:end]) == words and not taken.intersection(range(token.i, end)):
-                    spans.append(self._span(doc, token.i, end, label, "propagated", None))
-                    taken.update(range(token.i, end))
+            for words, label in phrases.get(text, ()):
+                end = i + len(words)
+                if tuple(texts[i:end]) == words and not taken.intersection(range(i, end)):
+                    spans.append(self._span(doc, i, end, label, "propagated", None))
+                    taken.update(range(i, end))
                     break
             else:
-                if strip_genitive(token.text) in surnames:
-                    spans.append(self._span(doc, token.i, token.i + 1, "PER", "propagated", None))
+                if strip_genitive(text) in surnames:
+                    spans.append(self._span(doc, i, i + 1, "PER", "propagated", None))
         return spans
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
     return doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '„"»«“(')
+
+
+def _join_slashed(spans: list[Span]) -> list[Span]:
+    """"München/Hamburg" is one mention: names of one type written with a slash between them."""
+    spans = sorted(spans, key=lambda s: s.start)
+    joined: list[Span] = []
+    for span in spans:
+        prev = joined[-1] if joined else None
+        doc = span.doc
+        if prev is not None and prev.label_ == span.label_ and span.start == prev.end + 1 \
+                and doc[prev.end].text == "/" and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_:
+            merged = Span(doc, prev.start, span.end, label=span.label_)
+            merged._.method, merged._.canonical = prev._.method, None
+            joined[-1] = merged
+        else:
+            joined.append(span)
+    return joined
+
+
+def _genitive(word: str) -> bool:
+    return word.endswith(("s", "'", "’")) and not word.endswith(("ss", "us", "is"))
 
 
 def _inside_word(doc: Doc, start: int, end: int) -> bool:

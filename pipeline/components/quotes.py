@@ -158,10 +158,32 @@ class _Text:
         for k, q in enumerate(self.quotations):
             for i in range(q.open, (q.close if q.close is not None else q.end - 1) + 1):
                 self.quote_at[i] = k
+        self.name_quote = [-1] * len(doc)  # closing mark of a quoted name ("„Silverbird“") at its opening mark
+        for q in self.quotations:
+            if self._names(q):
+                self.name_quote[q.open] = q.close
+        self.in_brackets = [False] * len(doc)  # "(Wikinews berichtete)" is an aside, not a claim
+        depth = 0
+        for i, w in enumerate(self.words):
+            depth = max(0, depth + (w == "(") - (w == ")"))
+            self.in_brackets[i] = depth > 0 and "\n" not in w
+            if "\n" in w:
+                depth = 0
+        self.boundary = [w in BOUNDARIES for w in self.words]
+        for o, c in enumerate(self.name_quote):
+            if c >= 0:  # a quoted name does not end a clause
+                self.boundary[o] = self.boundary[c] = False
         self.per = [(e.start, k) for k, e in enumerate(self.ents)
                     if e.label_ == "PER" and self.quote_at[e.start] < 0]
         self.per_starts = [s for s, _ in self.per]
         self.gender = self._entity_genders()
+
+    def _names(self, q: Quotation) -> bool:
+        """A short capitalised quotation inside a sentence: a title or name, not a statement."""
+        if q.close is None or q.close - q.open > 5:
+            return False
+        body = self.words[q.open + 1:q.close]
+        return bool(body) and body[0][:1].isupper() and not any(w in SENT_END or w in BOUNDARIES for w in body)
 
     def _is_heading(self, s: int, e: int) -> bool:
         words = [w for w in self.words[s:e] if w.strip()]
@@ -188,10 +210,10 @@ class _Text:
         """Token range of the clause around i: between boundary punctuation within the sentence."""
         s, e = self.sents[self.sent_of[i]]
         a = i
-        while a > s and self.words[a - 1] not in BOUNDARIES:
+        while a > s and not self.boundary[a - 1]:
             a -= 1
         b = i
-        while b < e and self.words[b] not in BOUNDARIES and self.words[b] not in SENT_END:
+        while b < e and not self.boundary[b] and self.words[b] not in SENT_END:
             b += 1
         return a, b
 
@@ -272,13 +294,17 @@ def noun_phrase(t: _Text, i: int, limit: int) -> NP | None:
     lex, low = t.lex, t.lower
     if i >= limit or t.quote_at[i] >= 0 and t.words[i] not in MARKS:
         return None
+    close = t.name_quote[i]
+    if 0 <= close < limit:  # a quoted name: "laut „BBC News“"
+        entity = next((t.ent_at[k] for k in range(i + 1, close) if t.ent_at[k] >= 0), None)
+        return NP(i, close + 1, i + 1, "entity" if entity is not None else "noun", entity)
     if t.ent_at[i] >= 0 and t.ents[t.ent_at[i]].start == i:
         k = t.ent_at[i]
         return NP(i, min(t.ents[k].end, limit), i, "entity", k)
     if lex.has(low[i], "pronoun"):
         return NP(i, i + 1, i, "pronoun", None)
     j = i
-    if lex.has(low[i], "det") and i + 1 < limit and low[i + 1] in lex.verbs:  # "Diese bestätigte"
+    if lex.has(low[i], "det") and i + 1 < len(low) and low[i + 1] in lex.verbs:  # "Diese bestätigte"
         return NP(i, i + 1, i, "noun", None)
     if lex.has(low[i], "det") or lex.has(low[i], "det_oblique"):
         j += 1
@@ -286,7 +312,11 @@ def noun_phrase(t: _Text, i: int, limit: int) -> NP | None:
         j += 1
     if j >= limit or not t.is_capital(j) or not t.is_word(j):
         return None
+    if lex.has(low[j], "not_subject"):  # "Anfang Februar", "vor Wochen"
+        return None
     head, j = j, j + 1
+    if j < limit and 0 <= t.name_quote[j] < limit:  # "der Fernsehsender „Silverbird“"
+        j = t.name_quote[j] + 1
     entity = None
     while j < limit and t.ent_at[j] >= 0 and entity is None:  # "Politologe Wladimir Frolow"
         entity = t.ent_at[j]
@@ -323,6 +353,8 @@ def _genitive(t: _Text, j: int, limit: int) -> int:
             k += 1
             if k < limit and t.ent_at[k - 1] >= 0:
                 k = max(k, t.ents[t.ent_at[k - 1]].end)
+            while k < limit and (t.ent_at[k] >= 0 or "-" in t.words[k][1:-1]) and t.words[k][:1].isupper():
+                k = t.ents[t.ent_at[k]].end if t.ent_at[k] >= 0 else k + 1  # "der Gewerkschaft Verdi"
             return min(k, limit)
     return j
 
@@ -361,7 +393,17 @@ def subject_near(t: _Text, v: int, v_end: int) -> NP | None:
         return before
     if pronoun_after and not t.lex.has(t.lower[v_end], "pronoun"):
         return None  # "sagt man", "hieß es"
-    return next((np for np in _phrases(t, v_end, b) if _is_subject(t, np)), None)
+    after = next((np for np in _phrases(t, v_end, b) if _is_subject(t, np)), None)
+    if after is None and v - 1 <= a and v > 0 and t.lex.info.get((t.lower[v - 1], "conjunction")) == "and":
+        return _sentence_subject(t, v)  # "…, und fügt hinzu: …" shares the subject of the sentence
+    return after
+
+
+def _sentence_subject(t: _Text, v: int) -> NP | None:
+    s, _ = t.sents[t.sent_of[v]]
+    _, b = t.clause(s)
+    np = next(_phrases(t, s, min(b, v)), None)
+    return np if np is not None and np.start == s and _is_subject(t, np) else None
 
 
 def _relative(t: _Text, a: int) -> NP:
@@ -395,10 +437,10 @@ def _subject_before_insert(t: _Text, comma: int) -> NP | None:
         if pa == 0 or t.words[pa - 1] != ",":
             opener = phrases[0] if phrases else None
             if opener is not None and opener.start == pa and _is_subject(t, opener) and _np_only(t, pa, k):
-                return named or opener
+                return opener if opener.kind == "entity" and t.ents[opener.entity].label_ == "PER" else named or opener
             return None
-        if len(phrases) == 1 and phrases[0].start == pa and phrases[0].end == k and _np_only(t, pa, k):
-            named = named or (phrases[0] if phrases[0].kind == "entity" else None)
+        if phrases and phrases[0].start == pa and phrases[-1].end == k and _np_only(t, pa, k):
+            named = named or next((np for np in phrases if np.kind == "entity"), None)
         elif not (t.lex.has(t.lower[pa], "relative") or t.lex.has(t.lower[pa], "det")):
             return None
         k = pa - 1
@@ -436,20 +478,23 @@ def _phrases(t: _Text, a: int, b: int) -> Iterator[NP]:
 def verb_cues(t: _Text, s: int, e: int) -> Iterator[tuple[Cue, Verb]]:
     """Speech verbs of a sentence, outside quotations, with their particle or governed word."""
     for i in range(s, e):
-        if t.quote_at[i] >= 0 or t.lower[i] not in t.lex.verbs or (t.words[i][:1].isupper() and not t.opens_sentence(i)):
+        if (t.quote_at[i] >= 0 or t.in_brackets[i] or t.lower[i] not in t.lex.verbs
+                or (t.words[i][:1].isupper() and not t.opens_sentence(i))):
             continue
         a, b = t.clause(i)
         last = t.lower[b - 1] if b > i + 1 else ""
+        objects = {t.lex.info.get((t.lower[k].rsplit("-", 1)[-1], "not_claim")) for k in range(a, b)}
         for verb in t.lex.verbs[t.lower[i]]:
+            if verb.lemma in objects:
+                continue  # "forderte zwölf Todesopfer" counts victims, it is no demand
             if verb.particle and not verb.joined:
-                if last != verb.particle:
-                    continue
+                if last != verb.particle and not (i > a and t.lower[i - 1] == verb.particle):
+                    continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
             elif t.lex.has(last, "particle") and b - 1 > i:
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment
             if verb.requires and verb.requires not in t.lower[max(a, i - 2):b]:
                 continue
-            text = t.words[i] + (f" … {t.words[b - 1]}" if verb.particle and not verb.joined else "")
-            yield Cue(verb.lemma, verb.kind, i, i + 1, text), verb
+            yield Cue(verb.lemma, verb.kind, i, i + 1, t.words[i]), verb
             break
 
 
@@ -608,14 +653,20 @@ def _reported_clause(t: _Text, c: int, e: int, kind: str) -> bool:
             t.lower[k] == "zu" or (len(t.lower[k]) > 6 and "zu" in t.lower[k][2:-2] and t.lower[k].endswith("en"))
             for k in range(c, seg_end)):
         return True
+    if kind == "speech" and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten sich …": a main clause
+            t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)):
+        return not _np_only(t, c, seg_end)  # not an apposition: "sagte X, Kommandant der Y, …"
     return t.words[c - 1] == ":" and kind != "judge"
 
 
 def verb_quotes(t: _Text, s: int, e: int) -> Iterator[Found]:
     """Indirect and reported speech around speech verbs in the sentence [s, e)."""
-    ce = t.content_end(s, e)
-    for cue, verb in verb_cues(t, s, e):
+    end = t.content_end(s, e)
+    cues = list(verb_cues(t, s, e))
+    reported = False  # one reported claim per sentence: "sprach von … und forderte …" is one statement
+    for n, (cue, verb) in enumerate(cues):
         v = cue.start
+        ce = _before_next_cue(t, cue.end, cues[n + 1][0].start, end) if n + 1 < len(cues) else end
         a, b = t.clause(v)
         if verb.kind == "impersonal":
             yield from _impersonal(t, cue, s, ce)
@@ -638,11 +689,31 @@ def verb_quotes(t: _Text, s: int, e: int) -> Iterator[Found]:
                 yield Found("indirect", s, a - 1, cue, speaker)
             continue
         c = _clause_after(t, b - 1 if b > v else v, e)
+        while c is not None and t.words[c - 1] == "," and _apposition(t, c, ce):  # "sagte X, Chef der Y, …"
+            c = _clause_after(t, c, e)
         if c is not None and t.quote_at[c] < 0 and _reported_clause(t, c, ce, verb.kind):
             yield Found("indirect", c, ce, cue, speaker)
-        elif verb.kind in ("reported", "judge") and subject is not None and not _subordinate(t, a):
+        elif verb.kind in ("reported", "judge") and subject is not None and not _subordinate(t, a) and not reported:
+            reported = True
             if not any(t.quote_at[k] >= 0 for k in range(s, ce)) or verb.kind == "reported":
-                yield Found("reported", s, ce, cue, speaker)
+                # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence
+                start = next((k for k in range(cue.end, b) if verb.requires and t.lower[k] == verb.requires), s)
+                if start == s or not any(t.quote_at[k] >= 0 for k in range(start, min(start + 4, ce))):
+                    yield Found("reported", start, ce, cue, speaker)  # else the quoted words are the claim
+
+
+def _apposition(t: _Text, c: int, ce: int) -> bool:
+    """Whether the clause from c up to the next comma is a noun phrase set off by commas."""
+    end = next((k for k in range(c, ce) if t.words[k] == ","), None)
+    return end is not None and end > c and t.quote_at[c] < 0 and not t.lex.has(t.lower[c], "subordinator") and _np_only(t, c, end)
+
+
+def _before_next_cue(t: _Text, after: int, v: int, end: int) -> int:
+    """Where a claim ends when another speech verb follows: "bestätigte, dass …, und gab an, …"."""
+    a, _ = t.clause(v)
+    if a - 1 > after and t.words[a - 1] == "," and t.quote_at[a - 1] < 0:
+        return a - 1
+    return end
 
 
 def _subordinate(t: _Text, a: int) -> bool:
@@ -707,10 +778,22 @@ def source_quotes(t: _Text, s: int, e: int) -> Iterator[Found]:
         elif w == "so" and i > s + 2 and t.words[i - 1] == ",":
             np = noun_phrase(t, i + 1, ce)
             rest = ce if np is None else np.end
+            speaker = resolve(t, np, "so")
+            if np is not None and rest < ce and t.words[rest] == ",":  # "so der Sprecher, Max Muster"
+                apposition = noun_phrase(t, rest + 1, ce)
+                if apposition is not None:
+                    rest = apposition.end
+                    if apposition.kind == "entity":
+                        speaker = Speaker(np.start, rest, t.eid(apposition.entity), "so")
+            if rest < ce and t.lex.has(t.lower[rest], "preposition") and not any(  # "so X gegenüber dem Sender"
+                    t.lower[k] in t.lex.verbs or konjunktiv(t, k) for k in range(rest, ce)):
+                rest = ce
             if np is not None and ce - rest <= 2 and _plain_words(t, s, i - 1) >= 3:
-                yield Found("indirect", s, i - 1, Cue("so", "source", i, i + 1, t.words[i]), resolve(t, np, "so"))
+                yield Found("indirect", s, i - 1, Cue("so", "source", i, i + 1, t.words[i]), speaker)
         elif w == "demnach" and not t.heading[t.sent_of[i]]:
-            yield Found("indirect", s if i > s else i + 1, ce, Cue("demnach", "source", i, i + 1, t.words[i]),
+            # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
+            a, b = _segment(t, s, ce, i)
+            yield Found("indirect", a if i > a else i + 1, b, Cue("demnach", "source", i, i + 1, t.words[i]),
                         Speaker(i, i + 1, None, "demnach"))
 
 
@@ -731,6 +814,8 @@ def _von_phrase(t: _Text, j: int, limit: int) -> int:
 def _phrase_before(t: _Text, s: int, i: int) -> int:
     """Start of the noun phrase that ends before token i ("den Planungen", "Angaben der Polizei")."""
     k = i
+    if k > s and t.words[k - 1][:1].isupper():  # "Angaben zufolge" opening the sentence
+        k -= 1
     while k > s and (t.is_capital(k - 1) or _determiner(t, k - 1) or t.lower[k - 1] in ("von", "vom")
                      or (_adjective(t, k - 1) and k - 2 >= s and _determiner(t, k - 2)
                          and (t.is_capital(k) or _adjective(t, k)))):
@@ -743,14 +828,38 @@ def _determiner(t: _Text, k: int) -> bool:
 
 
 def _around(t: _Text, s: int, ce: int, a: int, b: int, cue: Cue, speaker: Speaker) -> Found:
-    """The sentence without the source phrase [a, b) when it stands at either end."""
-    if a <= s + 1:
-        start = b + (1 if b < ce and t.words[b] == "," else 0)
-        return Found("indirect", start, ce, cue, speaker)
-    if b >= ce:
-        end = a - (1 if t.words[a - 1] == "," else 0)
-        return Found("indirect", s, end, cue, speaker)
-    return Found("indirect", s, ce, cue, speaker)
+    """The claim around a source phrase [a, b): its ";"-segment, or its subordinate clause when the
+    phrase stands in one, without the phrase. A phrase inside the claim splits it; a quote is one
+    span, so it keeps the phrase unless the phrase is a large part of it: then the larger side."""
+    s, ce = _segment(t, s, ce, a)
+    left = a - (1 if a > s and t.words[a - 1] in (",", "–", "-") else 0)
+    right = b + (1 if b < ce and t.words[b] in (",", "–", "-") else 0)
+    n_left, n_right, n_source = _chars(t, s, left), _chars(t, right, ce), _chars(t, a, b)
+    if not n_left or not n_right:
+        return Found("indirect", s, left, cue, speaker) if n_left else Found("indirect", right, ce, cue, speaker)
+    whole = (n_left + n_right) / (n_left + n_right + n_source)
+    if whole >= min(2 / 3, max(n_left, n_right) / (n_left + n_right)):  # keep the sentence readable
+        return Found("indirect", s, ce, cue, speaker)
+    return Found("indirect", s, left, cue, speaker) if n_left >= n_right else Found("indirect", right, ce, cue, speaker)
+
+
+def _segment(t: _Text, s: int, ce: int, i: int) -> tuple[int, int]:
+    """The part of the sentence [s, ce) holding token i: between semicolons, and within a
+    subordinate clause ("…, weil er nach Angaben X …") when i stands in one."""
+    for k in range(i - 1, s - 1, -1):
+        if t.words[k] == ";" and t.quote_at[k] < 0:
+            s = k + 1
+            break
+    ce = next((k for k in range(i, ce) if t.words[k] == ";" and t.quote_at[k] < 0), ce)
+    a, _ = t.clause(i)
+    if a > s and t.words[a - 1] == "," and _subordinate(t, a):
+        end = next((k for k in range(i, ce) if t.words[k] == "," and t.quote_at[k] < 0), ce)
+        return a, end
+    return s, ce
+
+
+def _chars(t: _Text, a: int, b: int) -> int:
+    return sum(len(t.words[k]) for k in range(a, b) if not t.doc[k].is_space and t.words[k] not in MARKS)
 
 
 # -- direct quotes ------------------------------------------------------------------------------
@@ -913,7 +1022,7 @@ class QuoteAttributor:
                 by_sentence.setdefault(t.sent_of[q.open], []).append(
                     direct[q.open] or Found("direct", q.open + 1, q.close if q.close is not None else q.end, None,
                                             NO_SPEAKER))
-        return list(self._carry(t, by_sentence))
+        return _top_level(self._carry(t, by_sentence))
 
     def _carry(self, t: _Text, by_sentence: dict[int, list[Found]]) -> Iterator[Found]:
         last: tuple[int, Speaker] | None = None  # sentence and speaker of the last attributed quote
@@ -922,7 +1031,8 @@ class QuoteAttributor:
             if t.heading[k]:
                 last = None
             in_reach = (self.carry_over and last is not None and k - last[0] <= self.max_carry_sentences)
-            found = sorted(by_sentence.get(k, []), key=lambda f: (f.start, -f.end))
+            # a speech verb names the speaker better than a source phrase on the same claim
+            found = sorted(by_sentence.get(k, []), key=lambda f: (f.start, -f.end, f.speaker.method == "laut"))
             out = []
             for f in found:
                 if f.speaker.method == "demnach" or (f.cue is None and f.speaker.method is None):
@@ -978,6 +1088,25 @@ class QuoteAttributor:
             "method": sp.method,
         }
         return span
+
+
+def _top_level(found: Iterable[Found]) -> list[Found]:
+    """Drop quotes that lie inside another one ("Ziel sei es, „…“": the indirect quote holds the direct one)."""
+    found = list(found)
+    ranges = sorted({(f.start, f.end) for f in found}, key=lambda r: (r[0], -r[1]))
+    inner, outer, reach = set(), {}, (-1, -1)
+    for start, end in ranges:
+        if end <= reach[1]:
+            inner.add((start, end))
+            outer[start, end] = reach
+        elif end > reach[1]:
+            reach = (start, end)
+    # a reported sentence gives way to the cued quote inside it ("forderte …, in der es heißt, …")
+    reported = {(f.start, f.end) for f in found if f.label == "reported"}
+    indirect = {(f.start, f.end) for f in found if f.label == "indirect"}
+    dropped = {outer[r] for r in inner & indirect if outer[r] in reported}
+    return [f for f in found if (f.start, f.end) not in dropped
+            and ((f.start, f.end) not in inner or outer[f.start, f.end] in dropped)]
 
 
 def _dedupe(found: Iterable[Found]) -> Iterator[Found]:

@@ -88,9 +88,9 @@ def rows(doc):
     # ", so X." after a direct quote
     ("„Wir haben keine Zeit mehr zu verlieren“, so Vogt.",
      [("direct", "Wir haben keine Zeit mehr zu verlieren", "Lena Vogt")]),
-    # reported speech
+    # reported speech: "sprach von X" claims X
     ("Haas sprach von einem großen Erfolg für die Region.",
-     [("reported", "Haas sprach von einem großen Erfolg für die Region", "Paul Haas")]),
+     [("reported", "von einem großen Erfolg für die Region", "Paul Haas")]),
     # short judgement after "nannte"
     ("Berger nannte den Vorschlag „völlig verfehlt“.",
      [("direct", "völlig verfehlt", "Anna Berger")]),
@@ -113,6 +113,89 @@ def test_quotes(nlp, text, expected):
 ])
 def test_not_quotes(nlp, text):
     assert rows(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # source phrases: a quoted name after "laut", "nach" + source noun, sentence-initial "Angaben zufolge"
+    ("Laut „Berliner Morgenpost“ soll das Projekt im Herbst beginnen.",
+     [("indirect", "soll das Projekt im Herbst beginnen", None)]),
+    ("Nach ersten Untersuchungen liegt keine Straftat vor.", [("indirect", "liegt keine Straftat vor", None)]),
+    ("Angaben zufolge wurden drei Menschen verletzt.", [("indirect", "wurden drei Menschen verletzt", None)]),
+    # a long source phrase inside the claim: the larger side of the claim
+    ("Die Firma plant nach Angaben der Gewerkschaft Metall-Elektro-Holz-Kunststoff den Abbau von Stellen.",
+     [("indirect", "den Abbau von Stellen", None)]),
+    # the source phrase stands in a subordinate clause, the claim ends at the semicolon
+    ("Er sitzt in Haft, weil er laut Anklage Geld veruntreut hat.",
+     [("indirect", "weil er laut Anklage Geld veruntreut hat", None)]),
+    ("Laut Krüger ist das Werk rentabel; die Belegschaft zweifelt daran.",
+     [("indirect", "ist das Werk rentabel", "Thomas Krüger")]),
+    # ", so X, Apposition."
+    ("Die Lage sei angespannt, so der Sprecher der Behörde, Paul Haas.",
+     [("indirect", "Die Lage sei angespannt", "Paul Haas")]),
+    # "wie X bekannt gab" with the particle before the verb
+    ("Wie die Bundesregierung am Montag bekannt gab, wird das Gesetz verschoben.",
+     [("indirect", "wird das Gesetz verschoben", "Bundesregierung")]),
+    # a main clause after "sagte X," in the indicative or Konjunktiv II
+    ("Am Montag sagte Vogt, die Länder hielten sich an die Absprachen.",
+     [("indirect", "die Länder hielten sich an die Absprachen", "Lena Vogt")]),
+    # an apposition after the speaker is not the claim
+    ("Ebenfalls am Montag sagte Krüger, Chef der Allianz der Nachbarn, dass die Gespräche weitergingen.",
+     [("indirect", "dass die Gespräche weitergingen", "Thomas Krüger")]),
+    # a second speech verb ends the first claim; "und gab an" shares the subject
+    ("Diese bestätigte, dass ein Haftbefehl besteht, und gab an, die Polizei zu informieren.",
+     [("indirect", "dass ein Haftbefehl besteht", None), ("indirect", "die Polizei zu informieren", None)]),
+    # subject before an apposition with a genitive ("seines Zeichens")
+    ("Haas, seines Zeichens Direktor der Allianz der Nachbarn, warnte: „Wir verlieren wertvolle Zeit.“",
+     [("direct", "Wir verlieren wertvolle Zeit.", "Paul Haas")]),
+    # present plural forms of speech verbs
+    ("Fachleute schätzen, dass die Preise weiter steigen.",
+     [("indirect", "dass die Preise weiter steigen", None)]),
+    # the nested direct quote is part of the indirect quote, not a second row
+    ("Ziel sei es, „die Grenzen dauerhaft zu sichern“, erklärte Berger.",
+     [("indirect", "Ziel sei es, „die Grenzen dauerhaft zu sichern“", "Anna Berger")]),
+])
+def test_quote_rules(nlp, text, expected):
+    found = rows(run(nlp, text))
+    assert len(found) == len(expected), found
+    for label, snippet, speaker in expected:
+        assert any(l == label and t == snippet and s == speaker for l, t, s in found), found
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Der Fernsehsender „Kanal Neun“ berichtete von der Bergung zahlreicher Opfer.", "Der Fernsehsender „Kanal Neun“"),
+    ("Offiziell sagt die Regierung, man gebe den Bauern mehr Freiheiten.", "die Regierung"),
+    ("Vor Wochen hatte die Gewerkschaft erklärt, dass die Grenze erreicht sei.", "die Gewerkschaft"),
+    ("Der Forscher Haas beschreibt das so: „Es gibt zwei Arten von Teilchen“, und fügt hinzu: „Beide sind aus Eis.“",
+     "Der Forscher Haas"),
+])
+def test_speaker_mentions(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    quotes = doc.spans[QUOTES_KEY]
+    assert quotes and all(q._.quote["speaker_text"] == speaker_text for q in quotes), \
+        [(q.text, q._.quote["speaker_text"]) for q in quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden heimsuchte.",
+    "Die Überschwemmungen haben bisher mindestens 35 Todesopfer gefordert.",
+    "Ende April gab es die ersten Verletzten (Wikinews berichtete).",
+])
+def test_not_quotes_more(nlp, text):
+    assert rows(run(nlp, text)) == []
+
+
+def test_cue_text_is_the_verb_as_written(nlp):
+    text = "Die Gespräche seien gut verlaufen, teilte Berger nach dem Treffen mit."
+    doc = run(nlp, text)
+    (span,) = doc.spans[QUOTES_KEY]
+    q = span._.quote
+    assert text[q["cue_start_char"]:q["cue_end_char"]] == q["cue_text"] == "teilte" and q["cue"] == "mitteilen"
+
+
+def test_demnach_is_the_local_mention_of_the_carried_source(nlp):
+    doc = run(nlp, "Krüger sagte, das Werk bleibe offen. Auch die Zulieferer sollen demnach bleiben.")
+    last = doc.spans[QUOTES_KEY][-1]._.quote
+    assert last["speaker_text"] == "demnach" and last["speaker_entity_id"] == "Thomas Krüger"
 
 
 def test_multi_sentence_quote_is_one_span(nlp):

@@ -1,0 +1,61 @@
+"""The `show` and `report` subcommands; the views (spaCy, matplotlib) load only when a command runs."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..language import DEFAULT_CONFIG
+
+
+def write_page(html: str, out: Path) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    print(out)
+    return 0
+
+
+def add_show_parser(commands) -> None:
+    show = commands.add_parser("show", help="an article as an HTML page with entities, quotes and speakers marked")
+    show.add_argument("article", help="article file (.txt with a 'date YYYY-MM-DD' header)")
+    show.add_argument("--html", default=None, help="page to write (default: outputs/show/ARTICLE_ID.html)")
+    show.add_argument("--model", default=None,
+                      help="installed German spaCy pipeline (name or path) to run our components on")
+    show.add_argument("--config", default=str(DEFAULT_CONFIG), help="pipeline config (default: the embedded one)")
+    show.set_defaults(handler=show_command)
+
+
+def show_command(args: argparse.Namespace) -> int:
+    from ..language import build_nlp, make_doc
+    from ..reader import read_file
+    from .show import render_article
+
+    article, problems = read_file(Path(args.article))
+    for problem in problems:
+        print(f"{problem.severity}: {problem.source}: {problem.message}", file=sys.stderr)
+    if article is None:
+        return 1
+    nlp = build_nlp(args.model, args.config)
+    html = render_article(article, nlp(make_doc(nlp, article)))
+    return write_page(html, Path(args.html or Path("outputs") / "show" / f"{article.article_id}.html"))
+
+
+def add_report_parser(commands) -> None:
+    report = commands.add_parser("report", help="a one-page HTML overview of an output folder")
+    report.add_argument("output_dir", help="folder written by `pipeline run`")
+    report.add_argument("--html", default=None, help="page to write (default: OUTPUT_DIR/report.html)")
+    report.set_defaults(handler=report_command)
+
+
+def report_command(args: argparse.Namespace) -> int:
+    from ..io import load_tables
+    from .report import render_report
+
+    folder = Path(args.output_dir)
+    try:
+        tables = load_tables(folder)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return write_page(render_report(tables, title=f"Corpus report: {folder}"),
+                      Path(args.html or folder / "report.html"))
