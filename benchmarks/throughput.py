@@ -1,46 +1,117 @@
-"""Throughput of the whole pipeline against spaCy's bare German tokenizer on a folder of articles.
+"""Throughput and peak memory of the whole job against spaCy's bare German tokenizer.
 
-usage: python benchmarks/throughput.py FOLDER [--repeat N] [--model NAME|PATH]
+usage: python benchmarks/throughput.py FOLDER... [--repeat N] [--workers 1 2] [--model NAME|PATH]
 
-Reports tokens/s and articles/s for both and their ratio, and the peak RSS of this process.
-Not a timed test: run it by hand on a large enough folder (e.g. a few thousand articles).
+Each measurement runs in a fresh process, so its peak RSS is its own: the bare tokenizer (reading the
+files and tokenizing, nothing else) and `pipeline.run.run` (reading, processing, cache, tables) with
+each number of worker processes. The pipeline is built before the clock starts. Tokens are non-space
+tokens, counted the same way for both. `--repeat N` copies the folders N times into a temporary
+folder (deleted afterwards; never commit article text), e.g. to check that peak RSS stays flat:
+
+    python benchmarks/throughput.py ../shared/data/*/articles --repeat 1
+    python benchmarks/throughput.py ../shared/data/*/articles --repeat 10
 """
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
-import spacy
 
-from pipeline.language import build_nlp, make_doc
-from pipeline.reader import read_articles
+def measure_tokenizer(folders: list[str]) -> dict:
+    import spacy
+
+    from pipeline.reader import read_articles
+
+    tokenizer = spacy.blank("de").tokenizer
+    started = time.perf_counter()
+    articles = tokens = 0
+    for article, _ in read_articles(folders):
+        if article is not None:
+            articles += 1
+            tokens += sum(not t.is_space for t in tokenizer(article.text_for_nlp))
+    return {"articles": articles, "tokens": tokens, "seconds": time.perf_counter() - started}
+
+
+def measure_pipeline(folders: list[str], workers: int, model: str | None) -> dict:
+    from pipeline import load_tables
+    from pipeline.engine import Settings, pipeline_for
+    from pipeline.run import run
+
+    pipeline_for(Settings(model=model))  # built before the clock starts (forked workers inherit it)
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        summary = run(None, folders, out, model=model, workers=workers, progress=False)
+        seconds = time.perf_counter() - started
+        tokens = int(load_tables(out)["articles"]["n_tokens"].sum())
+    return {"articles": summary.articles, "tokens": tokens, "seconds": seconds}
+
+
+def measure(args: argparse.Namespace) -> None:
+    """Child process: one measurement, printed as JSON with this process's peak RSS."""
+    if args.measure == "tokenizer":
+        result = measure_tokenizer(args.folders)
+    else:
+        result = measure_pipeline(args.folders, args.workers[0], args.model)
+    result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["worker_rss_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def copy_corpus(folders: list[str], repeat: int, into: Path) -> list[str]:
+    for copy in range(repeat):
+        for number, folder in enumerate(folders):
+            shutil.copytree(folder, into / f"copy{copy:03d}-{number}")
+    return [str(into)]
+
+
+def child(args: argparse.Namespace, folders: list[str], what: str, workers: int = 1) -> dict:
+    command = [sys.executable, __file__, *folders, "--measure", what, "--workers", str(workers)]
+    if args.model:
+        command += ["--model", args.model]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
+def report(name: str, result: dict, bare: dict | None = None) -> None:
+    rate = result["tokens"] / result["seconds"]
+    line = (f"{name:<22} {rate:>10,.0f} tokens/s {result['articles'] / result['seconds']:>8,.0f} articles/s "
+            f"peak RSS {result['rss_mib']:>6,.0f} MiB")
+    if result["worker_rss_mib"] > 0:
+        line += f" (largest worker {result['worker_rss_mib']:,.0f} MiB)"
+    if bare:
+        line += f"  {rate / (bare['tokens'] / bare['seconds']):.3f} x bare tokenizer"
+    print(line)
 
 
 def main() -> None:
-    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    args.add_argument("folder")
-    args.add_argument("--repeat", type=int, default=1, help="process the folder this many times")
-    args.add_argument("--model", default=None)
-    opts = args.parse_args()
-    articles = [a for a, _ in read_articles([opts.folder]) if a is not None] * opts.repeat
-    nlp = build_nlp(opts.model)
-    tokenizer = spacy.blank("de")
-
-    started = time.perf_counter()
-    bare_tokens = sum(len(tokenizer.make_doc(a.text_for_nlp)) for a in articles)
-    bare_seconds = time.perf_counter() - started
-
-    started = time.perf_counter()
-    tokens = sum(len(nlp(make_doc(nlp, a))) for a in articles)
-    seconds = time.perf_counter() - started
-
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles: {len(articles)}, tokens: {tokens}")
-    print(f"bare tokenizer: {bare_tokens / bare_seconds:,.0f} tokens/s, {len(articles) / bare_seconds:,.0f} articles/s")
-    print(f"pipeline:       {tokens / seconds:,.0f} tokens/s, {len(articles) / seconds:,.0f} articles/s")
-    print(f"ratio pipeline/tokenizer: {(tokens / seconds) / (bare_tokens / bare_seconds):.2f}")
-    print(f"peak RSS: {peak_mib:,.0f} MiB")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+")
+    parser.add_argument("--repeat", type=int, default=1, help="copy the folders this many times first")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to measure")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--measure", choices=("tokenizer", "pipeline"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        return measure(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = copy_corpus(args.folders, args.repeat, Path(tmp)) if args.repeat > 1 else args.folders
+        bare = child(args, folders, "tokenizer")
+        print(f"corpus: {bare['articles']:,} articles, {bare['tokens']:,} tokens (x{args.repeat})")
+        report("bare tokenizer", bare)
+        results = {}
+        for workers in args.workers:
+            results[workers] = child(args, folders, "pipeline", workers)
+            report(f"pipeline, {workers} worker(s)", results[workers], bare)
+        if 1 in results and len(results) > 1:
+            speeds = {w: r["tokens"] / r["seconds"] for w, r in results.items()}
+            print("speed-up over 1 worker: " + ", ".join(f"{w} workers {speeds[w] / speeds[1]:.2f}x"
+                                                        for w in speeds if w != 1))
 
 
 if __name__ == "__main__":

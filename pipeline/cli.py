@@ -17,15 +17,28 @@ def add_run_parser(commands) -> None:
                      help="installed German spaCy pipeline (name or path) to run our components on")
     run.add_argument("--config", default=str(DEFAULT_CONFIG), help="pipeline config (default: the embedded one)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--workers", type=int, default=1,
+                     help="processes for the local engine (default: 1; 0: one per CPU core)")
+    run.add_argument("--force", action="store_true",
+                     help="process every article again, even those unchanged since the last run into --out")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local (this machine) or dask (an existing dask.distributed cluster)")
+    run.add_argument("--scheduler", default=None, help="address of the Dask scheduler, e.g. tcp://host:8786")
     run.set_defaults(handler=run_command)
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from .language import build_nlp
+    import os
+
     from .run import run
 
-    nlp = build_nlp(args.model, args.config)
-    summary = run(nlp, args.inputs, args.out, progress=False if args.no_progress else None)
+    try:
+        summary = run(None, args.inputs, args.out, model=args.model, config=args.config, force=args.force,
+                      workers=args.workers or os.cpu_count() or 1, engine=args.engine, scheduler=args.scheduler,
+                      progress=False if args.no_progress else None)
+    except (ValueError, RuntimeError, OSError) as exc:  # a setting or the cluster, not an article
+        print(f"pipeline run: {exc}", file=sys.stderr)
+        return 2
     print(f"{summary} -> {args.out}", file=sys.stderr)
     return 1 if summary.errors else 0
 

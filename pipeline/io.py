@@ -1,9 +1,11 @@
-"""Write tables as Parquet and CSV (atomically) and read them back as typed DataFrames."""
+"""Write tables as Parquet and CSV (streamed, then replaced atomically) and read them back as typed DataFrames."""
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -12,19 +14,7 @@ import pyarrow.parquet as pq
 from .schema import TABLES, Table, coerce
 
 FORMATS = ("parquet", "csv")
-
-
-def _atomic_write(target: Path, write) -> None:
-    """Write through a temporary file in the same folder, then rename: readers never see half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+TEMP_SUFFIX = ".tmp"
 
 
 def to_arrow(df: pd.DataFrame, table: Table) -> pa.Table:
@@ -38,21 +28,104 @@ def to_arrow(df: pd.DataFrame, table: Table) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=table.arrow_schema())
 
 
-def write_table(df: pd.DataFrame, table: Table, out_dir: Path, formats=FORMATS) -> None:
+class TableWriter:
+    """Streams one table into temporary files next to its targets, Parquet one row group per
+    `group_rows` rows and CSV appended; `writing_tables` renames them into place, so a reader sees
+    the previous complete file until then, never half a file. Memory holds at most one row group."""
+
+    def __init__(self, table: Table, out_dir: Path, formats=FORMATS, group_rows: int = 5_000):
+        self.table, self.group_rows = table, group_rows
+        self.buffer: list[tuple] = []
+        self.rows = 0
+        self.files = {}  # format -> (temporary path, target path)
+        for fmt in formats:
+            target = Path(out_dir) / f"{table.name}.{fmt}"
+            # not mkstemp: its files are private (0600), the tables get the usual permissions
+            tmp = target.with_name(f".{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
+            self.files[fmt] = (tmp, target)
+        self.parquet = pq.ParquetWriter(self.files["parquet"][0], table.arrow_schema()) if "parquet" in formats else None
+        self.csv = open(self.files["csv"][0], "w", encoding="utf-8", newline="") if "csv" in formats else None
+        if self.csv:
+            self.csv.write(",".join(table.column_names) + "\n")
+
+    def add(self, rows: list[tuple]) -> None:
+        """Rows as tuples in column order, already in their final order."""
+        self.buffer.extend(rows)
+        if len(self.buffer) >= self.group_rows:
+            self.flush()
+
+    def write_frame(self, df: pd.DataFrame) -> None:
+        if len(df) == 0:
+            return
+        self.rows += len(df)
+        if self.parquet:
+            self.parquet.write_table(to_arrow(df, self.table))
+        if self.csv:
+            csv = df.copy()
+            for column in self.table.columns:
+                if column.dtype == "date":
+                    csv[column.name] = csv[column.name].dt.strftime("%Y-%m-%d")
+            csv.to_csv(self.csv, index=False, header=False)
+
+    def flush(self) -> None:
+        if self.buffer:
+            df = coerce(pd.DataFrame(self.buffer, columns=self.table.column_names), self.table)
+            self.buffer = []
+            self.write_frame(df)
+
+    def close(self) -> None:
+        self.flush()
+        for handle in (self.parquet, self.csv):
+            if handle:
+                handle.close()
+
+    def discard(self) -> None:
+        for handle in (self.parquet, self.csv):
+            if handle:
+                handle.close()
+        for tmp, _ in self.files.values():
+            tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def writing_tables(out_dir: str | Path, tables: Iterable[Table] = TABLES.values(),
+                   formats=FORMATS) -> Iterator[dict[str, TableWriter]]:
+    """Writers for all tables; on success every table is renamed into place at the end (one rename
+    each, a fraction of a millisecond apart), on failure the temporary files are removed."""
     out_dir = Path(out_dir)
-    if "parquet" in formats:
-        _atomic_write(out_dir / f"{table.name}.parquet", lambda p: pq.write_table(to_arrow(df, table), p))
-    if "csv" in formats:
-        csv = df.copy()
-        for column in table.columns:
-            if column.dtype == "date":
-                csv[column.name] = csv[column.name].dt.strftime("%Y-%m-%d")
-        _atomic_write(out_dir / f"{table.name}.csv", lambda p: csv.to_csv(p, index=False, encoding="utf-8"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    writers: dict[str, TableWriter] = {}
+    try:
+        for table in tables:
+            writers[table.name] = TableWriter(table, out_dir, formats)
+        yield writers
+        for writer in writers.values():
+            writer.close()
+    except BaseException:
+        for writer in writers.values():
+            writer.discard()
+        raise
+    for writer in writers.values():
+        for tmp, target in writer.files.values():
+            os.replace(tmp, target)
+
+
+def remove_stale_temporaries(out_dir: str | Path) -> None:
+    """Temporary files left by a run that was killed while writing."""
+    for name in TABLES:
+        for path in Path(out_dir).glob(f".{name}.*{TEMP_SUFFIX}"):
+            path.unlink(missing_ok=True)
+
+
+def write_table(df: pd.DataFrame, table: Table, out_dir: str | Path, formats=FORMATS) -> None:
+    with writing_tables(out_dir, [table], formats) as writers:
+        writers[table.name].write_frame(df)
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path, formats=FORMATS) -> None:
-    for name, df in frames.items():
-        write_table(df, TABLES[name], Path(out_dir), formats)
+    with writing_tables(out_dir, [TABLES[name] for name in frames], formats) as writers:
+        for name, df in frames.items():
+            writers[name].write_frame(df)
 
 
 def read_table(path: str | Path, name: str) -> pd.DataFrame:

@@ -26,9 +26,8 @@ def find(data_dir: Path, name: str) -> Path:
 
 def read_words(path: Path) -> set[str]:
     with _open(path) as lines:
-        words = set(lines.read().split("\n"))
-    words.discard("")
-    return {w.strip() for w in words if not w.startswith("#")}
+        words = {w.strip() for w in lines.read().split("\n")}
+    return {w for w in words if w and w[0] != "#"}
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:

@@ -68,6 +68,7 @@ def parse_article(raw: str, article_id: str, source: str) -> Article:
     article = Article(article_id=article_id, source=source, raw=raw)
     header = DATE_HEADER.match(raw)
     if header is None:
+        article.body_start = int(raw.startswith("\ufeff"))  # the body starts after a BOM
         article.problems.append(Problem(source, article_id, "no_date", "warning",
                                         "no 'date YYYY-MM-DD' header on the first line; date left empty"))
         return article
@@ -106,8 +107,10 @@ def decode(data: bytes, source: str, article_id: str) -> tuple[str | None, list[
 
 
 def _looks_like_text(text: str) -> bool:
+    """Clearly Western text: nearly all printable and mostly ASCII (Cyrillic or Greek 8-bit text is not)."""
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-    return printable / len(text) > 0.99
+    ascii_share = sum(ch.isascii() for ch in text) / len(text)
+    return printable / len(text) > 0.99 and ascii_share > 0.9
 
 
 def read_file(path: Path) -> tuple[Article | None, list[Problem]]:
@@ -155,8 +158,7 @@ def _jsonl_record(line: bytes, source: str) -> tuple[Article | None, list[Proble
         article.problems.append(Problem(source, article_id, "bad_date", "warning",
                                         f"date {record['date']!r} is not YYYY-MM-DD; date left empty"))
     header = DATE_HEADER.match(raw)  # a dump may keep the file header in its text
-    if header:
-        article.body_start = header.end()
+    article.body_start = header.end() if header else int(raw.startswith("\ufeff"))
     return article, article.problems
 
 
@@ -164,13 +166,27 @@ def is_dump(path: Path) -> bool:
     return path.name.endswith((".jsonl", ".jsonl.gz"))
 
 
+def _walk(folder: Path) -> Iterator[Path | Problem]:
+    """Article files and dumps below `folder` in sorted path order, listing one folder at a time
+    (memory stays small however many files there are); symlinked folders are not followed."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        yield Problem(str(folder), None, "unreadable", "error", f"cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _walk(entry)
+        elif entry.is_file() and (entry.suffix == ".txt" or is_dump(entry)):
+            yield entry
+
+
 def discover(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Files to read, in a stable order: folders are searched recursively for *.txt and dumps."""
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = [p for p in path.rglob("*") if p.is_file() and (p.suffix == ".txt" or is_dump(p))]
-            yield from sorted(found)
+            yield from _walk(path)
         elif path.is_file():
             yield path
         else:

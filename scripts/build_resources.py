@@ -724,9 +724,10 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 
 | file | content | source | licence |
 | --- | --- | --- | --- |
-| `curated/organisations.tsv` | parties, institutions, international organisations, companies, media, clubs, universities (`name, label, variants, kind`; `~` marks an ambiguous variant) | written for this project | project licence (CC0/MIT) |
+| `curated/organisations.tsv` | parties, institutions, international organisations, companies, media, clubs, universities, sports competitions, armed forces (`name, label, variants, kind`; `~` marks an ambiguous variant) | written for this project | project licence (CC0/MIT) |
 | `curated/places.tsv` | German/Austrian/Swiss cities, world cities (German exonyms), regions, seas, rivers, short country forms | written for this project | project licence (CC0/MIT) |
 | `curated/roles.tsv`, `curated/role_suffixes.tsv` | role/title nouns before person names, compound suffixes | written for this project | project licence (CC0/MIT) |
+| `curated/name_cues.tsv` | words that type a capitalised name: class nouns before it ("Gemeinde", "Ölgesellschaft") and their compound tails, words inside foreign names ("Airways", "River", "San"), titles kept in names, speech verbs and place prepositions, place-name endings, words of work titles | written for this project | project licence (CC0/MIT) |
 | `curated/nationality_adjectives.tsv` | adjective stems (britisch ...) with country | written for this project | project licence (CC0/MIT) |
 | `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
 | `gazetteer_ambiguous.jsonl` | same format; patterns that are also common words (Zeit, Welt, Union, Essen ...) — use only with context | as above | as above |

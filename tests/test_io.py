@@ -1,9 +1,10 @@
 from datetime import date
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
-from pipeline.io import load_tables, write_tables
+from pipeline.io import load_tables, read_table, write_tables, writing_tables
 from pipeline.schema import TABLES
 
 
@@ -40,3 +41,33 @@ def test_tables_round_trip_typed_and_sorted(tmp_path, drop):
 def test_no_temporary_files_left(tmp_path):
     write_tables(sample_frames(), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))  == []
+
+
+def test_tables_are_streamed_in_row_groups(tmp_path):
+    rows = [("a", i, f"a:E{i}", "PER", "Merz", i, i + 4, 0, "role") for i in range(1, 8)]
+    with writing_tables(tmp_path, [TABLES["mentions"]]) as writers:
+        writers["mentions"].group_rows = 3
+        for start in range(0, 7, 2):
+            writers["mentions"].add(rows[start:start + 2])
+    assert pq.ParquetFile(tmp_path / "mentions.parquet").num_row_groups == 2  # flushed at 4 and at the end
+    for df in (pd.read_parquet(tmp_path / "mentions.parquet"), pd.read_csv(tmp_path / "mentions.csv")):
+        assert list(df["mention_id"]) == list(range(1, 8))
+    assert list(read_table(tmp_path, "mentions")["mention_id"]) == list(range(1, 8))
+
+
+def test_failed_write_keeps_the_previous_tables(tmp_path):
+    write_tables(sample_frames(), tmp_path)
+    with pytest.raises(RuntimeError):
+        with writing_tables(tmp_path) as writers:
+            writers["articles"].add([("c", "c.txt", None, "", 0, 0, 0, 0, 0, "22")])
+            raise RuntimeError("killed")
+    assert list(load_tables(tmp_path)["articles"]["article_id"]) == ["a", "b"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_empty_tables_are_valid_files(tmp_path):
+    with writing_tables(tmp_path):
+        pass
+    assert pd.read_parquet(tmp_path / "quotes.parquet").columns.tolist() == TABLES["quotes"].column_names
+    assert pd.read_csv(tmp_path / "quotes.csv").empty
+    assert all(len(df) == 0 for df in load_tables(tmp_path).values())

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.reader import parse_article, read_articles
+from pipeline.reader import decode, discover, parse_article, read_articles, read_file
+from pipeline.sections import cut_points
 
 
 @pytest.mark.parametrize("raw, expected_date, lede, problem", [
@@ -47,3 +48,55 @@ def test_read_articles_from_files_folders_and_dumps(tmp_path):
     assert articles["j1"].date == date(2024, 3, 1)
     assert articles["latin"].raw.endswith("Grüße aus Köln.")
     assert errors == ["bad_json", "binary", "empty", "missing", "no_date", "not_utf8"]
+
+
+@pytest.mark.parametrize("data, error, severity", [
+    ("date 2024-01-01 Grüße aus Köln.".encode("utf-8"), None, None),
+    ("date 2024-01-01 Grüße aus Köln, sagte Müller.".encode("cp1252"), "not_utf8", "warning"),
+    ("date 2024-01-01 Привет из Москвы, сказал он.".encode("cp1251"), "not_utf8", "error"),
+    (b"\x89PNG\r\n\x1a\n" + bytes([200, 17, 3, 250] * 64), "not_utf8", "error"),
+    (b"GIF89a\x00\x01\x00", "binary", "error"),
+    (b"", "empty", "error"),
+    (b"\r\n \n", "empty", "error"),
+])
+def test_decode(data, error, severity):
+    text, problems = decode(data, "x.txt", "x")
+    assert [(p.error, p.severity) for p in problems] == ([(error, severity)] if error else [])
+    assert (text is None) == (severity == "error")
+    if severity == "warning":
+        assert "CP1252" in problems[0].message and text.endswith("Müller.")
+
+
+@pytest.mark.parametrize("raw", ["\ufeffKein Datum.\n\nAbsatz.", "\ufeffdate 2024-01-01 Kein Datum."])
+def test_bom_is_not_part_of_the_text(raw):
+    article = parse_article(raw, "a", "a.txt")
+    assert not article.lede.startswith("\ufeff")
+    assert article.text_for_nlp[0] == " " and len(article.text_for_nlp) == len(raw)
+
+
+def test_ten_megabyte_article_is_read_and_cut_into_sections(tmp_path):
+    paragraph = "Bundeskanzler Friedrich Merz sprach in Berlin über die Lage. " * 20
+    (tmp_path / "huge.txt").write_text("date 2024-01-01 Lede.\n\n" + "\n\n".join([paragraph] * 8400), encoding="utf-8")
+    article, problems = read_file(tmp_path / "huge.txt")
+    assert problems == [] and len(article.raw) > 10_000_000
+    spans = cut_points(article.raw, 100_000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(article.raw)
+    assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert all(end - start <= 100_000 for start, end in spans)
+    assert all(article.raw[start - 2:start] == "\n\n" for start, _ in spans[1:])  # cut at paragraph breaks
+
+
+def test_cut_points_without_paragraph_breaks():
+    raw = "wort " * 100
+    spans = cut_points(raw, 42)
+    assert "".join(raw[s:e] for s, e in spans) == raw
+    assert all(raw[s - 1] == " " for s, _ in spans[1:])
+    assert cut_points("x" * 100, 30) == [(0, 30), (30, 60), (60, 90), (90, 100)]
+
+
+def test_folders_are_read_in_sorted_path_order(tmp_path):
+    for name in ["b.txt", "a/z.txt", "a/b/c.txt", "a.txt", "ab.txt", "a/x.jsonl", "skip.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
+    assert found == ["a/b/c.txt", "a/x.jsonl", "a/z.txt", "a.txt", "ab.txt", "b.txt"]

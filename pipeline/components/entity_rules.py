@@ -1,10 +1,17 @@
 """German person, place and organisation mentions from gazetteers, lexicons and contextual cues.
 
 German capitalises every noun, so capitalisation alone says little; a capitalised word becomes a
-mention only with evidence: a gazetteer entry, a first name, a role noun before it ("Außenminister",
-"Nato-Chef"), a party in brackets after it ("Wadephul (CDU)"), a name-like word class, or an
-organisation shape ("… AG", "sogenannte Koalition der Willigen"). Common nouns ("Frieden") need
-stronger evidence than unknown words.
+mention only with evidence, and common nouns (also compounds ending in one: "Rundumtonkombination")
+never do on their own. Evidence, in order of trust:
+- gazetteer entries and organisation shapes ("… AG", "Bundesamt für …", "Hamburger Mieterverein");
+- free-standing acronyms ("ADAC");
+- a class noun before the name that gives its type: roles for persons ("Außenminister",
+  "Nato-Chef"), "Gemeinde"/"Dörfer" for places, "Ölgesellschaft" for organisations; the type carries
+  over a list that follows ("die Dörfer A, B und C");
+- words inside a multi-word name ("Jet Airways", "Hudson River", "St. Moritz");
+- first names, a party in brackets ("Wadephul (CDU)"), surname and place word classes;
+- place-name endings ("-straße", "-hausen"), place prepositions and speech verbs around unknown names.
+Names found by context are propagated to their other occurrences in the article.
 """
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ from pathlib import Path
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -30,7 +38,11 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "del", "della
                             "ten", "ter", "zu", "bin", "ibn", "al", "el"})
 ROMAN = re.compile(r"[IVX]+\Z")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines"})
+LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
+LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
+NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 
@@ -74,6 +86,8 @@ class EntityRules:
         self.phrases = PhraseMatcher(nlp.vocab)
         self.patterns = Matcher(nlp.vocab)
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
+        self.pattern_left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
+        self.anchors = _Anchors()  # words one of the shape patterns needs; the Matcher runs only around them
         self.data_dir: Path | None = None
         self._common_cache: dict[str, bool] = {}
         self._name_like_cache: dict[str, bool] = {}
@@ -86,7 +100,8 @@ class EntityRules:
         self.data_dir = data_dir
         self.phrases = PhraseMatcher(self.nlp.vocab)
         self.patterns = Matcher(self.nlp.vocab)
-        self.canonical = {}
+        self.canonical, self.pattern_left = {}, {}
+        self.anchors = _Anchors()
         by_key: dict[str, list[Doc]] = {}
         for entry in lexicon.read_jsonl(lexicon.find(data_dir, "gazetteer.jsonl")):
             key = f"{entry['label']}|{entry.get('id') or entry['pattern']}"
@@ -97,7 +112,9 @@ class EntityRules:
         for entry in lexicon.read_jsonl(lexicon.find(data_dir, "entity_patterns.jsonl")):
             key = f"{entry['label']}|{entry['id']}"
             self.canonical.setdefault(key, (entry["label"], ""))
+            self.pattern_left[key] = entry.get("left", "")
             self.patterns.add(key, [entry["pattern"]])
+            self.anchors.add(entry["pattern"])
         lex = Lexicons()
         lex.first_names = {name for name, in lexicon.read_columns(lexicon.find(data_dir, "first_names.tsv"), "name")}
         lex.word_class = dict(lexicon.read_columns(lexicon.find(data_dir, "word_classes.tsv"), "word", "class"))
@@ -106,8 +123,10 @@ class EntityRules:
         lex.role_suffixes = tuple(sorted({row["suffix"].lstrip("-").lower() for row in
                                           lexicon.read_tsv(lexicon.find(data_dir, "curated/role_suffixes.tsv"))}))
         lex.non_entities = lexicon.read_words(lexicon.find(data_dir, "non_entities.txt"))
-        cues = list(lexicon.read_tsv(lexicon.find(data_dir, "curated/name_cues.tsv")))
-        by_kind = lambda kind: {row["word"]: row["label"] for row in cues if row["kind"] == kind}  # noqa: E731
+        cues: dict[str, dict[str, str]] = {}  # kind -> word -> label
+        for row in lexicon.read_tsv(lexicon.find(data_dir, "curated/name_cues.tsv")):
+            cues.setdefault(row["kind"], {})[row["word"]] = row["label"]
+        by_kind = lambda kind: cues.get(kind, {})  # noqa: E731
         lex.heads, lex.inside = by_kind("before"), by_kind("inside")
         lex.head_tails = tuple(by_kind("tail").items())
         lex.prefixes, lex.titles = set(by_kind("prefix")), set(by_kind("title"))
@@ -133,15 +152,15 @@ class EntityRules:
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        found = self._gazetteer(doc) + self._shapes(doc)
+        texts = _texts(doc)
+        found = self._gazetteer(doc) + self._shapes(doc, texts)
         found = [s for s in found if not self._after_first_name(doc, s)]
         taken = {i for span in found for i in range(span.start, span.end)}
-        texts = [t.text for t in doc]
         found += self._acronyms(doc, texts, taken)
         found += self._names(doc, texts, {i for span in found for i in range(span.start, span.end)})
         if self.propagate_names:
             found += self._propagate(doc, texts, found)
-        mentions = _join_slashed(filter_spans(found))
+        mentions = _join_club_places(_join_slashed(filter_spans(found)))
         if self.keep_model_ents:
             ours = {i for span in mentions for i in range(span.start, span.end)}
             mentions += [e for e in doc.ents if e.label_ in LABELS and not ours.intersection(range(e.start, e.end))]
@@ -172,12 +191,36 @@ class EntityRules:
         before = doc[span.start - 1].text
         return before in self.lex.first_names and not self._is_common(before) and before not in self.lex.ambiguous
 
-    def _shapes(self, doc: Doc) -> list[Span]:
+    def _shape_matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, int]]:
+        """The Matcher's matches, found in windows around anchor words only: running it over every
+        token cost half of this component's time, and a match never reaches beyond its window."""
+        reach, windows = self.anchors.reach, []
+        for i, text in enumerate(texts):
+            if self.anchors.has(text):
+                start, end = max(i - reach, 0), min(i + reach + 1, len(texts))
+                if windows and start <= windows[-1][1]:
+                    windows[-1][1] = end
+                else:
+                    windows.append([start, end])
+        return [(key, offset + start, offset + end) for offset, stop in windows
+                for key, start, end in self.patterns(doc[offset:stop])]
+
+    def _shapes(self, doc: Doc, texts: list[str]) -> list[Span]:
         spans = []
-        for key_id, start, end in self.patterns(doc):
-            label, _ = self.canonical[self.nlp.vocab.strings[key_id]]
+        for key_id, start, end in self._shape_matches(doc, texts):
+            key = self.nlp.vocab.strings[key_id]
+            label, _ = self.canonical[key]
             if doc[start].lower_.startswith("sogenannt"):
                 start += 1  # the cue that introduces a name is not part of it
+            # a capitalised adjective before the head belongs to the name ("Medizinische Hochschule
+            # Hannover", "Passauer Neue Presse"); matched here, not in the pattern, to keep the Matcher fast
+            left = self.pattern_left.get(key)
+            if left:
+                if start > 0 and NAME_ADJECTIVE.match(doc[start - 1].text) \
+                        and doc[start - 1].lower_ not in STOP_WORDS:
+                    start -= 1
+                elif left == "adjective_required":
+                    continue
             spans.append(self._span(doc, start, end, label, "pattern", None))
         return filter_spans(spans)
 
@@ -189,7 +232,7 @@ class EntityRules:
                     or text in self.lex.non_entities or _inside_word(doc, i, i + 1):
                 continue
             end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings"
-            while end < len(texts) and end - i < 3 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
+            while end < len(texts) and end - i < 2 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
                     self._name_like(texts[end]) and not self._is_common(texts[end]))):
                 end += 1
             spans.append(self._span(doc, i, end, "ORG", "acronym", None))
@@ -246,8 +289,9 @@ class EntityRules:
             j = i + 1
             while j < n and j not in taken:
                 word = texts[j]
-                if self._name_like(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word):
-                    j += 1
+                if self._name_like(word) and not self.lex.is_role(word) or INITIAL.match(word) \
+                        or ROMAN_ORDINAL.match(word):
+                    j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
                     continue
                 k = j
                 while k < n and k not in taken and texts[k] in NAME_PARTICLES:
@@ -266,25 +310,36 @@ class EntityRules:
     def _names(self, doc: Doc, texts: list[str], taken: set[int]) -> list[Span]:
         spans = []
         for start, end in self._runs(texts, taken):
+            if end - start == 1 and self._is_common(texts[start]) and not texts[start].endswith(self.lex.place_tails):
+                continue  # a lone common noun: most runs, and no rule below takes one
             cue = None
             while end - start > 1 and self._is_head(texts[start]):
                 cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
                 start += 1
             firsts = [i for i in range(start + 1, end - 1) if texts[i] in self.lex.first_names]
-            if firsts and cue is None and not any(self._is_name(w) for w in texts[start:firsts[0]]):
+            if firsts and cue is None and texts[start] not in self.lex.titles \
+                    and not any(self._is_name(w) for w in texts[start:firsts[0]]):
                 cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
             if cue is None and start > 0 and self._is_head(texts[start - 1]):
                 cue = texts[start - 1]
-            if end - start > 1 and _genitive(texts[end - 2]) and self._is_common(texts[end - 1]):
+            if end - start > 1 and _genitive(texts[end - 2]) and texts[end - 2] not in self.lex.first_names \
+                    and self._is_common(texts[end - 1]):
                 end -= 1  # "Ravens Tod": the possessed thing is not part of the name
             span = self._classify(doc, texts, start, end, cue)
+            prev = spans[-1] if spans else None
+            if span is None and prev is not None and prev._.method in LIST_HEADS and start > prev.end \
+                    and all(w in LIST_JOINERS for w in texts[prev.end:start]) \
+                    and not any(self._is_common(w) for w in texts[start:end]):
+                span = self._span(doc, start, end, prev.label_, "list", None)  # "die Dörfer Hokkala, Kumpula und …"
             if span is not None:
                 spans.append(span)
         return spans
 
     def _is_head(self, word: str) -> bool:
-        return word not in self.lex.titles and word not in self.lex.prefixes and (self.lex.is_role(word) or word in self.lex.heads
-                                                or self._is_common(word) and not self._is_name(word))
+        """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
+        if word in self.lex.titles or word in self.lex.prefixes:
+            return False
+        return self.lex.is_role(word) or word in self.lex.heads or self._is_common(word) and not self._is_name(word)
 
     def _cue_label(self, word: str | None) -> str | None:
         if word is None:
@@ -313,7 +368,7 @@ class EntityRules:
         make = lambda label, method: self._span(doc, start, end, label, method, None)  # noqa: E731
         if len(words) >= 2:
             inside = [lex.inside.get(w) for w in words]
-            if inside[-1] == "ORG" or first in lex.prefixes:
+            if inside[-1] or first in lex.prefixes:
                 return make(inside[-1] or "LOC", "name_word")
             for label in ("ORG", "LOC"):
                 if label in inside and first not in lex.first_names:
@@ -321,8 +376,8 @@ class EntityRules:
             if any(w in lex.work_words for w in words):
                 return None  # titles of songs, books and films are not PER/LOC/ORG
         cue_label = self._cue_label(cue)
-        if cue_label == "PER" and before in ("der", "des") and start > 1 and lex.is_role(texts[start - 2]) \
-                and not self._is_name(first):
+        if cue_label is None and before in ("der", "des") and start > 1 and lex.is_role(texts[start - 2]) \
+                and not self._is_name(first) and first not in lex.ambiguous and cls.get(first) in (None, "ORG"):
             cue_label = "ORG"  # "Präsident der Bundesärztekammer"
         if cue_label and not commons[-1]:
             if cue_label != "PER" or not any(cls.get(w) in ("PLACE", "ORG") for w in words if not self._is_name(w)):
@@ -333,17 +388,24 @@ class EntityRules:
             return make("PER", "party")
         if first in lex.titles and len(words) >= 2:
             return make("PER", "title")
+        # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
+        named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
         if len(words) >= 2 and all(p in lex.first_names for p in first.split("-")) \
-                and (not commons[-1] or len(words) == 2 and not self._is_common(first)):
+                and (not commons[-1] or named_last or len(words) == 2 and not self._is_common(first)):
             return make("PER", "first_name")
         if len(words) >= 2 and not any(commons) and cls.get(last) == "SURNAME" and not initial \
                 and (last not in lex.ambiguous or first in lex.first_names):
             return make("PER", "name_pair")
-        if len(names) != 1 or commons[0]:
+        if len(names) != 1:
             return None
         word = strip_genitive(words[0])
-        if cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME":
-            return make("PER", "surname")
+        if len(words) == 1 and word.endswith(lex.place_tails) and word not in lex.common_nouns \
+                and cls.get(word) != "SURNAME" and not initial:
+            return make("LOC", "place_tail")  # "Knoopstraße", "Helmarshausen": compound place names
+        if commons[0]:
+            return None
+        if (cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME") and before.lower() not in ARTICLES:
+            return make("PER", "surname")  # an article makes it a noun: "der Preis", "die Jungs"
         label = {"PLACE": "LOC", "ORG": "ORG"}.get(cls.get(words[0]))
         if label and not initial:
             return make(label, "word_class")
@@ -351,10 +413,10 @@ class EntityRules:
             return None
         if word in lex.first_names and cls.get(word) in ("FIRSTNAME", "SURNAME"):
             return make("PER", "first_name")
-        if word.endswith(lex.place_tails) and cls.get(word) != "SURNAME" and not initial:
-            return make("LOC", "place_tail")
-        if lex.cue_words.get(before) == "PER" or lex.cue_words.get(after) == "PER" and not initial:
+        if lex.cue_words.get(before) == "PER" or (lex.cue_words.get(after) == "PER" and not initial):
             return make("PER", "speech")
+        if words[0].endswith("s") and word != words[0] and self._is_common(after) and before.lower() not in ARTICLES:
+            return make("PER", "genitive")  # "Zabels Entscheidung": a name in the Saxon genitive
         if lex.cue_words.get(before) == "LOC" and cls.get(words[0]) is None and not initial and word.isalpha() \
                 and word[1:].islower():
             return make("LOC", "preposition")
@@ -386,8 +448,61 @@ class EntityRules:
         return spans
 
 
+class _Anchors:
+    """For each Matcher pattern, one token it needs exactly once (a word list or regex on ORTH/LOWER),
+    and the longest stretch of tokens any pattern can cover."""
+
+    def __init__(self):
+        self.words: set[str] = set()
+        self.lower: set[str] = set()
+        self.regexes: list[str] = []
+        self.reach = 0
+        self._cache: dict[str, bool] = {}
+        self._regex: re.Pattern | None = None
+
+    def add(self, pattern: list[dict]) -> None:
+        self.reach = max(self.reach, sum(_max_repeat(spec.get("OP")) for spec in pattern))
+        for spec in pattern:
+            if spec.get("OP") is not None:
+                continue
+            for attr, words in (("ORTH", self.words), ("LOWER", self.lower)):
+                value = spec.get(attr)
+                if isinstance(value, str):
+                    value = {"IN": [value]}
+                if isinstance(value, dict) and ("IN" in value or "REGEX" in value):
+                    words.update(value.get("IN", ()))
+                    if "REGEX" in value:
+                        self.regexes.append(value["REGEX"] if attr == "ORTH" else f"(?i:{value['REGEX']})")
+                    self._cache, self._regex = {}, None
+                    return
+        raise ValueError(f"entity pattern without a required ORTH/LOWER token: {pattern}")
+
+    def has(self, word: str) -> bool:
+        found = self._cache.get(word)
+        if found is None:
+            if self._regex is None:
+                self._regex = re.compile("|".join(f"(?:{r})" for r in self.regexes) or r"(?!)")
+            found = self._cache[word] = word in self.words or word.lower() in self.lower \
+                or self._regex.search(word) is not None
+        return found
+
+
+def _max_repeat(op: str | None) -> int:
+    if op in (None, "?", "!"):  # "!" still takes up a token
+        return 1
+    if op.startswith("{") and op.endswith("}") and op[-2].isdigit():
+        return int(op[1:-1].split(",")[-1])
+    raise ValueError(f"entity patterns need a bounded length, not OP {op!r}")
+
+
 def _sentence_initial(doc: Doc, i: int) -> bool:
     return doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '„"»«“(')
+
+
+def _texts(doc: Doc) -> list[str]:
+    """Token texts without creating Token objects (a third of the component's time otherwise)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def _join_slashed(spans: list[Span]) -> list[Span]:
@@ -400,6 +515,21 @@ def _join_slashed(spans: list[Span]) -> list[Span]:
         if prev is not None and prev.label_ == span.label_ and span.start == prev.end + 1 \
                 and doc[prev.end].text == "/" and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_:
             merged = Span(doc, prev.start, span.end, label=span.label_)
+            merged._.method, merged._.canonical = prev._.method, None
+            joined[-1] = merged
+        else:
+            joined.append(span)
+    return joined
+
+
+def _join_club_places(spans: list[Span]) -> list[Span]:
+    """A place right after an organisation shape is part of its name ("FC Carl Zeiss Jena", "ESV Lok Zwickau")."""
+    joined: list[Span] = []
+    for span in spans:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.label_ == "ORG" and prev._.method in ("pattern", "acronym") \
+                and span.label_ == "LOC" and span.start == prev.end and len(span) == 1:
+            merged = Span(span.doc, prev.start, span.end, label="ORG")
             merged._.method, merged._.canonical = prev._.method, None
             joined[-1] = merged
         else:

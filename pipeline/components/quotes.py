@@ -43,8 +43,8 @@ COMMON_AFFIXES = ("en", "n", "s", "e")
 class Verb(NamedTuple):
     lemma: str
     particle: str  # separable particle that must close the clause ("teilte ... mit"); "" if none
-    requires: str  # word that must follow in the clause ("sprach von", "bezeichnete als", "hieß es")
-    kind: str  # speech | reported | judge | impersonal
+    requires: tuple[str, ...]  # one of these words must be in the clause ("sprach von", "hieß es", "vertritt die Ansicht")
+    kind: str  # speech | reported | judge | impersonal | intent ("will", "plant": the stated aim is the claim)
     joined: bool  # the form already contains the particle ("mitteilte", "mitgeteilt")
 
 
@@ -87,7 +87,7 @@ def load_lexicon(data_dir: Path, shared_dir: Path | None = None) -> QuoteLexicon
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
             lex.verbs.setdefault(form, []).append(
-                Verb(row["lemma"], row["particle"], row["requires"], row["kind"], joined))
+                Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined))
     lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _read_tsv(data_dir / "konjunktiv.tsv")}
     for row in _read_tsv(data_dir / "words.tsv"):
         lex.words.setdefault(row["word"], set()).add(row["class"])
@@ -195,6 +195,8 @@ class _Text:
     def is_capital(self, i: int) -> bool:
         """A capitalised noun or name; at a sentence start function words and verbs are excluded."""
         w = self.words[i]
+        if w[:1].isdigit():  # "der 39-Jährige"
+            return "-" in w and w.split("-", 1)[1][:1].isupper()
         return w[:1].isupper() and not (self.opens_sentence(i) and self._function(self.lower[i]))
 
     def opens_sentence(self, i: int) -> bool:
@@ -363,7 +365,7 @@ def _is_subject(t: _Text, np: NP) -> bool:
     """A subject is nominative: not after a preposition, not with a dative/accusative article,
     not a medium addressed ("der Zeitung")."""
     lex = t.lex
-    if np.start > 0 and lex.has(t.lower[np.start - 1], "preposition"):
+    if np.start > 0 and lex.has(t.lower[np.start - 1], "preposition") and not _name_particle(t, np):
         return False
     first = t.lower[np.start]
     if lex.has(first, "det_oblique") or lex.has(first, "oblique"):
@@ -371,12 +373,19 @@ def _is_subject(t: _Text, np: NP) -> bool:
     return not (first == "der" and lex.noun_class(t.lower[np.head], "addressee"))  # "sagte der Zeitung"
 
 
+def _name_particle(t: _Text, np: NP) -> bool:
+    """"Von der Leyen", "van Gaal": a capitalised "von"/"van" directly before a person's name belongs to it."""
+    return (t.words[np.start - 1] in ("Von", "Van", "De") and np.kind == "entity"
+            and t.ents[np.entity].label_ == "PER")
+
+
 def subject_near(t: _Text, v: int, v_end: int) -> NP | None:
     """The subject of the clause of the cue verb at v: before the verb unless the verb opens the
     clause, else after it; an apposition before the clause ("X, Sprecher von Y, teilte mit")."""
     a, b = t.clause(v)
     if a > 1 and t.words[a - 1] == ",":
-        if t.lex.has(t.lower[a], "det") or t.lex.has(t.lower[a], "relative"):  # "…, der … betonte, …"
+        if ((t.lex.has(t.lower[a], "det") or t.lex.has(t.lower[a], "relative"))  # "…, der … betonte, …"
+                and t.lex.info.get((t.lower[a], "relative")) != "oblique"):  # not "…, denen X vorwirft, …"
             if v >= b - 2 and (v == b - 1 or t.lex.has(t.lower[b - 1], "particle")
                                or t.lower[b - 1] in ("hat", "hatte", "haben", "hatten")):  # verb-final
                 return _relative(t, a)
@@ -389,14 +398,26 @@ def subject_near(t: _Text, v: int, v_end: int) -> NP | None:
                      for np in [noun_phrase(t, k + 1, b)] if np is not None), None)
     before = next((np for np in _phrases(t, a, v) if _is_subject(t, np)), None)
     pronoun_after = v_end < b and (t.lex.has(t.lower[v_end], "pronoun") or t.lex.has(t.lower[v_end], "pronoun_generic"))
-    if before is not None and not (pronoun_after and _bare(t, before)):
+    if before is not None and not (pronoun_after and _bare(t, before)) and not _fronted(t, before, a, v_end, b):
         return before
     if pronoun_after and not t.lex.has(t.lower[v_end], "pronoun"):
         return None  # "sagt man", "hieß es"
     after = next((np for np in _phrases(t, v_end, b) if _is_subject(t, np)), None)
     if after is None and v - 1 <= a and v > 0 and t.lex.info.get((t.lower[v - 1], "conjunction")) == "and":
         return _sentence_subject(t, v)  # "…, und fügt hinzu: …" shares the subject of the sentence
+    if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
+        return next((np for k in range(a, b) if t.lower[k] == "aus" and k + 1 < b
+                     for np in [noun_phrase(t, k + 1, b)] if np is not None), None)
     return after
+
+
+def _fronted(t: _Text, before: NP, a: int, v_end: int, b: int) -> bool:
+    """Whether a plain noun before the verb is part of a fronted adverbial ("Trotz eines Verbots der
+    Kommission will Island …", "Darüberhinaus will die SPD …") while a name or role follows the verb."""
+    if before.kind != "noun" or (before.start == a and not _bare(t, before)):
+        return False
+    after = next((np for np in _phrases(t, v_end, b) if _is_subject(t, np)), None)
+    return after is not None and after.kind in ("entity", "role")
 
 
 def _sentence_subject(t: _Text, v: int) -> NP | None:
@@ -417,8 +438,11 @@ def _relative(t: _Text, a: int) -> NP:
 
 def _passive(t: _Text, v: int, a: int, b: int) -> bool:
     """"Ihm wird vorgeworfen, …": a participle cue with a form of "werden" has no speaking subject."""
-    if t.lower[v] in (verb.lemma for verb in t.lex.verbs[t.lower[v]]):
-        return False  # an infinitive ("wird erklären") is future, not passive
+    verbs = t.lex.verbs[t.lower[v]]
+    if t.lower[v] in (verb.lemma for verb in verbs) or any(verb.kind == "intent" for verb in verbs):
+        return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
+    if any(verb.lemma in QUOTED_SUBJECT for verb in verbs):
+        return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
     return any(t.lower[k] in ("wird", "wurde", "werden", "wurden", "worden") for k in range(a, b))
 
 
@@ -436,6 +460,8 @@ def _subject_before_insert(t: _Text, comma: int) -> NP | None:
         phrases = list(_phrases(t, pa, k))
         if pa == 0 or t.words[pa - 1] != ",":
             opener = phrases[0] if phrases else None
+            if t.lex.info.get((t.lower[pa], "subordinator")) == "wie":  # "Wie der Sprecher, X, mitteilte"
+                pa += 1
             if opener is not None and opener.start == pa and _is_subject(t, opener) and _np_only(t, pa, k):
                 return opener if opener.kind == "entity" and t.ents[opener.entity].label_ == "PER" else named or opener
             return None
@@ -487,15 +513,29 @@ def verb_cues(t: _Text, s: int, e: int) -> Iterator[tuple[Cue, Verb]]:
         for verb in t.lex.verbs[t.lower[i]]:
             if verb.lemma in objects:
                 continue  # "forderte zwölf Todesopfer" counts victims, it is no demand
+            if verb.kind == "intent" and not _stated_aim(t, i, a, b):
+                continue
             if verb.particle and not verb.joined:
                 if last != verb.particle and not (i > a and t.lower[i - 1] == verb.particle):
                     continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
             elif t.lex.has(last, "particle") and b - 1 > i:
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment
-            if verb.requires and verb.requires not in t.lower[max(a, i - 2):b]:
+            if verb.requires and not set(verb.requires) & set(t.lower[max(a, i - 2):b]):
                 continue
             yield Cue(verb.lemma, verb.kind, i, i + 1, t.words[i]), verb
             break
+
+
+def _stated_aim(t: _Text, i: int, a: int, b: int) -> bool:
+    """"Die Partei will … festhalten", "plant, … zu …": a main clause with a final infinitive or a
+    clause after it; not "will einen Gipfel" (a wish for a thing) nor "…, dass sie … will" (part of
+    another claim)."""
+    if _subordinate(t, a) or (i > 0 and t.lower[i - 1] == "zu"):
+        return False
+    if b == i + 1:  # "plant, … zu …": the clause after holds the aim
+        return b < len(t.words) and t.words[b] == ","
+    last = t.words[b - 1]
+    return last[:1].islower() and last.endswith("n") and last.isalpha()
 
 
 def konjunktiv(t: _Text, i: int, strong_only: bool = False) -> bool:
@@ -507,15 +547,18 @@ def konjunktiv(t: _Text, i: int, strong_only: bool = False) -> bool:
         return mood == 1 or not strong_only
     if not (w.endswith("e") and len(w) > 3 and t.words[i][:1].islower()) or t.lex.words.get(w):
         return False
+    if w.endswith(("ie", "ee", "te", "rde", "weise")) or (i + 1 < len(t.words) and t.is_capital(i + 1)):
+        return False  # past "wurde", an adjective before its noun ("gab es schwere Kämpfe"), an adverb ("zeitweise")
     near = {t.lower[j] for j in (i - 1, i + 1) if 0 <= j < len(t.lower)}
-    return bool(near & {"er", "sie", "es", "man", "sich"}) and not w.endswith(("ie", "ee", "te"))
+    return bool(near & {"er", "sie", "es", "man", "sich"})
 
 
 def main_clause_konjunktiv(t: _Text, s: int, e: int, strong_only: bool) -> bool:
     """Whether a main clause of the sentence (not one after "weil", "dass", a relative pronoun ...)
-    is in Konjunktiv or reports with "soll(en) … haben/sein", outside quotations."""
+    is in Konjunktiv, outside quotations; or reports with "soll(en) … haben/sein" unless `strong_only`
+    (with no speaker in reach, "3.000 Menschen sollen gestorben sein" is hearsay, not someone's claim)."""
     for words in _main_clauses(t, s, e):
-        if any(konjunktiv(t, i, strong_only) for i in words) or _reportive_sollen(t, words):
+        if any(konjunktiv(t, i, strong_only) for i in words) or (not strong_only and _reportive_sollen(t, words)):
             return True
     return False
 
@@ -562,6 +605,8 @@ class Found(NamedTuple):
 
 
 NO_SPEAKER = Speaker(None, None, None, None)
+QUOTED_SUBJECT = ("zitieren",)  # speech verbs whose passive subject is the speaker
+SUBJECT_KINDS = ("entity", "role", "pronoun")  # phrases that can name who a later sentence reports
 
 
 def resolve(t: _Text, np: NP | None, method: str = "same_sentence", verb: int | None = None) -> Speaker:
@@ -647,16 +692,23 @@ def _reported_clause(t: _Text, c: int, e: int, kind: str) -> bool:
     if t.lex.has(w, "subordinator") or t.lex.has(w, "relative"):
         return False
     seg_end = next((k for k in range(c, e) if t.words[k] in (",", ";") and t.quote_at[k] < 0), e)
+    if kind == "intent":  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
+        return t.words[c - 1] == "," and _zu_infinitive(t, c, seg_end)
     if any(konjunktiv(t, k) for k in range(c, seg_end) if t.quote_at[k] < 0):
         return True
-    if kind in ("reported", "speech") and any(
-            t.lower[k] == "zu" or (len(t.lower[k]) > 6 and "zu" in t.lower[k][2:-2] and t.lower[k].endswith("en"))
-            for k in range(c, seg_end)):
+    if kind in ("reported", "speech") and _zu_infinitive(t, c, seg_end):
         return True
-    if kind == "speech" and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten sich …": a main clause
+    if t.lex.has(w, "det") and c + 1 < seg_end and t.words[c + 1][:1].islower() and not _adjective(t, c + 1):
+        return False  # a relative clause: "…, die sich auf … stützen"
+    if kind in ("speech", "reported") and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten …": a main clause
             t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)):
         return not _np_only(t, c, seg_end)  # not an apposition: "sagte X, Kommandant der Y, …"
     return t.words[c - 1] == ":" and kind != "judge"
+
+
+def _zu_infinitive(t: _Text, a: int, b: int) -> bool:
+    return any(t.lower[k] == "zu" or (len(t.lower[k]) > 6 and "zu" in t.lower[k][2:-2] and t.lower[k].endswith("en"))
+               for k in range(a, b))
 
 
 def verb_quotes(t: _Text, s: int, e: int) -> Iterator[Found]:
@@ -675,16 +727,22 @@ def verb_quotes(t: _Text, s: int, e: int) -> Iterator[Found]:
                         for k in range(a, v))
         subject = subject_near(t, v, cue.end)
         speaker = resolve(t, subject, verb=v)
-        first = t.lower[a] if a < b else ""
-        if t.lex.info.get((first, "subordinator")) == "wie" and subject is not None:  # "wie X mitteilte"
-            if a == s or t.quote_at[s] >= 0:
+        wa = _wie_start(t, s, a) if subject is not None and s <= subject.start < a else a
+        if t.lex.info.get((t.lower[wa], "subordinator")) == "wie" and subject is not None:  # "wie X mitteilte"
+            if wa == s or t.quote_at[s] >= 0:
                 c = _clause_after(t, b - 1, e)
                 if c is not None:
                     yield Found("indirect", c, ce, cue, speaker)
-            elif a - 1 > s and t.words[a - 1] == ",":
-                yield Found("indirect", s, a - 1, cue, speaker)
+            elif wa - 1 > s and t.words[wa - 1] == ",":
+                yield Found("indirect", s, wa - 1, cue, speaker)
             continue
-        if opens and a > s and t.words[a - 1] == "," and subject is not None and subject.start >= a:  # "…, sagte er."
+        if verb.kind == "intent":
+            if (t.lower[cue.end] if cue.end < b else "") in ("man", "wir"):  # "will man …": no one named
+                speaker = NO_SPEAKER
+            elif subject is None:
+                continue
+        elif (opens and a > s and t.words[a - 1] == "," and subject is not None and subject.start >= a
+              and not verb.requires):  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
             if _plain_words(t, s, a - 1) >= 3:
                 yield Found("indirect", s, a - 1, cue, speaker)
             continue
@@ -693,13 +751,33 @@ def verb_quotes(t: _Text, s: int, e: int) -> Iterator[Found]:
             c = _clause_after(t, c, e)
         if c is not None and t.quote_at[c] < 0 and _reported_clause(t, c, ce, verb.kind):
             yield Found("indirect", c, ce, cue, speaker)
-        elif verb.kind in ("reported", "judge") and subject is not None and not _subordinate(t, a) and not reported:
+        elif (verb.kind in ("reported", "judge", "intent") and (subject is not None or verb.kind == "intent")
+              and not _subordinate(t, a) and not reported):
             reported = True
-            if not any(t.quote_at[k] >= 0 for k in range(s, ce)) or verb.kind == "reported":
-                # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence
-                start = next((k for k in range(cue.end, b) if verb.requires and t.lower[k] == verb.requires), s)
+            quoted = any(t.quote_at[k] >= 0 for k in range(s, ce))
+            if quoted and any(t.words[k] == ":" and t.words[k + 1] in MARKS for k in range(cue.end, ce - 1)):
+                continue  # "bestreitet jede Kenntnis: „…“": the direct quote is the claim
+            if not quoted or verb.kind in ("reported", "intent"):
+                # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence;
+                # "bezeichnete X als Y" claims the whole sentence
+                start = next((k for k in range(cue.end, b) if "von" in verb.requires and t.lower[k] == "von"), s)
                 if start == s or not any(t.quote_at[k] >= 0 for k in range(start, min(start + 4, ce))):
                     yield Found("reported", start, ce, cue, speaker)  # else the quoted words are the claim
+
+
+def _wie_start(t: _Text, s: int, a: int) -> int:
+    """The "wie" that opens a cue clause split by an apposition ("Wie der Sprecher, X, mitteilte"), else a."""
+    k = a
+    for _ in range(4):
+        if k - 2 < s or t.words[k - 1] != ",":
+            break
+        pa = t.clause(k - 2)[0]
+        if t.lex.info.get((t.lower[pa], "subordinator")) == "wie":
+            return pa
+        if not _np_only(t, pa, k - 1):
+            break
+        k = pa
+    return a
 
 
 def _apposition(t: _Text, c: int, ce: int) -> bool:
@@ -711,8 +789,8 @@ def _apposition(t: _Text, c: int, ce: int) -> bool:
 def _before_next_cue(t: _Text, after: int, v: int, end: int) -> int:
     """Where a claim ends when another speech verb follows: "bestätigte, dass …, und gab an, …"."""
     a, _ = t.clause(v)
-    if a - 1 > after and t.words[a - 1] == "," and t.quote_at[a - 1] < 0:
-        return a - 1
+    if a - 1 > after and t.words[a - 1] == "," and t.quote_at[a - 1] < 0 and not _subordinate(t, a):
+        return a - 1  # a verb inside the claim ("meldet, dass die Firmen Aufträge erwarten") does not end it
     return end
 
 
@@ -915,7 +993,7 @@ def _attributed(t: _Text, q: Quotation, n_words: int) -> Found | None:
     if n_words < 4:
         return _judgement(t, q, s_open, body_end)
     colon = q.open > 0 and t.words[q.open - 1] == ":"
-    cues = [c for c in verb_cues(t, s_open[0], q.open) if c[1].kind != "impersonal" or colon]
+    cues = [c for c in verb_cues(t, s_open[0], q.open) if c[1].kind not in ("impersonal", "intent") or colon]
     if cues:
         cue, verb = cues[-1]
         if colon or verb.kind in ("speech", "reported", "judge"):
@@ -923,7 +1001,7 @@ def _attributed(t: _Text, q: Quotation, n_words: int) -> Found | None:
             return Found("direct", q.open + 1, body_end, cue, speaker)
     if after < len(t.words):
         for cue, verb in verb_cues(t, after, s_close[1]):
-            if t.quote_at[cue.start] < 0 and verb.kind != "judge":
+            if t.quote_at[cue.start] < 0 and verb.kind not in ("judge", "intent"):
                 speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
                 return Found("direct", q.open + 1, body_end, cue, speaker)
     return None
@@ -939,6 +1017,8 @@ def _cue_at(t: _Text, k: int, sent: tuple[int, int]) -> Iterator[Found]:
             yield Found("direct", 0, 0, Cue("so", "source", k, k + 1, t.words[k]), resolve(t, np, "so"))
         return
     for cue, verb in verb_cues(t, k, min(k + 1, sent[1])):
+        if verb.kind == "intent":
+            continue
         if verb.kind == "impersonal":
             yield Found("direct", 0, 0, cue, _impersonal_source(t, cue))
         else:
@@ -949,7 +1029,7 @@ def _judgement(t: _Text, q: Quotation, sent: tuple[int, int], body_end: int) -> 
     """Short quoted judgements after "nannte", "bezeichnete … als", "sprach von"."""
     a = max(sent[0], q.open - 8)
     for cue, verb in verb_cues(t, a, q.open):
-        if verb.kind in ("judge", "reported") and (not verb.requires or verb.requires in t.lower[cue.end:q.open]):
+        if verb.kind in ("judge", "reported") and (not verb.requires or set(verb.requires) & set(t.lower[cue.end:q.open])):
             speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
             return Found("direct", q.open + 1, body_end, cue, speaker)
     return None
@@ -1036,7 +1116,7 @@ class QuoteAttributor:
             out = []
             for f in found:
                 if f.speaker.method == "demnach" or (f.cue is None and f.speaker.method is None):
-                    carried = last[1] if in_reach else NO_SPEAKER
+                    carried = last[1] if in_reach else _previous_subject(t, k)
                     if f.speaker.method == "demnach":
                         carried = f.speaker._replace(entity_id=carried.entity_id)
                     elif carried.method is not None:
@@ -1048,7 +1128,7 @@ class QuoteAttributor:
                 elif f.speaker.start is not None:
                     last = (k, last[1] if last else f.speaker)
             if not found and not t.heading[k] and main_clause_konjunktiv(t, s, e, strong_only=not in_reach):
-                speaker = last[1]._replace(method="carry_over") if in_reach else NO_SPEAKER
+                speaker = last[1]._replace(method="carry_over") if in_reach else _previous_subject(t, k)
                 ce = t.content_end(s, e)
                 if pending is not None and pending.end >= s - 1 and pending.speaker == speaker:
                     pending = pending._replace(end=ce)
@@ -1058,6 +1138,8 @@ class QuoteAttributor:
                     pending = Found("indirect", s, ce, None, speaker)
                 if in_reach:
                     last = (k, last[1])
+                elif speaker.start is not None:
+                    last = (k, speaker)
                 continue
             if pending is not None:
                 yield pending
@@ -1088,6 +1170,19 @@ class QuoteAttributor:
             "method": sp.method,
         }
         return span
+
+
+def _previous_subject(t: _Text, k: int) -> Speaker:
+    """Who a cue-less Konjunktiv sentence reports when no speaker is in reach: the subject that opens
+    the sentence before it in the same paragraph ("Er hat gestanden. In allen Fällen habe er …")."""
+    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k]:
+        return NO_SPEAKER
+    s, _ = t.sents[k - 1]
+    _, b = t.clause(s)
+    np = next(_phrases(t, s, b), None)
+    if np is None or np.start != s or not _is_subject(t, np) or np.kind not in SUBJECT_KINDS:
+        return NO_SPEAKER
+    return resolve(t, np, "previous_subject")
 
 
 def _top_level(found: Iterable[Found]) -> list[Found]:

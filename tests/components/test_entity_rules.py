@@ -6,30 +6,68 @@ def mentions(doc):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # role nouns before names
+    # role nouns before names: the role is not part of the name
     ("Bundeskanzler Friedrich Merz reiste ab.", [("Friedrich Merz", "PER")]),
     ("Der britische Premier Keir Starmer sprach.", [("Keir Starmer", "PER")]),
     ("Das sagte Nato-Chef Mark Rutte am Abend.", [("Mark Rutte", "PER")]),
     ("Es kam US-Unterhändler Witkoff.", [("Witkoff", "PER")]),
     ("Dann sprach EU-Ratspräsident António Costa.", [("António Costa", "PER")]),
     ("Gekommen war der russische Politologe Wladimir Frolow.", [("Wladimir Frolow", "PER")]),
+    ("Der Rennkanute Adam Seroczynski gewann.", [("Adam Seroczynski", "PER")]),
+    # ... but titles that belong to the name stay
+    ("Dann kam Sir Walter Kettleby.", [("Sir Walter Kettleby", "PER")]),
+    # a role and "der" before a bare name: the organisation the person heads
+    ("Der Chef der Valorix sprach.", [("Valorix", "ORG")]),
+    ("Er blieb Herr der Lage.", []),
     # party in brackets after a name
     ("Gestern trat Wadephul (CDU) auf.", [("Wadephul", "PER"), ("CDU", "ORG")]),
-    # first names, hyphenated and accented
+    # first names: hyphenated and accented, particles, initials, surnames that are also nouns or places
     ("Er traf Jean-Noël Barrot in der Stadt.", [("Jean-Noël Barrot", "PER")]),
-    # places: countries, inflected forms, cities
+    ("Der Schriftsteller Joseph Victor von Scheffel kam.", [("Joseph Victor von Scheffel", "PER")]),
+    ("Damals regierte George W. Bush in Washington.", [("George W. Bush", "PER"), ("Washington", "LOC")]),
+    ("Gestern sprach Paula Stein in Bremen.", [("Paula Stein", "PER"), ("Bremen", "LOC")]),
+    ("Die Schauspielerin Uta Hagen starb.", [("Uta Hagen", "PER")]),
+    ("Unterstützt wurde sie von Maria Gonzales und Karl Brenner.",
+     [("Maria Gonzales", "PER"), ("Karl Brenner", "PER")]),
+    # an unknown name next to a speech verb
+    ("Das reicht nicht, sagte Kuderna.", [("Kuderna", "PER")]),
+    # places: countries, inflected forms, cities, metonymic capitals
     ("Russlands Armee steht in der Ukraine.", [("Russlands", "LOC"), ("Ukraine", "LOC")]),
     ("Moskau lehnt das ab.", [("Moskau", "LOC")]),
+    ("Die Strecke München/Hamburg ist gesperrt.", [("München/Hamburg", "LOC")]),
+    # places from a class noun, a list after it, a preposition, a name ending or a place word inside
+    ("Die Gemeinde Kleinhausenbach liegt am Fluss.", [("Kleinhausenbach", "LOC")]),
+    ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
+     [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
+    ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
+    ("Er kam aus Helmarshausen.", [("Helmarshausen", "LOC")]),
+    ("Der Laden liegt in der Kastanienstraße.", [("Kastanienstraße", "LOC")]),
+    ("Das Boot fuhr auf dem Hudson River.", [("Hudson River", "LOC")]),
+    ("Er lebt seit Jahren in St. Moritz.", [("St. Moritz", "LOC")]),
+    ("Die Firma liegt am Frankfurter Hauptbahnhof.", [("Frankfurter Hauptbahnhof", "LOC")]),
+    ("Auf der A 7 gab es Stau.", [("A 7", "LOC")]),
     # organisations: gazetteer and shapes
     ("Die Bundeswehr und der Bundestag beraten.", [("Bundeswehr", "ORG"), ("Bundestag", "ORG")]),
     ("Es geht um die sogenannte Koalition der Willigen.", [("Koalition der Willigen", "ORG")]),
     ("Die Siemens AG meldete Gewinne.", [("Siemens AG", "ORG")]),
+    ("Die Ölgesellschaft Petrolux meldete Verluste.", [("Petrolux", "ORG")]),
+    ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
+    ("Der ADAC warnt vor Staus.", [("ADAC", "ORG")]),
+    ("Das sagte er der Lüneburger Rundschau.", [("Lüneburger Rundschau", "ORG")]),
+    ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
+    ("Das Bundesamt für Strahlenschutz warnt.", [("Bundesamt für Strahlenschutz", "ORG")]),
+    ("Der FC Carl Zeiss Jena gewann.", [("FC Carl Zeiss Jena", "ORG")]),
     # compounds are not mentions of the entity inside them
     ("Truppen aus Nato-Staaten kommen.", []),
     ("Der CDU-Politiker sprach.", []),
-    # common nouns never become entities
+    # common nouns, compounds of them, adverbs, units and titles of works never become entities
     ("Frieden und Zukunft auf ukrainischem Boden.", []),
+    ("Die Zukunft des Friedens liegt auf dem Boden der Verfassung.", []),
     ("Am Montag im Januar zahlte er 100 Euro.", []),
+    ("Letztlich entschied das Gericht über die Rundumtonkombination.", []),
+    ("Die Endogenen Retroviren sind alt.", []),
+    ("Die CD kostet 10 EUR.", []),
+    ("Der Song Take On Me wurde ein Hit.", []),
 ])
 def test_mentions(process, text, expected):
     assert mentions(process(text)) == expected

@@ -1,0 +1,177 @@
+"""The per-article function and the engines that run it: in this process, in a pool of processes,
+or on an existing Dask cluster. Every engine runs the same `process_batch`, so they write the same tables.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from .language import DEFAULT_CONFIG, build_nlp, make_doc
+from .reader import Article, Problem
+from .schema import TABLES
+from .sections import merge, split
+from .tables import doc_rows
+
+Rows = dict[str, list[tuple]]  # table name -> rows as tuples in the schema's column order
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs to build the pipeline and process an article; sent to every worker."""
+    model: str | None = None
+    config: str = str(DEFAULT_CONFIG)
+    section_chars: int = 100_000  # longer articles are processed in sections (see sections.py)
+
+
+_PIPELINES: dict[tuple, Language] = {}  # one pipeline per worker process, built on first use
+
+
+def pipeline_for(settings: Settings) -> Language:
+    key = (settings.model, settings.config)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_nlp(settings.model, settings.config)
+    return _PIPELINES[key]
+
+
+def use_pipeline(nlp: Language, settings: Settings) -> None:
+    """Reuse an already built pipeline for `settings` (forked workers inherit it too)."""
+    _PIPELINES[(settings.model, settings.config)] = nlp
+
+
+def process_article(nlp: Language, article: Article, section_chars: int) -> tuple[Rows, bool]:
+    """Rows of every table for one article, each table sorted by its keys, and whether the
+    pipeline succeeded. A failure becomes an error row: one bad article must not stop the run."""
+    problems = list(article.problems)
+    try:
+        limit = min(section_chars, nlp.max_length)
+        if len(article.raw) <= limit:
+            rows = doc_rows(article, nlp(make_doc(nlp, article)))
+        else:
+            sections = split(article, limit)
+            rows = merge(article, [(start, doc_rows(part, nlp(make_doc(nlp, part)))) for start, part in sections])
+            problems.append(Problem(article.source, article.article_id, "long_article", "warning",
+                                    f"article has {len(article.raw):,} characters; processed in {len(sections)} "
+                                    f"sections of at most {limit:,} characters cut at paragraph breaks, so "
+                                    "entities are linked and quotes attributed within a section only"))
+        ok = True
+    except Exception as exc:
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        problems.append(Problem(article.source, article.article_id, "processing", "error",
+                                f"pipeline failed on this article: {detail}"))
+        rows, ok = {}, False
+    rows["errors"] = [p._asdict() for p in problems]
+    return {name: sorted_tuples(name, rows.get(name, [])) for name in TABLES}, ok
+
+
+def sorted_tuples(name: str, rows: list[dict]) -> list[tuple]:
+    """Rows as tuples in column order, sorted by the table's keys with missing values last (as pandas)."""
+    table = TABLES[name]
+    positions = [table.column_names.index(k) for k in table.sort_keys]
+    tuples = [tuple(row[c] for c in table.column_names) for row in rows]
+    return sorted(tuples, key=lambda t: [(t[i] is None, t[i]) for i in positions])
+
+
+def process_batch(articles: list[Article], settings: Settings) -> list[tuple[Rows, bool]]:
+    nlp = pipeline_for(settings)
+    return [process_article(nlp, article, settings.section_chars) for article in articles]
+
+
+class Done:
+    """A result that is already there (same interface as a Dask future)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class InlineEngine:
+    """One process: the batch is processed when it is submitted."""
+    window = 1
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def submit(self, articles: list[Article]):
+        return Done(process_batch(articles, self.settings) if articles else [])
+
+    def close(self, failed: bool = False) -> None:
+        pass
+
+
+class PoolEngine:
+    """`workers` processes; started on the first batch with work, so a run that reuses every
+    article starts none. Forked workers share a pipeline already built in this process."""
+
+    def __init__(self, settings: Settings, workers: int):
+        self.settings, self.workers = settings, workers
+        self.window = 2 * workers  # batches in flight: keeps workers busy, bounds memory
+        self._pool = None
+
+    def submit(self, articles: list[Article]):
+        if not articles:
+            return Done([])
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = context.Pool(self.workers, initializer=pipeline_for, initargs=(self.settings,))
+        pending = self._pool.apply_async(process_batch, (articles, self.settings))
+        return _Pending(pending)
+
+    def close(self, failed: bool = False) -> None:
+        if self._pool is None:
+            return
+        if failed:
+            self._pool.terminate()
+        else:
+            self._pool.close()
+        self._pool.join()
+
+
+class _Pending:
+    def __init__(self, async_result):
+        self.async_result = async_result
+
+    def result(self):
+        return self.async_result.get()
+
+
+class DaskEngine:
+    """Batches go to an existing dask.distributed cluster; each worker builds the pipeline once.
+    The workers need this package installed (same version) and the input files are read here."""
+
+    def __init__(self, settings: Settings, scheduler: str):
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise RuntimeError("the dask engine needs dask.distributed: "
+                               "pip install 'german-news-pipeline[dask]'") from exc
+        self.settings = settings
+        self.client = Client(scheduler)
+        self.window = 2 * max(sum(self.client.nthreads().values()), 1)
+
+    def submit(self, articles: list[Article]):
+        if not articles:
+            return Done([])
+        return self.client.submit(process_batch, articles, self.settings, pure=False)
+
+    def close(self, failed: bool = False) -> None:
+        self.client.close()
+
+
+ENGINES = ("local", "dask")
+
+
+def make_engine(engine: str, settings: Settings, *, workers: int = 1, scheduler: str | Path | None = None):
+    if engine == "dask":
+        if not scheduler:
+            raise ValueError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+        return DaskEngine(settings, str(scheduler))
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    return InlineEngine(settings) if workers <= 1 else PoolEngine(settings, workers)

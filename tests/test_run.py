@@ -1,0 +1,330 @@
+"""The job end to end: bad input, incremental and interrupted runs, parallel and Dask engines."""
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import pipeline.engine
+import pipeline.io
+import pipeline.run
+from pipeline import load_tables
+from pipeline.cache import CACHE_NAME, pipeline_version
+from pipeline.cli import main
+from pipeline.engine import Settings, process_article, use_pipeline
+from pipeline.language import DEFAULT_CONFIG
+from pipeline.reader import parse_article
+from pipeline.run import run
+from pipeline.schema import TABLES
+
+ARTICLES = {
+    "a-merz": "date 2024-03-01 Bundeskanzler Friedrich Merz reiste nach Paris.\n\n"
+              "„Wir stehen fest an der Seite der Ukraine“, sagte Merz in Berlin.",
+    "b-wien": "date 2024-03-02 In Wien tagte die Regierung.\n\nDer Kanzler sagte, man werde handeln.",
+    "c-kurz": "date 2024-03-03 Kurze Meldung aus Hamburg.",
+}
+
+
+def write_corpus(folder: Path, articles=ARTICLES) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def fixed_version(monkeypatch):
+    """Other edits to the package during a test run must not change the pipeline version."""
+    monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config: "test-version")
+
+
+@pytest.fixture
+def cli_nlp(nlp):
+    """The command line builds the default pipeline: reuse the session's."""
+    use_pipeline(nlp, Settings())
+
+
+def assert_same_tables(left: Path, right: Path):
+    a, b = load_tables(left), load_tables(right)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+# Bad input: one row in errors each, everything else processed.
+
+BAD_INPUTS = [
+    # file name, bytes, expected (error, severity) rows, article kept
+    ("empty.txt", b"", [("empty", "error")], False),
+    ("blank.txt", b" \n\n \r\n", [("empty", "error")], False),
+    ("binary.txt", bytes(range(256)) * 4, [("binary", "error")], False),
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes([200, 17, 3, 250] * 64), [("not_utf8", "error")], False),
+    ("latin1.txt", "date 2024-01-05 Grüße aus Köln, sagte Müller.".encode("cp1252"), [("not_utf8", "warning")], True),
+    ("cyrillic.txt", "date 2024-01-05 Привет из Москвы, сказал он.".encode("cp1251"), [("not_utf8", "error")], False),
+    ("crlf.txt", b"date 2024-01-06 In Berlin tagte der Bundestag.\r\n\r\nDann sprach Merz in Paris.\r\n", [], True),
+    ("bom.txt", "\ufeffdate 2024-01-07 In Berlin tagte der Bundestag.".encode(), [], True),
+    ("bom-no-date.txt", "\ufeffBerlin ist die Hauptstadt.".encode(), [("no_date", "warning")], True),
+    ("no-date.txt", "In Berlin tagte der Bundestag.\n\nEnde.".encode(), [("no_date", "warning")], True),
+]
+
+
+@pytest.mark.parametrize("name, data, expected, kept", BAD_INPUTS, ids=[case[0] for case in BAD_INPUTS])
+def test_bad_input_is_one_error_row_and_the_run_goes_on(tmp_path, nlp, name, data, expected, kept):
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / name).write_bytes(data)
+    summary = run(nlp, [corpus], tmp_path / "out", progress=False)
+    tables = load_tables(tmp_path / "out")
+    errors = tables["errors"]
+    assert list(zip(errors["error"], errors["severity"])) == expected
+    assert set(errors["article_id"]) <= {Path(name).stem}
+    assert summary.errors == sum(severity == "error" for _, severity in expected)
+    ids = set(tables["articles"]["article_id"])
+    assert ids == set(ARTICLES) | ({Path(name).stem} if kept else set())
+    if kept:  # offsets refer to the decoded text, whatever its line ends or BOM
+        raw = data.decode("cp1252" if name == "latin1.txt" else "utf-8")
+        mentions = tables["mentions"][tables["mentions"]["article_id"] == Path(name).stem]
+        assert len(mentions) > 0
+        for row in mentions.itertuples():
+            assert raw[row.start_char:row.end_char] == row.text
+            assert not row.text.startswith("\ufeff")
+
+
+def test_dumps_with_bad_lines(tmp_path, nlp):
+    dump = tmp_path / "dump.jsonl.gz"
+    with gzip.open(dump, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "d1", "text": "In Berlin tagte der Bundestag.", "date": "2024-02-01"}) + "\n")
+        f.write("{kaputt\n")
+        f.write(json.dumps({"id": "d2", "text": ""}) + "\n")
+        f.write(json.dumps({"id": "d3", "text": "date 2024-02-03 Merz reiste nach Paris."}) + "\n")
+    summary = run(nlp, [dump, tmp_path / "missing"], tmp_path / "out", progress=False)
+    tables = load_tables(tmp_path / "out")
+    assert list(tables["articles"]["article_id"]) == ["d1", "d3"]
+    assert list(tables["errors"]["error"]) == ["bad_json", "empty", "missing"]  # sorted by source
+    assert summary.errors == 3
+
+
+@pytest.mark.parametrize("files, status, articles", [
+    ({}, 0, 3),
+    ({"empty.txt": b""}, 1, 3),
+    ({"no-date.txt": b"Text."}, 0, 4),  # a warning only
+])
+def test_exit_status_says_whether_there_were_errors(tmp_path, cli_nlp, files, status, articles, capsys):
+    corpus = write_corpus(tmp_path / "in")
+    for name, data in files.items():
+        (corpus / name).write_bytes(data)
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--no-progress"]) == status
+    assert f"{articles} articles ({articles} processed, 0 unchanged)" in capsys.readouterr().err
+
+
+def test_long_article_is_processed_in_sections(nlp):
+    paragraph = "Bundeskanzler Friedrich Merz sprach in Berlin. „Wir handeln jetzt“, sagte Merz."
+    raw = "date 2024-01-01 Lede.\n\n" + "\n\n".join([paragraph] * 40)
+    article = parse_article(raw, "lang", "lang.txt")
+    whole, ok = process_article(nlp, article, section_chars=len(raw))
+    parts, ok_parts = process_article(nlp, article, section_chars=500)
+    assert ok and ok_parts
+    assert [row[2] for row in parts["errors"]] == ["long_article"]
+    assert len(parts["mentions"]) == len(whole["mentions"])
+    assert len(parts["quotes"]) == len(whole["quotes"])
+    columns = TABLES["mentions"].column_names
+    mentions = [dict(zip(columns, row)) for row in parts["mentions"]]
+    assert [m["mention_id"] for m in mentions] == list(range(1, len(mentions) + 1))
+    assert all(raw[m["start_char"]:m["end_char"]] == m["text"] for m in mentions)
+    sentence_ids = [m["sentence_id"] for m in mentions]
+    assert sentence_ids == sorted(sentence_ids) and sentence_ids[-1] > 20
+    entity_ids = [row[1] for row in parts["entities"]]
+    assert len(entity_ids) == len(set(entity_ids)) > len(whole["entities"])  # linked within sections only
+    assert {m["entity_id"] for m in mentions} == set(entity_ids)
+    article_row = dict(zip(TABLES["articles"].column_names, parts["articles"][0]))
+    whole_row = dict(zip(TABLES["articles"].column_names, whole["articles"][0]))
+    for column in ("n_paragraphs", "n_mentions", "n_quotes", "sha256", "lede"):
+        assert article_row[column] == whole_row[column]
+
+
+def test_rows_sorted_by_article_then_within_article(tmp_path, nlp):
+    corpus = write_corpus(tmp_path / "in")
+    run(nlp, [corpus / "c-kurz.txt", corpus / "a-merz.txt", corpus / "b-wien.txt"], tmp_path / "out",
+        progress=False)
+    tables = load_tables(tmp_path / "out")
+    for name, df in tables.items():
+        keys = list(TABLES[name].sort_keys)
+        pd.testing.assert_frame_equal(df, df.sort_values(keys, kind="stable", ignore_index=True), obj=name)
+    assert list(tables["articles"]["article_id"]) == sorted(ARTICLES)
+
+
+# Incremental runs.
+
+def test_incremental_run_reuses_unchanged_articles(tmp_path, nlp):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    assert run(nlp, [corpus], out, progress=False).processed == 3
+    first = load_tables(out)
+    again = run(nlp, [corpus], out, progress=False)
+    assert (again.processed, again.reused) == (0, 3)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(load_tables(out)[name], first[name])
+
+    (corpus / "b-wien.txt").write_text("date 2024-03-02 In Wien tagte die Regierung erneut.", encoding="utf-8")
+    (corpus / "c-kurz.txt").unlink()  # removed inputs leave the tables
+    (corpus / "d-neu.txt").write_text("date 2024-03-04 Neues aus München.", encoding="utf-8")
+    changed = run(nlp, [corpus], out, progress=False)
+    assert (changed.processed, changed.reused, changed.articles) == (2, 1, 3)
+    fresh = run(nlp, [corpus], tmp_path / "fresh", progress=False)
+    assert fresh.processed == 3
+    assert_same_tables(out, tmp_path / "fresh")
+
+    assert run(nlp, [corpus], out, progress=False, force=True).processed == 3
+
+
+def test_new_pipeline_version_reprocesses(tmp_path, nlp, monkeypatch):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    run(nlp, [corpus], out, progress=False)
+    monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config: "other-version")
+    assert run(nlp, [corpus], out, progress=False).processed == 3
+
+
+def test_pipeline_version_follows_config_and_data(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "extra.tsv").write_text("Berlin\tLOC\n", encoding="utf-8")
+    config = tmp_path / "custom.cfg"
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    config.write_text(text.replace("[initialize.components.quotes]\ndata_dir = null",
+                                   f'[initialize.components.quotes]\ndata_dir = "{data}"'), encoding="utf-8")
+    before = pipeline_version(None, config)
+    assert pipeline_version(None, config) == before
+    (data / "extra.tsv").write_text("Berlin\tLOC\nWien\tLOC\n", encoding="utf-8")
+    assert pipeline_version(None, config) != before
+    assert pipeline_version("de_core_news_sm", config) != pipeline_version(None, config)
+
+
+def test_failed_articles_are_retried(tmp_path, nlp, monkeypatch):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    real = pipeline.engine.make_doc
+
+    def failing(nlp, article):
+        if article.article_id == "b-wien":
+            raise ValueError("kaputt")
+        return real(nlp, article)
+
+    monkeypatch.setattr(pipeline.engine, "make_doc", failing)
+    summary = run(nlp, [corpus], out, progress=False)
+    assert (summary.articles, summary.errors) == (2, 1)
+    assert "kaputt" in load_tables(out)["errors"]["message"][0]
+    monkeypatch.setattr(pipeline.engine, "make_doc", real)
+    again = run(nlp, [corpus], out, progress=False)
+    assert (again.processed, again.reused, again.errors) == (1, 2, 0)
+
+
+# Interrupted runs: the previous tables stay readable and the next run finishes the job.
+
+def test_run_interrupted_while_processing(tmp_path, nlp, monkeypatch):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    run(nlp, [corpus / "a-merz.txt"], out, progress=False)
+    previous = load_tables(out)
+    monkeypatch.setattr(pipeline.run, "BATCH_ARTICLES", 1)
+    real, calls = pipeline.engine.process_article, []
+
+    def crash_on_third(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C, or the machine went down
+        return real(*args)
+
+    monkeypatch.setattr(pipeline.engine, "process_article", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        run(nlp, [corpus], out, progress=False, force=True)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(load_tables(out)[name], previous[name])
+    monkeypatch.setattr(pipeline.engine, "process_article", real)
+    resumed = run(nlp, [corpus], out, progress=False)
+    assert (resumed.processed, resumed.reused) == (1, 2)  # the two stored before the crash
+    run(nlp, [corpus], tmp_path / "fresh", progress=False)
+    assert_same_tables(out, tmp_path / "fresh")
+
+
+def test_run_interrupted_while_replacing_tables(tmp_path, nlp, monkeypatch):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    run(nlp, [corpus / "a-merz.txt"], out, progress=False)
+    real, calls = os.replace, []
+
+    def crash_on_fourth(src, dst):
+        calls.append(dst)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(pipeline.io.os, "replace", crash_on_fourth)
+    with pytest.raises(KeyboardInterrupt):
+        run(nlp, [corpus], out, progress=False)
+    monkeypatch.setattr(pipeline.io.os, "replace", real)
+    tables = load_tables(out)  # a mix of old and new tables, each one complete
+    assert set(tables["articles"]["article_id"]) == set(ARTICLES)
+    assert set(pd.read_csv(out / "mentions.csv")["article_id"]) == {"a-merz"}
+    resumed = run(nlp, [corpus], out, progress=False)
+    assert resumed.processed == 0
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [CACHE_NAME]
+    run(nlp, [corpus], tmp_path / "fresh", progress=False)
+    assert_same_tables(out, tmp_path / "fresh")
+
+
+def test_killed_process_leaves_readable_tables(tmp_path):
+    """A real SIGKILL at an arbitrary moment, with a quick-to-build pipeline (sentences only)."""
+    config = tmp_path / "sentences.cfg"
+    config.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8").replace(
+        'pipeline = ["sentences","entity_rules","entity_linker","quotes"]', 'pipeline = ["sentences"]'),
+        encoding="utf-8")
+    texts = {f"art-{i:04d}": f"date 2024-01-01 Meldung {i}.\n\nIn Berlin geschah etwas. " * 20 for i in range(400)}
+    corpus, out = write_corpus(tmp_path / "in", texts), tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--config", str(config),
+               "--no-progress"]
+    assert main(command[3:]) == 0
+    for i in range(0, 400, 7):
+        (corpus / f"art-{i:04d}.txt").write_text(f"date 2024-01-02 Geändert {i}.", encoding="utf-8")
+    killed = subprocess.Popen(command + ["--force"], stderr=subprocess.DEVNULL)
+    wal, deadline = out / (CACHE_NAME + "-wal"), time.monotonic() + 60
+    while not wal.exists() and killed.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # until it starts storing results
+    time.sleep(0.5)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    articles = load_tables(out)["articles"]  # complete: the old table or (if the run got that far) the new one
+    assert set(articles["article_id"]) == set(texts)
+    changed = set(articles.loc[articles["date"] == "2024-01-02", "article_id"])
+    assert changed in (set(), {f"art-{i:04d}" for i in range(0, 400, 7)})
+    assert main(command[3:]) == 0
+    run(None, [corpus], tmp_path / "fresh", config=config, progress=False)
+    assert_same_tables(out, tmp_path / "fresh")
+
+
+# Engines: the same tables whoever processes the articles.
+
+def test_two_worker_processes_write_the_same_tables(tmp_path, nlp, monkeypatch):
+    monkeypatch.setattr(pipeline.run, "BATCH_ARTICLES", 1)
+    corpus = write_corpus(tmp_path / "in")
+    run(nlp, [corpus], tmp_path / "one", progress=False)
+    summary = run(nlp, [corpus], tmp_path / "two", workers=2, progress=False)
+    assert summary.processed == 3
+    assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+def test_dask_engine_writes_the_same_tables(tmp_path, nlp):
+    distributed = pytest.importorskip("distributed")
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / "empty.txt").write_bytes(b"")
+    run(nlp, [corpus], tmp_path / "local", progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        summary = run(nlp, [corpus], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                      progress=False)
+    assert (summary.processed, summary.errors) == (3, 1)
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
+
+
+def test_dask_engine_needs_a_scheduler(tmp_path, cli_nlp, capsys):
+    corpus = write_corpus(tmp_path / "in")
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask"]) == 2
+    assert "--scheduler" in capsys.readouterr().err
