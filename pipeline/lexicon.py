@@ -26,8 +26,12 @@ def find(data_dir: Path, name: str) -> Path:
 
 def read_words(path: Path) -> set[str]:
     with _open(path) as lines:
-        words = {w.strip() for w in lines.read().split("\n")}
-    return {w for w in words if w and w[0] != "#"}
+        words = set(lines.read().split("\n"))
+    words.discard("")
+    if any(w[0] == "#" or w[0].isspace() or w[-1].isspace() for w in words):  # comments, stray blanks
+        words = {w.strip() for w in words}
+        words = {w for w in words if w and w[0] != "#"}
+    return words
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
@@ -42,14 +46,21 @@ def read_tsv(path: Path) -> Iterator[dict[str, str]]:
 def read_columns(path: Path, *names: str) -> list[tuple[str, ...]]:
     """The named columns of a large TSV as tuples: much faster than `read_tsv` at start-up."""
     with _open(path) as f:
-        lines = [line for line in f.read().split("\n") if line and not line.startswith("#")]
-    header = lines[0].split("\t")
+        text = f.read()
+    head, _, body = text.partition("\n")
+    header = head.split("\t")
     index = [header.index(n) for n in names]
-    width = max(index) + 1
-    rows = [line.split("\t") for line in lines[1:]]
-    if index == list(range(width)):
-        return [tuple(row[:width]) for row in rows if len(row) >= width]
-    return [tuple(row[i] for i in index) for row in rows if len(row) >= width]
+    body = body.rstrip("\n")
+    n_rows, width = body.count("\n") + 1, len(header)
+    if body and "#" not in body[:1] and "\n#" not in body and "\n\n" not in body \
+            and body.count("\t") == n_rows * (width - 1):
+        # every line has exactly the header's columns: slice one flat list (a third of the time)
+        cells = body.replace("\n", "\t").split("\t")
+        return list(zip(*(cells[i::width] for i in index)))
+    lines = [line for line in body.split("\n") if line and not line.startswith("#")]
+    need = max(index) + 1
+    rows = [line.split("\t") for line in lines]
+    return [tuple(row[i] for i in index) for row in rows if len(row) >= need]
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:

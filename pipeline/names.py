@@ -2,6 +2,19 @@
 from __future__ import annotations
 
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
+# particles of family names ("von der Leyen", "van Gaal", "de Maizière"); capitalised at a sentence start
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "dem", "de", "da", "di", "del", "della", "dos", "du", "la",
+                            "le", "ten", "ter", "zu", "bin", "ibn", "al", "el"})
+
+
+def lower_particles(words: list[str]) -> list[str]:
+    """"Von der Leyen" -> "von der Leyen": the form that "Ursula von der Leyen" ends in."""
+    out = list(words)
+    for i, word in enumerate(out[:-1]):
+        if word.lower() not in NAME_PARTICLES:
+            break
+        out[i] = word.lower()
+    return out
 
 
 def strip_genitive(word: str) -> str:

@@ -28,14 +28,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import lexicon
-from ..names import strip_genitive
+from ..names import NAME_PARTICLES, strip_genitive
 
 LABELS = ("PER", "LOC", "ORG")
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
          "non_entities.txt", "ambiguous_nouns.txt")
-NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "di", "del", "della", "dos", "du", "la", "le",
-                            "ten", "ter", "zu", "bin", "ibn", "al", "el"})
+# particles that open a name on their own when capitalised ("Van Gaal", "De Maizière", "Al Gore"); "Von" and
+# "Zu" only with an article after them ("Von der Leyen"): "Von Scholz kam keine Antwort" is a preposition
+OPENING_PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "ten", "ter", "bin", "ibn",
+                               "al", "el"})
+PARTICLE_ARTICLES = frozenset({"der", "den", "dem", "la", "le"})
 ROMAN = re.compile(r"[IVX]+\Z")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines"})
@@ -45,6 +48,7 @@ ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
+MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
 @dataclass
@@ -160,6 +164,7 @@ class EntityRules:
         found += self._names(doc, texts, {i for span in found for i in range(span.start, span.end)})
         if self.propagate_names:
             found += self._propagate(doc, texts, found)
+        found = [self._with_particles(doc, texts, s) for s in found]
         mentions = _join_club_places(_join_slashed(filter_spans(found)))
         if self.keep_model_ents:
             ours = {i for span in mentions for i in range(span.start, span.end)}
@@ -210,6 +215,8 @@ class EntityRules:
         for key_id, start, end in self._shape_matches(doc, texts):
             key = self.nlp.vocab.strings[key_id]
             label, _ = self.canonical[key]
+            if end - start == 2 and texts[start + 1] in self.lex.common_nouns and not self._is_name(texts[start + 1]):
+                continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if doc[start].lower_.startswith("sogenannt"):
                 start += 1  # the cue that introduces a name is not part of it
             # a capitalised adjective before the head belongs to the name ("Medizinische Hochschule
@@ -231,6 +238,8 @@ class EntityRules:
             if i in taken or not ORG_ACRONYM.match(text) or ROMAN.match(text) \
                     or text in self.lex.non_entities or _inside_word(doc, i, i + 1):
                 continue
+            if i + 1 < len(texts) and MODEL_NUMBER.match(texts[i + 1]):
+                continue  # a type designation: "EC 135", "GTX 480", "KEL 1"
             end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings"
             while end < len(texts) and end - i < 2 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
                     self._name_like(texts[end]) and not self._is_common(texts[end]))):
@@ -299,7 +308,7 @@ class EntityRules:
                 after_name = texts[j - 1] in self.lex.first_names or ROMAN_ORDINAL.match(texts[j - 1])
                 if k > j and k < n and k not in taken and self._name_like(texts[k]) \
                         and (after_name or not self._is_common(texts[k]) and not self._is_common(texts[j - 1])) \
-                        and texts[j] not in ("der", "la", "le"):
+                        and texts[j] not in PARTICLE_ARTICLES:
                     j = k + 1
                     continue
                 break
@@ -307,11 +316,31 @@ class EntityRules:
             i = j
         return runs
 
+    def _split_runs(self, texts: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A class noun inside a run after a name starts a new one: "Bushs Parteikollege McCain" is
+        two names, the second with its cue."""
+        out = []
+        for start, end in runs:
+            if any(w in self.lex.inside or w in self.lex.work_words for w in texts[start:end]):
+                out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"
+                continue
+            k = start + 1
+            while k < end - 1:
+                if self._is_head(texts[k]) and not self._is_common(texts[k - 1]) \
+                        and texts[k - 1] not in self.lex.prefixes and texts[k - 1] not in self.lex.titles:
+                    out.append((start, k))
+                    start = k
+                k += 1
+            out.append((start, end))
+        return out
+
     def _names(self, doc: Doc, texts: list[str], taken: set[int]) -> list[Span]:
         spans = []
-        for start, end in self._runs(texts, taken):
+        for start, end in self._split_runs(texts, self._runs(texts, taken)):
             if end - start == 1 and self._is_common(texts[start]) and not texts[start].endswith(self.lex.place_tails):
                 continue  # a lone common noun: most runs, and no rule below takes one
+            if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and _sentence_initial(doc, start):
+                start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
             cue = None
             while end - start > 1 and self._is_head(texts[start]):
                 cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
@@ -339,7 +368,8 @@ class EntityRules:
         """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
         if word in self.lex.titles or word in self.lex.prefixes:
             return False
-        return self.lex.is_role(word) or word in self.lex.heads or self._is_common(word) and not self._is_name(word)
+        return self.lex.is_role(word) or word in self.lex.heads \
+            or self._is_common(word) and not self._is_name(word.rsplit("-", 1)[-1])  # "Williams-Tester"
 
     def _cue_label(self, word: str | None) -> str | None:
         if word is None:
@@ -404,8 +434,14 @@ class EntityRules:
             return make("LOC", "place_tail")  # "Knoopstraße", "Helmarshausen": compound place names
         if commons[0]:
             return None
+        opener = self._particles_before(doc, texts, start)
+        if opener < start and texts[opener][:1].isupper() and len(words) == 1 \
+                and cls.get(word) in (None, "SURNAME", "FIRSTNAME") and word not in lex.ambiguous:
+            return make("PER", "particle")  # "Von der Leyen sagte", "De Maizière kam" (not "von der Sonne")
         if (cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME") and before.lower() not in ARTICLES:
             return make("PER", "surname")  # an article makes it a noun: "der Preis", "die Jungs"
+        if lex.cue_words.get(before) == "PER" and word not in lex.ambiguous:
+            return make("PER", "speech")  # "sagte Schönberg": the verb outweighs a place-like word class
         label = {"PLACE": "LOC", "ORG": "ORG"}.get(cls.get(words[0]))
         if label and not initial:
             return make(label, "word_class")
@@ -421,6 +457,34 @@ class EntityRules:
                 and word[1:].islower():
             return make("LOC", "preposition")
         return None
+
+    def _particles_before(self, doc: Doc, texts: list[str], start: int) -> int:
+        """Start of the particles that open the name at `start`: "von der" anywhere ("Ursula von der
+        Leyen" is one run already; this is for "Ministerin von der Leyen"), a capitalised particle
+        at the start of a sentence ("Von der Leyen", "Van Gaal"). A lone lower-case "von" is left
+        out: "ein Brief von Merz" is a preposition."""
+        i = start
+        if i >= 2 and texts[i - 1] in PARTICLE_ARTICLES and texts[i - 2].lower() in NAME_PARTICLES \
+                and texts[i - 2].lower() not in PARTICLE_ARTICLES:
+            i -= 2  # "von der", "van den", "de la"
+        elif i >= 1 and texts[i - 1].lower() in OPENING_PARTICLES and texts[i - 1][:1].isupper():
+            i -= 1  # "Van Gaal", "De Maizière"
+        else:
+            return start
+        opener = texts[i]
+        if opener[:1].isupper() and not _sentence_initial(doc, i):
+            return start  # a capitalised particle mid-sentence opens a title or work, not a person
+        if opener.islower() and i > 0 and texts[i - 1] in self.lex.first_names:
+            return start  # "Ursula von der Leyen": already one run
+        return i
+
+    def _with_particles(self, doc: Doc, texts: list[str], span: Span) -> Span:
+        if span.label_ != "PER":
+            return span
+        start = self._particles_before(doc, texts, span.start)
+        if start == span.start:
+            return span
+        return self._span(doc, start, span.end, "PER", span._.method, span._.canonical)
 
     def _propagate(self, doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
         """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons
@@ -496,7 +560,12 @@ def _max_repeat(op: str | None) -> int:
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
-    return doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '„"»«“(')
+    """First word of a sentence, also after blanks that start it (the blanked date header of a lede)
+    or an opening quote or bracket."""
+    j = i
+    while j > 0 and not doc[j].is_sent_start and doc[j - 1].is_space:
+        j -= 1
+    return doc[j].is_sent_start or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '„"»«“(')
 
 
 def _texts(doc: Doc) -> list[str]:

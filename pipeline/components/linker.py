@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..names import GENITIVE_ARTICLES, strip_genitive
+from ..names import GENITIVE_ARTICLES, lower_particles, strip_genitive
 
 
 class EntityLinker:
@@ -21,7 +21,7 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article_id or "doc"
         last_words = {m[-1].text for m in doc.ents}
-        keys = [mention_key(m, last_words) for m in doc.ents]
+        keys = _particles_as_written(mention_key(m, last_words) for m in doc.ents)
         full_names = _full_person_names(doc.ents, keys)
         ids: dict[tuple[str, str], str] = {}
         entities: dict[str, dict] = {}
@@ -66,6 +66,20 @@ def written_form(mention: Span) -> str:
 
 def _fuller(name: str, other: str) -> str:
     return max(name, other, key=lambda n: (len(n.split()), len(n)))
+
+
+def _particles_as_written(keys) -> list[tuple[str, str]]:
+    """"Von der Leyen" (a sentence start) is "von der Leyen" when the article also writes it so,
+    e.g. in "Ursula von der Leyen"; "Al Gore" stays as it is."""
+    keys = list(keys)
+    persons = {key for label, key in keys if label == "PER"}
+    out = []
+    for label, key in keys:
+        lowered = " ".join(lower_particles(key.split()))
+        if label == "PER" and lowered != key and any(p == lowered or p.endswith(" " + lowered) for p in persons):
+            key = lowered
+        out.append((label, key))
+    return out
 
 
 def _full_person_names(mentions, keys) -> dict[str, str]:

@@ -149,6 +149,7 @@ class _Text:
         self.para = [bisect_right(breaks, doc[s].idx) for s, _ in self.sents]
         self.heading = [self._is_heading(s, e) for s, e in self.sents]
         self.ents = list(doc.ents)
+        self.entity_ids = [e._.entity_id for e in self.ents]
         self.ent_at = [-1] * len(doc)
         for k, ent in enumerate(self.ents):
             for i in range(ent.start, ent.end):
@@ -177,6 +178,7 @@ class _Text:
                     if e.label_ == "PER" and self.quote_at[e.start] < 0]
         self.per_starts = [s for s, _ in self.per]
         self.gender = self._entity_genders()
+        self.roles = self._entity_roles()
 
     def _names(self, q: Quotation) -> bool:
         """A short capitalised quotation inside a sentence: a title or name, not a statement."""
@@ -206,7 +208,7 @@ class _Text:
         return w in self.lex.words or w in self.lex.verbs
 
     def eid(self, k: int | None) -> str | None:
-        return None if k is None else self.ents[k]._.entity_id
+        return None if k is None else self.entity_ids[k]
 
     def clause(self, i: int) -> tuple[int, int]:
         """Token range of the clause around i: between boundary punctuation within the sentence."""
@@ -238,14 +240,14 @@ class _Text:
                         break
         return out
 
-    def roles_of(self, eid: str) -> set[str]:
-        roles = set()
+    def _entity_roles(self) -> dict[str, set[str]]:
+        """Role nouns written just before the mentions of each PER entity."""
+        roles: dict[str, set[str]] = {}
         for start, k in self.per:
-            if self.eid(k) == eid:
-                for j in range(max(0, start - 3), start):
-                    role = self.lex.role(self.lower[j])
-                    if role:
-                        roles.add(role)
+            for j in range(max(0, start - 3), start):
+                role = self.lex.role(self.lower[j])
+                if role:
+                    roles.setdefault(self.eid(k), set()).add(role)
         return roles
 
 
@@ -637,12 +639,12 @@ def _recent_person(t: _Text, before: int, gender: str = "", role: str | None = N
     """Most recent PER mention before a token: with the same role if one was introduced so, else
     the most recent one of compatible gender."""
     idx = bisect_left(t.per_starts, before)
-    candidates = [t.eid(k) for _, k in reversed(t.per[:idx])]
+    candidates = [t.eid(k) for _, k in reversed(t.per[max(0, idx - 40):idx])]
     if role:
-        for eid in candidates[:40]:
-            if any(r.endswith(role) or role.endswith(r) for r in t.roles_of(eid)):  # "Bundeskanzlerin"
+        for eid in candidates:
+            if any(r.endswith(role) or role.endswith(r) for r in t.roles.get(eid, ())):  # "Bundeskanzlerin"
                 return eid
-    for eid in candidates[:40]:
+    for eid in candidates:
         if not gender or t.gender.get(eid, gender) == gender:
             return eid
     return None

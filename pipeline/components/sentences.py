@@ -1,6 +1,8 @@
 """Rule-based German sentence boundaries that respect line breaks, headings and quotation marks."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,28 +23,27 @@ class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0 or (doc.has_annotation("SENT_START") and not self.overwrite):
             return doc
-        starts = [False] * len(doc)
-        starts[0] = True
-        i = 0
-        while i < len(doc):
-            token = doc[i]
-            if "\n" in token.text:
-                j = i + 1
-                while j < len(doc) and doc[j].is_space:
-                    j += 1
-            elif token.text in TERMINALS or (token.is_punct and token.text.endswith(("!", "?"))):
-                j = i + 1
-                while j < len(doc) and doc[j].text in CLOSERS:
-                    j += 1
-                while j < len(doc) and doc[j].is_space:
-                    j += 1
-                if j < len(doc) and (doc[j].text in NO_START or doc[j].text[:1].islower()):
-                    j = -1
+        texts = [t.text for t in doc]
+        n = len(texts)
+        starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
+        starts[0, 0] = 1
+        for i, text in enumerate(texts):
+            if "\n" in text:
+                j = _skip(texts, i + 1, str.isspace)
+            elif text in TERMINALS or (len(text) > 1 and text.endswith(("!", "?")) and not text[0].isalnum()):
+                j = _skip(texts, _skip(texts, i + 1, CLOSERS.__contains__), str.isspace)
+                if j < n and (texts[j] in NO_START or texts[j][:1].islower()):
+                    continue
             else:
-                j = -1
-            if 0 < j < len(doc):
-                starts[j] = True
-            i += 1
-        for token, start in zip(doc, starts):
-            token.is_sent_start = start
+                continue
+            if j < n:
+                starts[j, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
+
+
+def _skip(texts: list[str], j: int, skippable) -> int:
+    """The first index from `j` whose text is not `skippable`."""
+    while j < len(texts) and skippable(texts[j]):
+        j += 1
+    return j

@@ -29,8 +29,20 @@ def mentions(doc):
     ("Die Schauspielerin Uta Hagen starb.", [("Uta Hagen", "PER")]),
     ("Unterstützt wurde sie von Maria Gonzales und Karl Brenner.",
      [("Maria Gonzales", "PER"), ("Karl Brenner", "PER")]),
-    # an unknown name next to a speech verb
+    # an unknown name next to a speech verb, even when its word class says place
     ("Das reicht nicht, sagte Kuderna.", [("Kuderna", "PER")]),
+    ("Das bringt nichts, sagte Schönberg.", [("Schönberg", "PER")]),
+    # particles of family names: capitalised at a sentence start, "von der" before a known person
+    ("Von der Leyen sagte am Montag, man werde helfen.", [("Von der Leyen", "PER")]),
+    ("Von der Leyen hat die Reform verteidigt.", [("Von der Leyen", "PER")]),
+    ("Van Gaal kritisierte die Spieler.", [("Van Gaal", "PER")]),
+    ("De Maizière lehnte das ab.", [("De Maizière", "PER")]),
+    ("Er traf Frank van den Berg.", [("Frank van den Berg", "PER")]),
+    ("Wie Vizeregierungssprecher Thomas Steg mitteilte, ist die Lage ernst.", [("Thomas Steg", "PER")]),
+    ("Von der Regierung hieß es nichts.", []),
+    ("Die Wasserzonen werden gut von der Sonne beschienen.", []),
+    ("Er bekam einen Brief von Merz.", [("Merz", "PER")]),
+    ("Von der Ostsee bis zur Adria.", [("Ostsee", "LOC"), ("Adria", "LOC")]),
     # places: countries, inflected forms, cities, metonymic capitals
     ("Russlands Armee steht in der Ukraine.", [("Russlands", "LOC"), ("Ukraine", "LOC")]),
     ("Moskau lehnt das ab.", [("Moskau", "LOC")]),
@@ -67,6 +79,13 @@ def mentions(doc):
     ("Letztlich entschied das Gericht über die Rundumtonkombination.", []),
     ("Die Endogenen Retroviren sind alt.", []),
     ("Die CD kostet 10 EUR.", []),
+    # an acronym before a number is a type designation; a class noun before a common noun is no name
+    ("Der Hubschrauber vom Typ EC 135 landete.", []),
+    ("Die Karten der Serie GTX 480 sind schnell.", []),
+    ("Der ADAC 2024 war gut.", [("ADAC", "ORG")]),
+    ("Später zog die Polizei Anfang der Achtziger hier ein.", []),
+    ("Das Stück erschien im Theater Verlag.", []),
+    ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),
     ("Der Song Take On Me wurde ein Hit.", []),
 ])
 def test_mentions(process, text, expected):

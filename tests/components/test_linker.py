@@ -13,6 +13,10 @@ def entities(doc):
     ("Präsident Donald Trump und Präsidentin Melania Trump kamen.",
      [("Donald Trump", "PER", 1), ("Melania Trump", "PER", 1)]),
     ("Das Treffen des sogenannten Weimarer Dreiecks.", [("Weimarer Dreieck", "ORG", 1)]),
+    # a particle capitalised at a sentence start joins the name written in lower case
+    ("Von der Leyen kam. Später sprach Ursula von der Leyen.", [("Ursula von der Leyen", "PER", 2)]),
+    ("Van Gaal kam. Trainer Louis van Gaal ging.", [("Louis van Gaal", "PER", 2)]),
+    ("Al Gore kam. Dann sprach Al Gore.", [("Al Gore", "PER", 2)]),
 ])
 def test_entities(process, text, expected):
     assert entities(process(text)) == expected
