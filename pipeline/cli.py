@@ -5,7 +5,6 @@ import argparse
 import sys
 
 from .diff import add_diff_parser
-from .language import DEFAULT_CONFIG
 from .views.commands import add_report_parser, add_show_parser
 
 
@@ -15,7 +14,7 @@ def add_run_parser(commands) -> None:
     run.add_argument("--out", default="outputs", help="output folder for the tables (default: outputs)")
     run.add_argument("--model", default=None,
                      help="installed German spaCy pipeline (name or path) to run our components on")
-    run.add_argument("--config", default=str(DEFAULT_CONFIG), help="pipeline config (default: the embedded one)")
+    run.add_argument("--config", default=None, help="pipeline config (default: the embedded configs/default.cfg)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--workers", type=int, default=1,
                      help="processes for the local engine (default: 1; 0: one per CPU core)")
@@ -30,10 +29,11 @@ def add_run_parser(commands) -> None:
 def run_command(args: argparse.Namespace) -> int:
     import os
 
+    from .language import DEFAULT_CONFIG
     from .run import run
 
     try:
-        summary = run(None, args.inputs, args.out, model=args.model, config=args.config, force=args.force,
+        summary = run(None, args.inputs, args.out, model=args.model, config=args.config or DEFAULT_CONFIG, force=args.force,
                       workers=args.workers or os.cpu_count() or 1, engine=args.engine, scheduler=args.scheduler,
                       progress=False if args.no_progress else None)
     except (ValueError, RuntimeError, OSError) as exc:  # a setting or the cluster, not an article

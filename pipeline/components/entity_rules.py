@@ -42,6 +42,7 @@ PARTICLE_ARTICLES = frozenset({"der", "den", "dem", "la", "le"})
 ROMAN = re.compile(r"[IVX]+\Z")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines"})
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "und", "("})
 LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
@@ -337,7 +338,8 @@ class EntityRules:
     def _names(self, doc: Doc, texts: list[str], taken: set[int]) -> list[Span]:
         spans = []
         for start, end in self._split_runs(texts, self._runs(texts, taken)):
-            if end - start == 1 and self._is_common(texts[start]) and not texts[start].endswith(self.lex.place_tails):
+            if end - start == 1 and self._is_common(texts[start]) and not texts[start].endswith(self.lex.place_tails) \
+                    and not self._speaker_slot(texts, start):
                 continue  # a lone common noun: most runs, and no rule below takes one
             if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and _sentence_initial(doc, start):
                 start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
@@ -371,6 +373,11 @@ class EntityRules:
         return self.lex.is_role(word) or word in self.lex.heads \
             or self._is_common(word) and not self._is_name(word.rsplit("-", 1)[-1])  # "Williams-Tester"
 
+    def _speaker_slot(self, texts: list[str], i: int) -> bool:
+        """A lone word between a speech verb and the end of the clause ("…, sagte Richter.")."""
+        return i > 0 and self.lex.cue_words.get(texts[i - 1]) == "PER" and i + 1 < len(texts) \
+            and texts[i + 1] in CLAUSE_ENDS
+
     def _cue_label(self, word: str | None) -> str | None:
         if word is None:
             return None
@@ -378,10 +385,13 @@ class EntityRules:
             return self.lex.heads[word]
         if self.lex.is_role(word):
             return "PER"
-        lower = word.lower()
-        for tail, label in self.lex.head_tails:
-            if lower.endswith(tail):
-                return label
+        for form in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):  # "des Technologiekonzerns X"
+            if form in self.lex.heads:
+                return self.lex.heads[form]
+            lower = form.lower()
+            for tail, label in self.lex.head_tails:
+                if lower.endswith(tail):
+                    return label
         return None
 
     def _classify(self, doc: Doc, texts: list[str], start: int, end: int, cue: str | None) -> Span | None:
@@ -432,6 +442,9 @@ class EntityRules:
         if len(words) == 1 and word.endswith(lex.place_tails) and word not in lex.common_nouns \
                 and cls.get(word) != "SURNAME" and not initial:
             return make("LOC", "place_tail")  # "Knoopstraße", "Helmarshausen": compound place names
+        if len(words) == 1 and self._speaker_slot(texts, start) and word not in lex.non_entities \
+                and not lex.is_role(word):
+            return make("PER", "speech")  # "…, sagte Richter.": a noun there would need an article
         if commons[0]:
             return None
         opener = self._particles_before(doc, texts, start)

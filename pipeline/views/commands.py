@@ -5,7 +5,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..language import DEFAULT_CONFIG
 
 
 def write_page(html: str, out: Path) -> int:
@@ -21,12 +20,12 @@ def add_show_parser(commands) -> None:
     show.add_argument("--html", default=None, help="page to write (default: outputs/show/ARTICLE_ID.html)")
     show.add_argument("--model", default=None,
                       help="installed German spaCy pipeline (name or path) to run our components on")
-    show.add_argument("--config", default=str(DEFAULT_CONFIG), help="pipeline config (default: the embedded one)")
+    show.add_argument("--config", default=None, help="pipeline config (default: the embedded configs/default.cfg)")
     show.set_defaults(handler=show_command)
 
 
 def show_command(args: argparse.Namespace) -> int:
-    from ..language import build_nlp, make_doc
+    from ..language import DEFAULT_CONFIG, build_nlp, make_doc
     from ..reader import read_file
     from .show import render_article
 
@@ -35,7 +34,7 @@ def show_command(args: argparse.Namespace) -> int:
         print(f"{problem.severity}: {problem.source}: {problem.message}", file=sys.stderr)
     if article is None:
         return 1
-    nlp = build_nlp(args.model, args.config)
+    nlp = build_nlp(args.model, args.config or DEFAULT_CONFIG)
     html = render_article(article, nlp(make_doc(nlp, article)))
     return write_page(html, Path(args.html or Path("outputs") / "show" / f"{article.article_id}.html"))
 
