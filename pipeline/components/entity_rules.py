@@ -451,7 +451,9 @@ class EntityRules:
         if opener < start and texts[opener][:1].isupper() and len(words) == 1 \
                 and cls.get(word) in (None, "SURNAME", "FIRSTNAME") and word not in lex.ambiguous:
             return make("PER", "particle")  # "Von der Leyen sagte", "De Maizière kam" (not "von der Sonne")
-        if (cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME") and before.lower() not in ARTICLES:
+        in_place = before == "in" and word == words[0] and word not in lex.first_names  # "in Bracht", not "in Merkels"
+        if (cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME") and before.lower() not in ARTICLES \
+                and not in_place:
             return make("PER", "surname")  # an article makes it a noun: "der Preis", "die Jungs"
         if lex.cue_words.get(before) == "PER" and word not in lex.ambiguous:
             return make("PER", "speech")  # "sagte Schönberg": the verb outweighs a place-like word class
@@ -466,8 +468,8 @@ class EntityRules:
             return make("PER", "speech")
         if words[0].endswith("s") and word != words[0] and self._is_common(after) and before.lower() not in ARTICLES:
             return make("PER", "genitive")  # "Zabels Entscheidung": a name in the Saxon genitive
-        if lex.cue_words.get(before) == "LOC" and cls.get(words[0]) is None and not initial and word.isalpha() \
-                and word[1:].islower():
+        if lex.cue_words.get(before) == "LOC" and (cls.get(words[0]) is None or in_place) and not initial \
+                and word.isalpha() and word[1:].islower():
             return make("LOC", "preposition")
         return None
 
@@ -605,12 +607,15 @@ def _join_slashed(spans: list[Span]) -> list[Span]:
 
 
 def _join_club_places(spans: list[Span]) -> list[Span]:
-    """A place right after an organisation shape is part of its name ("FC Carl Zeiss Jena", "ESV Lok Zwickau")."""
+    """A place right after an organisation shape is part of its name ("FC Carl Zeiss Jena", "ESV Lok Zwickau"),
+    and so is an acronym right after an organisation: its unit or subsidiary ("Fraunhofer IAO")."""
     joined: list[Span] = []
     for span in spans:
         prev = joined[-1] if joined else None
-        if prev is not None and prev.label_ == "ORG" and prev._.method in ("pattern", "acronym") \
-                and span.label_ == "LOC" and span.start == prev.end and len(span) == 1:
+        if prev is not None and prev.label_ == "ORG" and span.start == prev.end and len(span) == 1 and (
+                prev._.method in ("pattern", "acronym") and span.label_ == "LOC"
+                or prev._.method == "gazetteer" and span._.method == "acronym" and prev[-1].whitespace_
+                and len(prev.text) > 4 and not prev.text.isupper()):  # not two organisations: "Nato ISAF"
             merged = Span(span.doc, prev.start, span.end, label="ORG")
             merged._.method, merged._.canonical = prev._.method, None
             joined[-1] = merged
