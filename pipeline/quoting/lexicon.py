@@ -1,0 +1,75 @@
+"""The quote vocabulary: speech verbs, Konjunktiv forms, word classes, source nouns and role nouns,
+read from the TSV files in pipeline/data/quotes/ (plus the project's curated role nouns)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import lexicon
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
+FILES = ("speech_verbs.tsv", "konjunktiv.tsv", "words.tsv", "sources.tsv", "roles.tsv")
+SHARED_ROLE_FILES = ("roles.tsv", "role_suffixes.tsv")  # optional, from pipeline/data/curated/
+
+
+class Verb(NamedTuple):
+    lemma: str
+    particle: str  # separable particle that must close the clause ("teilte ... mit"); "" if none
+    requires: tuple[str, ...]  # one of these words must be in the clause ("sprach von", "hieß es", "vertritt die Ansicht")
+    kind: str  # speech | reported | judge | impersonal | intent ("will", "plant": the stated aim is the claim)
+    joined: bool  # the form already contains the particle ("mitteilte", "mitgeteilt")
+
+
+@dataclass
+class QuoteLexicon:
+    verbs: dict[str, list[Verb]] = field(default_factory=dict)
+    konjunktiv: dict[str, int] = field(default_factory=dict)  # form -> 1 (Konjunktiv I) or 2 (II)
+    words: dict[str, set[str]] = field(default_factory=dict)  # word -> classes
+    info: dict[tuple[str, str], str] = field(default_factory=dict)  # (word, class) -> info (gender)
+    sources: dict[str, set[str]] = field(default_factory=dict)  # noun suffix -> classes
+    roles: dict[str, str] = field(default_factory=dict)  # role noun (lower) -> gender m/f/""
+
+    def has(self, word: str, cls: str) -> bool:
+        return cls in self.words.get(word, ())
+
+    def noun_class(self, word: str, cls: str) -> bool:
+        """Whether a noun (lower-case) ends in a suffix of class `cls` ("Polizeiangaben" -> source)."""
+        tail = word.rsplit("-", 1)[-1]
+        return any(tail.endswith(s) and cls in c for s, c in self.sources.items())
+
+    def role(self, word: str) -> str | None:
+        """The role a noun names ("bundeskanzler" -> "kanzler", "cdu-politiker" -> "politiker")."""
+        tail = word.rsplit("-", 1)[-1]
+        return next((tail[i:] for i in range(len(tail) - 2) if tail[i:] in self.roles), None)
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    return [{k: (v or "").strip() for k, v in row.items()} for row in lexicon.read_tsv(path)]
+
+
+def load_lexicon(data_dir: Path, shared_dir: Path | None = None) -> QuoteLexicon:
+    lex = QuoteLexicon()
+    for row in _read_tsv(data_dir / "speech_verbs.tsv"):
+        for form in row["forms"].split(","):
+            form = form.strip().lower()
+            joined = bool(row["particle"]) and form.startswith(row["particle"])
+            lex.verbs.setdefault(form, []).append(
+                Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined))
+    lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _read_tsv(data_dir / "konjunktiv.tsv")}
+    for row in _read_tsv(data_dir / "words.tsv"):
+        lex.words.setdefault(row["word"], set()).add(row["class"])
+        lex.info[row["word"], row["class"]] = row["info"]
+    for row in _read_tsv(data_dir / "sources.tsv"):
+        lex.sources.setdefault(row["suffix"], set()).add(row["class"])
+    for row in _read_tsv(data_dir / "roles.tsv"):
+        lex.roles[row["role"].lower()] = row["gender"]
+    if shared_dir is not None:  # the project's curated role nouns, when present
+        for name in SHARED_ROLE_FILES:
+            path = shared_dir / name
+            if path.exists():
+                for row in _read_tsv(path):
+                    word = (row.get("word") or row.get("role") or row.get("suffix") or "").lstrip("-").lower()
+                    if len(word) > 3:
+                        lex.roles.setdefault(word, "f" if word.endswith("in") else "")
+    return lex
