@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from .extensions import QUOTES_KEY
@@ -10,25 +12,27 @@ from .reader import Article
 
 
 def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token; sentences holding only whitespace are not counted."""
-    index, number = [0] * len(doc), -1
-    for sent in doc.sents:
-        if not all(t.is_space for t in sent):
-            number += 1
-        for token in sent:
-            index[token.i] = max(number, 0)
-    return index
+    """Sentence number of every token; sentences holding only whitespace are not counted
+    (their tokens get the number of the sentence before, or 0)."""
+    if not len(doc):
+        return []
+    values = doc.to_array([SENT_START, IS_SPACE]).astype("int64")
+    starts = values[:, 0] == 1
+    starts[0] = True
+    raw = numpy.cumsum(starts) - 1
+    has_words = numpy.bincount(raw, weights=values[:, 1] == 0) > 0
+    return numpy.maximum(numpy.cumsum(has_words) - 1, 0)[raw].tolist()
 
 
-def article_row(article: Article, doc: Doc) -> dict:
-    sentences = sentence_index(doc)
+def article_row(article: Article, doc: Doc, sentences: list[int] | None = None) -> dict:
+    sentences = sentence_index(doc) if sentences is None else sentences
     return {
         "article_id": article.article_id,
         "source": article.source,
         "date": article.date,
         "lede": article.lede,
         "n_paragraphs": len(article.paragraphs),
-        "n_tokens": sum(not t.is_space for t in doc),
+        "n_tokens": int(len(doc) - doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
         "n_sentences": sentences[-1] + 1 if len(doc) else 0,
         "n_mentions": len(doc.ents),
         "n_quotes": len(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else 0,
@@ -36,8 +40,8 @@ def article_row(article: Article, doc: Doc) -> dict:
     }
 
 
-def mention_rows(doc: Doc) -> Iterator[dict]:
-    sentences = sentence_index(doc)
+def mention_rows(doc: Doc, sentences: list[int] | None = None) -> Iterator[dict]:
+    sentences = sentence_index(doc) if sentences is None else sentences
     for number, mention in enumerate(doc.ents, 1):
         yield {
             "article_id": doc._.article_id,
@@ -70,10 +74,10 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
             }
 
 
-def quote_rows(doc: Doc) -> Iterator[dict]:
+def quote_rows(doc: Doc, sentences: list[int] | None = None) -> Iterator[dict]:
     if QUOTES_KEY not in doc.spans:
         return
-    sentences = sentence_index(doc)
+    sentences = sentence_index(doc) if sentences is None else sentences
     quotes = sorted(doc.spans[QUOTES_KEY], key=lambda s: (s.start_char, s.end_char))
     for number, quote in enumerate(quotes, 1):
         info = quote._.quote or {}
@@ -99,10 +103,11 @@ def quote_rows(doc: Doc) -> Iterator[dict]:
 
 def doc_rows(article: Article, doc: Doc) -> dict[str, list[dict]]:
     """All rows one article contributes, by table name."""
+    sentences = sentence_index(doc)
     return {
-        "articles": [article_row(article, doc)],
-        "mentions": list(mention_rows(doc)),
+        "articles": [article_row(article, doc, sentences)],
+        "mentions": list(mention_rows(doc, sentences)),
         "entities": list(entity_rows(doc)),
-        "quotes": list(quote_rows(doc)),
+        "quotes": list(quote_rows(doc, sentences)),
         "errors": [p._asdict() for p in article.problems],
     }
