@@ -47,10 +47,11 @@ def _blank_line_follows(doc: Doc, i: int) -> bool:
 
 
 def _opens(doc: Doc, i: int) -> bool:
-    before = i == 0 or doc[i - 1].whitespace_ or doc[i - 1].text in "([/–-" or "\n" in doc[i - 1].text
+    # a space token (e.g. the blanked date header before the lede) separates like whitespace does
+    before = i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space or doc[i - 1].text in "([/–-"
     return bool(before) and i + 1 < len(doc) and not doc[i].whitespace_
 
 
 def _closes(doc: Doc, i: int) -> bool:
-    return i > 0 and not doc[i - 1].whitespace_
+    return i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space
 

@@ -358,3 +358,8 @@ def test_reportive_sollen_continues_a_speaker(nlp):
 def test_direct_quote_after_colon_is_the_claim(nlp):
     found = rows(run(nlp, "Vogt bestreitet jede Kenntnis: „Davon wusste ich nichts.“"))
     assert found == [("direct", "Davon wusste ich nichts.", "Lena Vogt")]
+
+
+def test_quote_opening_the_lede_after_the_blanked_date_header(nlp):
+    doc = run(nlp, "                „Wir werden die Hilfe ausweiten“, sagte Berger.")
+    assert rows(doc) == [("direct", "Wir werden die Hilfe ausweiten", "Anna Berger")]

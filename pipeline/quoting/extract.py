@@ -1,0 +1,110 @@
+"""All quotes of a Doc in order: direct, indirect and reported, with speakers carried over to
+quotes without a cue and to Konjunktiv sentences that go on reporting the last speaker."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .cues import main_clause_konjunktiv
+from .direct import direct_quotes
+from .indirect import verb_quotes
+from .lexicon import QuoteLexicon
+from .sources import source_quotes
+from .speakers import NO_SPEAKER, Found, Speaker, previous_subject
+from .text import Text
+
+
+def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_carry_sentences: int = 3) -> list[Found]:
+    """The quotes of a Doc with sentences and entities set (`ent._.entity_id`); token ranges as found,
+    quotation marks and spaces at the edges included."""
+    t = Text(doc, lex)
+    direct = {q.open: found for q, found in direct_quotes(t)}
+    by_sentence: dict[int, list[Found]] = {}
+    for k, (s, e) in enumerate(t.sents):
+        if t.heading[k] or all(t.quote_at[i] >= 0 or not t.is_word(i) for i in range(s, e)):
+            continue
+        found = list(verb_quotes(t, s, e)) + list(source_quotes(t, s, e))
+        if found:
+            by_sentence[k] = found
+    for q in t.quotations:
+        if q.open in direct:
+            by_sentence.setdefault(t.sent_of[q.open], []).append(
+                direct[q.open] or Found("direct", q.open + 1, q.close if q.close is not None else q.end, None,
+                                        NO_SPEAKER))
+    return _top_level(_carry(t, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences))
+
+
+def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, max_carry_sentences: int) -> Iterator[Found]:
+    """The quotes sentence by sentence, each cue-less one given the last speaker within `max_carry_sentences`
+    (else the subject of the sentence before), and runs of cue-less Konjunktiv sentences merged into one."""
+    last: tuple[int, Speaker] | None = None  # sentence and speaker of the last attributed quote
+    pending: Found | None = None
+    for k, (s, e) in enumerate(t.sents):
+        if t.heading[k]:
+            last = None
+        in_reach = carry_over and last is not None and k - last[0] <= max_carry_sentences
+        # a speech verb names the speaker better than a source phrase on the same claim
+        found = sorted(by_sentence.get(k, []), key=lambda f: (f.start, -f.end, f.speaker.method == "laut"))
+        out = []
+        for f in found:
+            if f.speaker.method == "demnach" or (f.cue is None and f.speaker.method is None):
+                carried = last[1] if in_reach else previous_subject(t, k)
+                if f.speaker.method == "demnach":
+                    carried = f.speaker._replace(entity_id=carried.entity_id)
+                elif carried.method is not None:
+                    carried = carried._replace(method="carry_over")
+                f = f._replace(speaker=carried)
+            out.append(f)
+            if f.speaker.start is not None and f.cue is not None:
+                last = (k, f.speaker)
+            elif f.speaker.start is not None:
+                last = (k, last[1] if last else f.speaker)
+        if not found and not t.heading[k] and main_clause_konjunktiv(t, s, e, strong_only=not in_reach):
+            speaker = last[1]._replace(method="carry_over") if in_reach else previous_subject(t, k)
+            ce = t.content_end(s, e)
+            if pending is not None and pending.end >= s - 1 and pending.speaker == speaker:
+                pending = pending._replace(end=ce)
+            else:
+                if pending is not None:
+                    yield pending
+                pending = Found("indirect", s, ce, None, speaker)
+            if in_reach:
+                last = (k, last[1])
+            elif speaker.start is not None:
+                last = (k, speaker)
+            continue
+        if pending is not None:
+            yield pending
+            pending = None
+        yield from _dedupe(out)
+    if pending is not None:
+        yield pending
+
+
+def _top_level(found: Iterable[Found]) -> list[Found]:
+    """Drop quotes that lie inside another one ("Ziel sei es, „…“": the indirect quote holds the direct one)."""
+    found = list(found)
+    ranges = sorted({(f.start, f.end) for f in found}, key=lambda r: (r[0], -r[1]))
+    inner, outer, reach = set(), {}, (-1, -1)
+    for start, end in ranges:
+        if end <= reach[1]:
+            inner.add((start, end))
+            outer[start, end] = reach
+        else:
+            reach = (start, end)
+    # a reported sentence gives way to the cued quote inside it ("forderte …, in der es heißt, …")
+    reported = {(f.start, f.end) for f in found if f.label == "reported"}
+    indirect = {(f.start, f.end) for f in found if f.label == "indirect"}
+    dropped = {outer[r] for r in inner & indirect if outer[r] in reported}
+    return [f for f in found if (f.start, f.end) not in dropped
+            and ((f.start, f.end) not in inner or outer[f.start, f.end] in dropped)]
+
+
+def _dedupe(found: Iterable[Found]) -> Iterator[Found]:
+    """Drop a quote that covers the same tokens as one already kept."""
+    seen: set[tuple[int, int]] = set()
+    for f in found:
+        if (f.start, f.end) not in seen:
+            seen.add((f.start, f.end))
+            yield f

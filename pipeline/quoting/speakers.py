@@ -1,0 +1,118 @@
+"""Who made a claim: the entity of a local mention, or the PER that a pronoun ("er"), a
+description ("der CDU-Politiker") or a document ("in der Erklärung") refers to.
+
+`Found` (a claim with its cue and speaker) is what every extractor returns."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import NamedTuple
+
+from .cues import Cue
+from .phrases import NP, noun_phrase, phrases
+from .subjects import is_subject
+from .text import Text
+
+COMMON_AFFIXES = ("en", "n", "s", "e")  # "Erklärungen" and "Erklärung" name the same document
+SUBJECT_KINDS = ("entity", "role", "pronoun")  # phrases that can name who a later sentence reports
+
+
+class Speaker(NamedTuple):
+    start: int | None  # token range of the local mention
+    end: int | None
+    entity_id: str | None
+    method: str | None
+
+
+class Found(NamedTuple):
+    label: str  # direct | indirect | reported
+    start: int  # token range of the quoted content
+    end: int
+    cue: Cue | None
+    speaker: Speaker
+
+
+NO_SPEAKER = Speaker(None, None, None, None)
+
+
+def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | None = None) -> Speaker:
+    """Speaker of a local mention: its own entity, or the PER that a pronoun or description refers to."""
+    if np is None:
+        return NO_SPEAKER
+    if np.kind == "entity":
+        return Speaker(np.start, np.end, t.eid(np.entity), method)
+    if np.kind == "pronoun":
+        word = t.lower[np.start]
+        plural = word == "sie" and verb is not None and t.lower[verb].endswith(("ten", "en"))
+        if plural:
+            return Speaker(np.start, np.end, None, "pronoun")
+        gender = t.lex.info.get((word, "pronoun"), "")
+        return Speaker(np.start, np.end, _recent_person(t, np.start, gender=gender), "pronoun")
+    if np.kind == "role":
+        role = t.lex.role(t.lower[np.head])
+        gender = t.lex.roles.get(role, "")
+        plural = t.lower[np.start] == "die" and gender != "f"
+        eid = None if plural else _recent_person(t, np.start, gender=gender, role=role)
+        return Speaker(np.start, np.end, eid, "description")
+    if np.kind == "document":
+        return Speaker(np.start, np.end, _document_author(t, np), "document")
+    return Speaker(np.start, np.end, t.eid(np.entity), method)
+
+
+def _recent_person(t: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
+    """Most recent PER mention before a token: with the same role if one was introduced so, else
+    the most recent one of compatible gender."""
+    idx = bisect_left(t.per_starts, before)
+    candidates = [t.eid(k) for _, k in reversed(t.per[max(0, idx - 40):idx])]
+    if role:
+        for eid in candidates:
+            if any(r.endswith(role) or role.endswith(r) for r in t.roles.get(eid, ())):  # "Bundeskanzlerin"
+                return eid
+    for eid in candidates:
+        if not gender or t.gender.get(eid, gender) == gender:
+            return eid
+    return None
+
+
+def _document_author(t: Text, np: NP) -> str | None:
+    """"in der gemeinsamen Erklärung": who issued the same document earlier in the article."""
+    stem = _stem(t.lower[np.head])
+    for i in range(np.start - 1, -1, -1):
+        if t.words[i][:1].isupper() and _stem(t.lower[i]) == stem:
+            s, _ = t.sents[t.sent_of[i]]
+            for j in range(i - 1, s - 1, -1):
+                if t.ent_at[j] >= 0 and t.ents[t.ent_at[j]].label_ in ("ORG", "PER"):
+                    return t.eid(t.ent_at[j])
+            return None
+    return None
+
+
+def _stem(word: str) -> str:
+    for affix in COMMON_AFFIXES:
+        if word.endswith(affix) and len(word) > len(affix) + 3:
+            return word[: -len(affix)]
+    return word
+
+
+def impersonal_source(t: Text, cue: Cue) -> Speaker:
+    """"hieß es in der Erklärung", "aus dem Ministerium hieß es": the source is a place phrase."""
+    v = cue.start
+    a, b = t.clause(v)
+    for k in list(range(cue.end, b)) + list(range(a, v)):
+        if t.lower[k] in ("in", "im", "aus", "von", "vom", "bei", "seitens"):
+            source = noun_phrase(t, k + 1, b if k > v else v)
+            if source is not None:
+                return resolve(t, source, method="document")
+    return NO_SPEAKER
+
+
+def previous_subject(t: Text, k: int) -> Speaker:
+    """Who a cue-less Konjunktiv sentence reports when no speaker is in reach: the subject that opens
+    the sentence before it in the same paragraph ("Er hat gestanden. In allen Fällen habe er …")."""
+    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k]:
+        return NO_SPEAKER
+    s, _ = t.sents[k - 1]
+    _, b = t.clause(s)
+    np = next(phrases(t, s, b), None)
+    if np is None or np.start != s or not is_subject(t, np) or np.kind not in SUBJECT_KINDS:
+        return NO_SPEAKER
+    return resolve(t, np, "previous_subject")

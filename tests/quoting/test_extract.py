@@ -1,0 +1,30 @@
+"""`extract_quotes` is the pure function behind the quotes component: the component's spans are
+its token ranges without the marks and spaces at the edges, with the same cue and speaker."""
+import pytest
+
+from pipeline.extensions import QUOTES_KEY
+from pipeline.quoting import extract_quotes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Treffen begann am Morgen. „Wir werden die Hilfe ausweiten“, sagte Anna Berger.", [("direct", "sagen", "sagte")]),
+    ("Die Lage sei ernst, teilte das Ministerium mit.", [("indirect", "mitteilen", "teilte")]),
+    ("Laut der Polizei wurde niemand verletzt.", [("indirect", "laut", "Laut")]),
+    ("Die Sitzung endete am Abend.", []),
+])
+def test_extract_matches_component(nlp, process, text, expected):
+    doc = process(text)
+    found = extract_quotes(doc, nlp.get_pipe("quotes").lex)
+    assert [(f.label, f.cue.lemma, f.cue.text) for f in found] == expected
+    spans = doc.spans[QUOTES_KEY]
+    assert [(s.label_, s._.quote["speaker_entity_id"]) for s in spans] == [(f.label, f.speaker.entity_id) for f in found]
+    assert all(f.start <= s.start and s.end <= f.end for f, s in zip(found, spans))
+
+
+def test_no_carry_over(nlp, process):
+    text = "Das Treffen begann am Morgen. „Wir sind bereit“, sagte Anna Berger. „Die Einzelheiten klären wir in den nächsten Wochen.“"
+    lex = nlp.get_pipe("quotes").lex
+    carried = extract_quotes(process(text), lex)
+    alone = extract_quotes(process(text), lex, carry_over=False)
+    assert carried[-1].speaker.method == "carry_over"
+    assert alone[-1].speaker.method != "carry_over" and alone[-1].cue is None
