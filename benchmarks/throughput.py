@@ -44,13 +44,15 @@ def measure_pipeline(folders: list[str], workers: int, model: str | None) -> dic
     from pipeline.engine import Settings, pipeline_for
     from pipeline.run import run
 
+    started = time.perf_counter()
     pipeline_for(Settings(model=model))  # built before the clock starts (forked workers inherit it)
+    build_seconds = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         summary = run(None, folders, out, model=model, workers=workers, progress=False)
         seconds = time.perf_counter() - started
         tokens = int(load_tables(out)["articles"]["n_tokens"].sum())
-    return {"articles": summary.articles, "tokens": tokens, "seconds": seconds}
+    return {"articles": summary.articles, "tokens": tokens, "seconds": seconds, "build_seconds": build_seconds}
 
 
 def measure(args: argparse.Namespace) -> None:
@@ -86,6 +88,8 @@ def report(name: str, result: dict, bare: dict | None = None) -> None:
         line += f" (largest worker {result['worker_rss_mib']:,.0f} MiB)"
     if bare:
         line += f"  {rate / (bare['tokens'] / bare['seconds']):.3f} x bare tokenizer"
+    if "build_seconds" in result:
+        line += f"  (pipeline built in {result['build_seconds']:.1f} s)"
     print(line)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -146,14 +145,3 @@ def test_sorted_outputs():
         keys = list(_tsv(name))
         assert keys == sorted(keys)
 
-
-def test_load_time_small():
-    """The entity lexicons load quickly (CPU time, so other processes on the machine do not count)."""
-    from pipeline import lexicon
-    start = time.process_time()
-    list(lexicon.read_jsonl(DATA / "gazetteer.jsonl"))
-    lexicon.read_columns(DATA / "first_names.tsv", "name")
-    dict(lexicon.read_columns(DATA / "word_classes.tsv", "word", "class"))
-    lexicon.read_words(DATA / "common_nouns.txt.gz")
-    lexicon.read_words(DATA / "ambiguous_nouns.txt")
-    assert time.process_time() - start < 2.0  # about 0.5-1 s on the 2-core dev machine
