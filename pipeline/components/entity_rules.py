@@ -22,13 +22,13 @@ from pathlib import Path
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import lexicon
 from ..names import NAME_PARTICLES, strip_genitive
+from ..tokens import token_texts
 
 LABELS = ("PER", "LOC", "ORG")
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
@@ -157,7 +157,7 @@ class EntityRules:
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        texts = _texts(doc)
+        texts = token_texts(doc)
         found = self._gazetteer(doc) + self._shapes(doc, texts)
         found = [s for s in found if not self._after_first_name(doc, s)]
         taken = {i for span in found for i in range(span.start, span.end)}
@@ -581,12 +581,6 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     while j > 0 and not doc[j].is_sent_start and doc[j - 1].is_space:
         j -= 1
     return doc[j].is_sent_start or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '„"»«“(')
-
-
-def _texts(doc: Doc) -> list[str]:
-    """Token texts without creating Token objects (a third of the component's time otherwise)."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def _join_slashed(spans: list[Span]) -> list[Span]:

@@ -6,6 +6,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..tokens import token_texts
+
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'", ")", "]"})
 NO_START = frozenset({",", ";", ":", ")", "]", "-", "–"})
@@ -23,7 +25,7 @@ class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0 or (doc.has_annotation("SENT_START") and not self.overwrite):
             return doc
-        texts = [t.text for t in doc]
+        texts = token_texts(doc)
         n = len(texts)
         starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
         starts[0, 0] = 1

@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from ..tokens import sentence_ranges, token_texts
 from .lexicon import QuoteLexicon
 from .marks import MARKS, Quotation, quotations
 
@@ -21,9 +22,9 @@ class Text:
 
     def __init__(self, doc: Doc, lex: QuoteLexicon):
         self.doc, self.lex = doc, lex
-        self.words = [t.text for t in doc]
+        self.words = token_texts(doc)
         self.lower = [w.lower() for w in self.words]
-        self.sents = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+        self.sents = sentence_ranges(doc)
         self.sent_of = [0] * len(doc)
         for k, (s, e) in enumerate(self.sents):
             for i in range(s, e):
