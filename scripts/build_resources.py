@@ -82,6 +82,9 @@ PLAIN_TAGS = {"Substantiv", "adjektivische Deklination"}
 # Minimum log probability for a word to be written to word_classes.tsv; chosen
 # so that the file stays below ~3 MB.
 WORD_CLASS_MIN_PROB = -18.0  # the lexeme table bottoms out at -17.75: keep all
+# Minimum log probability of a lower-case word in lower_words.txt (about 10,600 words): the rare
+# lower-case spellings of names (typos, URLs) stay out.
+LOWER_WORD_MIN_PROB = -13.0
 # Number of most frequent capitalised words per cluster used to label it.
 CLUSTER_SAMPLE = 200
 CLUSTER_MIN_SHARE = 0.40
@@ -595,6 +598,12 @@ def build_word_classes(clusters: dict, probs: dict, labels: dict[int, str],
     return out
 
 
+def build_lower_words(probs: dict) -> list[str]:
+    """Lower-case words of log probability above LOWER_WORD_MIN_PROB (adverbs, adjectives, verbs:
+    "zuvor", "insgesamt"): capitalised at a sentence start, such a word is not a name."""
+    return sorted(w for w, p in probs.items() if p > LOWER_WORD_MIN_PROB and w.isalpha() and w.islower())
+
+
 # ----------------------------------------------------------------- roles
 def build_role_forms(nouns: Nouns) -> dict[str, tuple[str, str]]:
     """All inflected forms of curated role nouns (Präsident -> Präsidenten ...).
@@ -673,6 +682,9 @@ def main() -> int:
     write_text(DATA / "first_names.tsv", "name\tgender\n" +
                "".join(f"{n}\t{g}\n" for n, g in sorted(first.items())))
 
+    # --- frequent lower-case words
+    write_text(DATA / "lower_words.txt", "\n".join(build_lower_words(probs)) + "\n")
+
     # --- roles
     roles = build_role_forms(nouns)
     write_text(DATA / "role_forms.tsv", "form\tlemma\tkind\n" +
@@ -735,6 +747,7 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |
 | `common_nouns.txt.gz` | inflected forms of plain common nouns (pos Substantiv, not Toponym/Vorname/Nachname/Eigenname), minus any form that is also a proper-name lemma, a nam_dict first name or a single-word gazetteer pattern | german-nouns | CC BY-SA 4.0 (Wiktionary) |
 | `ambiguous_nouns.txt` | common-noun forms that are also names (Müller, Fischer, Paris, Wolf ...) | german-nouns, nam_dict, gazetteer | CC BY-SA 4.0; GNU FDL 1.2 |
+| `lower_words.txt` | frequent lower-case words (log probability above -13) | spacy-lookups-data `de_lexeme_prob` | MIT |
 | `role_forms.tsv` | all inflected forms of the curated role nouns (`form, lemma, kind`) | curated roles + german-nouns forms | CC0/MIT + CC BY-SA 4.0 |
 
 Notes

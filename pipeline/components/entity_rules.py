@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass, field
+from itertools import takewhile
 from pathlib import Path
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -33,7 +34,7 @@ from ..tokens import token_texts
 LABELS = ("PER", "LOC", "ORG")
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
-         "non_entities.txt", "ambiguous_nouns.txt")
+         "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt")
 # particles that open a name on their own when capitalised ("Van Gaal", "De Maizière", "Al Gore"); "Von" and
 # "Zu" only with an article after them ("Von der Leyen"): "Von Scholz kam keine Antwort" is a preposition
 OPENING_PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "ten", "ter", "bin", "ibn",
@@ -49,6 +50,10 @@ ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
+# predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
+# adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
+ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
+SUBJECTS = ARTICLES | {"er", "sie", "es", "ich", "wir", "ihr", "man"}
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
@@ -70,6 +75,8 @@ class Lexicons:
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
     work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
+    verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
+    lower_words: set[str] = field(default_factory=set)  # frequent lower-case words ("zuvor", "insgesamt")
 
     def is_role(self, word: str) -> bool:
         if word in self.roles:
@@ -140,6 +147,8 @@ class EntityRules:
         lex.work_words = set(by_kind("work"))
         lex.place_tails = tuple(by_kind("place_tail"))
         lex.ambiguous = lexicon.read_words(lexicon.find(data_dir, "ambiguous_nouns.txt"))
+        lex.verbs = set(by_kind("verb"))
+        lex.lower_words = lexicon.read_words(lexicon.find(data_dir, "lower_words.txt"))
         self._common_cache, self._name_like_cache = {}, {}
         self.lex = lex
 
@@ -466,12 +475,28 @@ class EntityRules:
             return make("PER", "first_name")
         if lex.cue_words.get(before) == "PER" or (lex.cue_words.get(after) == "PER" and not initial):
             return make("PER", "speech")
+        if len(words) == 1 and self._verb_beside(texts, start, initial, word):
+            return make("PER", "verb")
         if words[0].endswith("s") and word != words[0] and self._is_common(after) and before.lower() not in ARTICLES:
             return make("PER", "genitive")  # "Zabels Entscheidung": a name in the Saxon genitive
         if lex.cue_words.get(before) == "LOC" and (cls.get(words[0]) is None or in_place) and not initial \
                 and word.isalpha() and word[1:].islower():
             return make("LOC", "preposition")
         return None
+
+    def _verb_beside(self, texts: list[str], i: int, initial: bool, word: str) -> bool:
+        """A bare unknown word as the subject of a finite auxiliary or speech verb: "Zuvor musste Kolbritz
+        aber ...", "Wendoszek wurde ...", "Wendoszek meinte ..."; a noun there would need an article. At a
+        sentence start the word must not be a capitalised adverb ("Zuvor", "Insgesamt") or adjective."""
+        lex, lower = self.lex, word.lower()
+        if word.endswith("-") or lower in lex.lower_words or ADJECTIVE_SHAPE.match(lower):
+            return False
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        if initial:  # the subject is not further on: "Außerdem will sich die Partei", "Damit hatte er"
+            next_two = texts[i + 2:i + 4]
+            return (after in lex.verbs or lex.cue_words.get(after) == "PER") \
+                and not any(w.lower() in SUBJECTS for w in takewhile(lambda w: w not in CLAUSE_ENDS, next_two))
+        return i > 0 and texts[i - 1] in lex.verbs and after[:1].islower()
 
     def _particles_before(self, doc: Doc, texts: list[str], start: int) -> int:
         """Start of the particles that open the name at `start`: "von der" anywhere ("Ursula von der

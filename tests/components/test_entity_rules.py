@@ -37,6 +37,19 @@ def mentions(doc):
     ("Das sei falsch, erklärte Gates, und ging.", [("Gates", "PER")]),
     ("Das sei falsch, sagte Sprecher.", []),
     ("Das sagte der Richter.", []),
+    # a bare unknown word as the subject of a finite auxiliary, modal or speech verb
+    ("Zuvor musste Kolbritz aber noch trainieren.", [("Kolbritz", "PER")]),
+    ("Danach war Hendruschek lange krank.", [("Hendruschek", "PER")]),
+    ("Kolbritz wurde 1950 Bürgermeister.", [("Kolbritz", "PER")]),
+    ("Wendoszek meinte, das sei falsch.", [("Wendoszek", "PER")]),
+    # ... not a capitalised adverb, adjective or participle, nor when the subject comes later
+    ("Zuvor hatte die Firma Gewinne gemacht.", []),
+    ("Insgesamt wurde viel gebaut.", []),
+    ("Verhandlungsfähig ist, wer das versteht.", []),
+    ("Abgelehnt wurde nichts.", []),
+    ("Abschließend wird das Gesetz gelobt.", []),
+    ("Außerdemhin will sich die Partei stärken.", []),
+    ("Dann hatte Kolbritz: nichts.", []),
     # a class noun inside a run starts a new name; a compound role whose first part is a name is a role
     ("Er setzte auf Bushs Parteikollegen McCain.", [("Bushs", "PER"), ("McCain", "PER")]),
     ("Den vierten Platz holte Williams-Tester Nico Hülkenberg.", [("Nico Hülkenberg", "PER")]),
