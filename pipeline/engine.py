@@ -70,8 +70,11 @@ def process_article(nlp: Language, article: Article, section_chars: int) -> tupl
 def sorted_tuples(name: str, rows: list[dict]) -> list[tuple]:
     """Rows as tuples in column order, sorted by the table's keys with missing values last (as pandas)."""
     table = TABLES[name]
-    positions = [table.column_names.index(k) for k in table.sort_keys]
-    tuples = [tuple(row[c] for c in table.column_names) for row in rows]
+    columns = table.column_names
+    positions = [columns.index(k) for k in table.sort_keys]
+    tuples = [tuple([row[c] for c in columns]) for row in rows]
+    if len(tuples) < 2:
+        return tuples
     return sorted(tuples, key=lambda t: [(t[i] is None, t[i]) for i in positions])
 
 

@@ -5,67 +5,69 @@ from typing import Iterator
 
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import QUOTES_KEY
 from .reader import Article
 
 
-def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token; sentences holding only whitespace are not counted
-    (their tokens get the number of the sentence before, or 0)."""
+def sentence_index(doc: Doc) -> tuple[list[int], int]:
+    """Sentence number of every token, and the number of tokens that are not whitespace. Sentences
+    holding only whitespace are not counted (their tokens get the number of the sentence before, or 0)."""
     if not len(doc):
-        return []
+        return [], 0
     values = doc.to_array([SENT_START, IS_SPACE]).astype("int64")
     starts = values[:, 0] == 1
     starts[0] = True
     raw = numpy.cumsum(starts) - 1
-    has_words = numpy.bincount(raw, weights=values[:, 1] == 0) > 0
-    return numpy.maximum(numpy.cumsum(has_words) - 1, 0)[raw].tolist()
+    words = values[:, 1] == 0
+    has_words = numpy.bincount(raw, weights=words) > 0
+    return numpy.maximum(numpy.cumsum(has_words) - 1, 0)[raw].tolist(), int(words.sum())
 
 
-def article_row(article: Article, doc: Doc, sentences: list[int] | None = None) -> dict:
-    sentences = sentence_index(doc) if sentences is None else sentences
+def article_row(article: Article, doc: Doc, sentences: list[int], n_tokens: int, n_mentions: int) -> dict:
     return {
         "article_id": article.article_id,
         "source": article.source,
         "date": article.date,
         "lede": article.lede,
         "n_paragraphs": len(article.paragraphs),
-        "n_tokens": int(len(doc) - doc.to_array(IS_SPACE).sum()) if len(doc) else 0,
+        "n_tokens": n_tokens,
         "n_sentences": sentences[-1] + 1 if len(doc) else 0,
-        "n_mentions": len(doc.ents),
+        "n_mentions": n_mentions,
         "n_quotes": len(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else 0,
         "sha256": article.sha256,
     }
 
 
-def mention_rows(doc: Doc, sentences: list[int] | None = None) -> Iterator[dict]:
-    sentences = sentence_index(doc) if sentences is None else sentences
-    for number, mention in enumerate(doc.ents, 1):
+def mention_rows(doc: Doc, sentences: list[int], mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
+    article_id = doc._.article_id
+    for number, (mention, entity_id) in enumerate(zip(mentions, entity_ids), 1):
+        start, end = mention.start_char, mention.end_char
         yield {
-            "article_id": doc._.article_id,
+            "article_id": article_id,
             "mention_id": number,
-            "entity_id": mention._.entity_id,
+            "entity_id": entity_id,
             "label": mention.label_,
             "text": mention.text,
-            "start_char": mention.start_char,
-            "end_char": mention.end_char,
+            "start_char": start,
+            "end_char": end,
             "sentence_id": sentences[mention.start],
             "method": mention._.method,
         }
 
 
-def entity_rows(doc: Doc) -> Iterator[dict]:
+def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
     first: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for mention in doc.ents:
-        first.setdefault(mention._.entity_id, mention.start_char)
-        counts[mention._.entity_id] = counts.get(mention._.entity_id, 0) + 1
+    for mention, entity_id in zip(mentions, entity_ids):
+        first.setdefault(entity_id, mention.start_char)
+        counts[entity_id] = counts.get(entity_id, 0) + 1
+    article_id = doc._.article_id
     for entity_id, entity in doc._.entities.items():
         if entity_id in counts:
             yield {
-                "article_id": doc._.article_id,
+                "article_id": article_id,
                 "entity_id": entity_id,
                 "name": entity["name"],
                 "label": entity["label"],
@@ -74,16 +76,17 @@ def entity_rows(doc: Doc) -> Iterator[dict]:
             }
 
 
-def quote_rows(doc: Doc, sentences: list[int] | None = None) -> Iterator[dict]:
+def quote_rows(doc: Doc, sentences: list[int]) -> Iterator[dict]:
     if QUOTES_KEY not in doc.spans:
         return
-    sentences = sentence_index(doc) if sentences is None else sentences
     quotes = sorted(doc.spans[QUOTES_KEY], key=lambda s: (s.start_char, s.end_char))
+    article_id = doc._.article_id
+    entities = doc._.entities
     for number, quote in enumerate(quotes, 1):
         info = quote._.quote or {}
-        entity = doc._.entities.get(info.get("speaker_entity_id"))
+        entity = entities.get(info.get("speaker_entity_id"))
         yield {
-            "article_id": doc._.article_id,
+            "article_id": article_id,
             "quote_id": number,
             "type": quote.label_,
             "text": quote.text,
@@ -103,11 +106,13 @@ def quote_rows(doc: Doc, sentences: list[int] | None = None) -> Iterator[dict]:
 
 def doc_rows(article: Article, doc: Doc) -> dict[str, list[dict]]:
     """All rows one article contributes, by table name."""
-    sentences = sentence_index(doc)
+    sentences, n_tokens = sentence_index(doc)
+    mentions = list(doc.ents)
+    entity_ids = [m._.entity_id for m in mentions]
     return {
-        "articles": [article_row(article, doc, sentences)],
-        "mentions": list(mention_rows(doc, sentences)),
-        "entities": list(entity_rows(doc)),
+        "articles": [article_row(article, doc, sentences, n_tokens, len(mentions))],
+        "mentions": list(mention_rows(doc, sentences, mentions, entity_ids)),
+        "entities": list(entity_rows(doc, mentions, entity_ids)),
         "quotes": list(quote_rows(doc, sentences)),
         "errors": [p._asdict() for p in article.problems],
     }

@@ -2,14 +2,37 @@
 component costs more than the rules that use them."""
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+
+# token texts of each Doc, shared by the components: (ORTH array they were read from, texts)
+_TEXTS: WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[str]]] = WeakKeyDictionary()
 
 
 def token_texts(doc: Doc) -> list[str]:
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    """The text of every token (a new list each call). Reading them from the StringStore is the
+    costly part, so the texts are kept with the Doc while its tokens stay the same."""
+    orths = doc.to_array(ORTH)
+    known = _TEXTS.get(doc)
+    if known is not None and numpy.array_equal(known[0], orths):
+        return list(known[1])
+    texts = list(map(doc.vocab.strings.__getitem__, orths.tolist()))
+    _TEXTS[doc] = (orths, texts)
+    return list(texts)
+
+
+class TokenLayout:
+    """Where each token stands: `idx` (character offset), `space_after` (a space follows it, as
+    `token.whitespace_`) and `is_space` (the token is whitespace), as lists by token index."""
+
+    def __init__(self, doc: Doc):
+        self.idx: list[int] = doc.to_array(IDX).tolist()
+        flags = doc.to_array([SPACY, IS_SPACE]).astype(bool).reshape(-1, 2)
+        self.space_after: list[bool] = flags[:, 0].tolist()
+        self.is_space: list[bool] = flags[:, 1].tolist()
 
 
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:

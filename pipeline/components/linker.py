@@ -20,12 +20,13 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article_id or "doc"
-        last_words = {m[-1].text for m in doc.ents}
-        keys = _particles_as_written(mention_key(m, last_words) for m in doc.ents)
-        full_names = _full_person_names(doc.ents, keys)
+        mentions = list(doc.ents)  # each `doc.ents` builds its Spans anew
+        last_words = {m[-1].text for m in mentions}
+        keys = _particles_as_written(mention_key(m, last_words) for m in mentions)
+        full_names = _full_person_names(mentions, keys)
         ids: dict[tuple[str, str], str] = {}
         entities: dict[str, dict] = {}
-        for mention, (label, key) in zip(doc.ents, keys):
+        for mention, (label, key) in zip(mentions, keys):
             if label == "PER":
                 key = full_names.get(key, key)
             entity_id = ids.get((label, key))

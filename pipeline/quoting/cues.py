@@ -19,8 +19,8 @@ class Cue(NamedTuple):
 
 def verb_cues(t: Text, s: int, e: int) -> Iterator[tuple[Cue, Verb]]:
     """Speech verbs of a sentence, outside quotations, with their particle or governed word."""
-    for i in range(s, e):
-        if (t.quote_at[i] >= 0 or t.in_brackets[i] or t.lower[i] not in t.lex.verbs
+    for i in t.within(t.verb_at, s, e):
+        if (t.quote_at[i] >= 0 or t.in_brackets[i]
                 or (t.words[i][:1].isupper() and not t.opens_sentence(i))):
             continue
         a, b = t.clause(i)
@@ -57,14 +57,11 @@ def _stated_aim(t: Text, i: int, a: int, b: int) -> bool:
 def konjunktiv(t: Text, i: int, strong_only: bool = False) -> bool:
     """Konjunktiv forms from the lexicon, and 3rd-person singular Konjunktiv I by rule: a verb
     stem + "-e" next to a subject pronoun or "sich" ("er gehe", "gebe es", "handele sich")."""
-    w = t.lower[i]
-    mood = t.lex.konjunktiv.get(w)
+    mood = t.lex.konjunktiv.get(t.lower[i])
     if mood is not None:
         return mood == 1 or not strong_only
-    if not (w.endswith("e") and len(w) > 3 and t.words[i][:1].islower()) or t.lex.words.get(w):
-        return False
-    if w.endswith(("ie", "ee", "te", "rde", "weise")) or (i + 1 < len(t.words) and t.is_capital(i + 1)):
-        return False  # past "wurde", an adjective before its noun ("gab es schwere Kämpfe"), an adverb ("zeitweise")
+    if not t.lex.may_be_konjunktiv(t.words[i]) or (i + 1 < len(t.words) and t.is_capital(i + 1)):
+        return False  # an adjective before its noun: "gab es schwere Kämpfe"
     near = {t.lower[j] for j in (i - 1, i + 1) if 0 <= j < len(t.lower)}
     return bool(near & {"er", "sie", "es", "man", "sich"})
 
@@ -73,6 +70,8 @@ def main_clause_konjunktiv(t: Text, s: int, e: int, strong_only: bool) -> bool:
     """Whether a main clause of the sentence (not one after "weil", "dass", a relative pronoun ...)
     is in Konjunktiv, outside quotations; or reports with "soll(en) … haben/sein" unless `strong_only`
     (with no speaker in reach, "3.000 Menschen sollen gestorben sein" is hearsay, not someone's claim)."""
+    if not t.within(t.konjunktiv_at, s, e) and (strong_only or not {"soll", "sollen"} & set(t.lower[s:e])):
+        return False  # most sentences: no word that could be Konjunktiv
     for words in _main_clauses(t, s, e):
         if any(konjunktiv(t, i, strong_only) for i in words) or (not strong_only and _reportive_sollen(t, words)):
             return True
@@ -91,7 +90,7 @@ def _main_clauses(t: Text, s: int, e: int) -> Iterator[list[int]]:
                         or (after_comma and t.lex.has(first, "det"))):
                     yield words
             words = []
-        elif t.quote_at[i] < 0 and t.is_word(i):
+        elif t.plain_word[i]:
             words.append(i)
 
 

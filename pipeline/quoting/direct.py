@@ -31,13 +31,13 @@ def _statement(t: Text, q: Quotation, words: list[int]) -> bool:
     """A quotation that is a full sentence on its own: opens a sentence (or follows a colon), starts
     with a capital and ends in sentence punctuation."""
     before = q.open - 1
-    while before >= 0 and t.doc[before].is_space:
+    while before >= 0 and t.is_space[before]:
         before -= 1
     starts = before < 0 or t.words[before] in (":",) or t.words[before] in SENT_END or "\n" in t.words[before]
     starts = starts or t.sents[t.sent_of[q.open]][0] == q.open
     end = q.close if q.close is not None else q.end
     last = end - 1
-    while last > q.open and t.doc[last].is_space:
+    while last > q.open and t.is_space[last]:
         last -= 1
     ends = t.words[last] in SENT_END or (end < len(t.words) and t.words[end] in SENT_END
                                          and t.words[end] != "…")

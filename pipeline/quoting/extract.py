@@ -22,7 +22,7 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
     direct = {q.open: found for q, found in direct_quotes(t)}
     by_sentence: dict[int, list[Found]] = {}
     for k, (s, e) in enumerate(t.sents):
-        if t.heading[k] or all(t.quote_at[i] >= 0 or not t.is_word(i) for i in range(s, e)):
+        if t.heading[k] or not any(t.plain_word[s:e]):
             continue
         found = list(verb_quotes(t, s, e)) + list(source_quotes(t, s, e))
         if found:

@@ -11,6 +11,7 @@ from .. import lexicon
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 FILES = ("speech_verbs.tsv", "konjunktiv.tsv", "words.tsv", "sources.tsv", "roles.tsv")
 SHARED_ROLE_FILES = ("roles.tsv", "role_suffixes.tsv")  # optional, from pipeline/data/curated/
+SOURCE_WORDS = frozenset({"laut", "gemäß", "nach", "zufolge", "so", "demnach"})  # open a source phrase
 
 
 class Verb(NamedTuple):
@@ -37,6 +38,14 @@ class QuoteLexicon:
         """Whether a noun (lower-case) ends in a suffix of class `cls` ("Polizeiangaben" -> source)."""
         tail = word.rsplit("-", 1)[-1]
         return any(tail.endswith(s) and cls in c for s, c in self.sources.items())
+
+    def may_be_konjunktiv(self, word: str) -> bool:
+        """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or
+        more letters that is no function word, past form ("wurde") or adverb ("zeitweise"), which is
+        Konjunktiv I next to a subject pronoun ("er gehe", "gebe es")."""
+        w = word.lower()
+        return w in self.konjunktiv or (w.endswith("e") and len(w) > 3 and word[:1].islower() and not self.words.get(w)
+                                        and not w.endswith(("ie", "ee", "te", "rde", "weise")))
 
     def role(self, word: str) -> str | None:
         """The role a noun names ("bundeskanzler" -> "kanzler", "cdu-politiker" -> "politiker")."""

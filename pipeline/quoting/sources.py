@@ -14,7 +14,7 @@ from .text import Text
 def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
     """The claims around the source phrases of the sentence [s, e)."""
     ce = t.content_end(s, e)
-    for i in range(s, ce):
+    for i in t.within(t.source_at, s, ce):
         if t.quote_at[i] >= 0:
             continue
         w = t.lower[i]
@@ -119,4 +119,4 @@ def _segment(t: Text, s: int, ce: int, i: int) -> tuple[int, int]:
 
 
 def _chars(t: Text, a: int, b: int) -> int:
-    return sum(len(t.words[k]) for k in range(a, b) if not t.doc[k].is_space and t.words[k] not in MARKS)
+    return sum(len(t.words[k]) for k in range(a, b) if not t.is_space[k] and t.words[k] not in MARKS)

@@ -4,12 +4,12 @@ Plain lists indexed by token beat spaCy attribute access in the extractors' inne
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from ..tokens import sentence_ranges, token_texts
-from .lexicon import QuoteLexicon
+from ..tokens import TokenLayout, sentence_ranges, token_texts
+from .lexicon import SOURCE_WORDS, QuoteLexicon
 from .marks import MARKS, Quotation, quotations
 
 BOUNDARIES = frozenset({",", ";", ":", "-", "–", "—"}) | MARKS
@@ -23,41 +23,41 @@ class Text:
     def __init__(self, doc: Doc, lex: QuoteLexicon):
         self.doc, self.lex = doc, lex
         self.words = token_texts(doc)
-        self.lower = [w.lower() for w in self.words]
+        self.layout = TokenLayout(doc)
+        self.is_space = self.layout.is_space
+        self.lower = list(map(str.lower, self.words))
         self.sents = sentence_ranges(doc)
         self.sent_of = [0] * len(doc)
         for k, (s, e) in enumerate(self.sents):
-            for i in range(s, e):
-                self.sent_of[i] = k
-        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
-        self.para = [bisect_right(breaks, doc[s].idx) for s, _ in self.sents]
+            self.sent_of[s:e] = [k] * (e - s)
+        text = "".join([w + " " if space else w for w, space in zip(self.words, self.layout.space_after)])  # doc.text
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+        self.para = [bisect_right(breaks, self.layout.idx[s]) for s, _ in self.sents]
         self.heading = [self._is_heading(s, e) for s, e in self.sents]
         self.ents = list(doc.ents)
         self.entity_ids = [e._.entity_id for e in self.ents]
         self.ent_at = [-1] * len(doc)
         for k, ent in enumerate(self.ents):
-            for i in range(ent.start, ent.end):
-                self.ent_at[i] = k
+            self.ent_at[ent.start:ent.end] = [k] * (ent.end - ent.start)
         self.quote_at = [-1] * len(doc)  # index of the enclosing Quotation (marks included)
-        self.quotations = list(quotations(doc))
+        self.quotations = list(quotations(doc, self.words, self.layout))
         for k, q in enumerate(self.quotations):
-            for i in range(q.open, (q.close if q.close is not None else q.end - 1) + 1):
-                self.quote_at[i] = k
+            last = q.close if q.close is not None else q.end - 1
+            self.quote_at[q.open:last + 1] = [k] * (last + 1 - q.open)
+        names = [q for q in self.quotations if self._names(q)]
         self.name_quote = [-1] * len(doc)  # closing mark of a quoted name ("„Silverbird“") at its opening mark
-        for q in self.quotations:
-            if self._names(q):
-                self.name_quote[q.open] = q.close
-        self.in_brackets = [False] * len(doc)  # "(Wikinews berichtete)" is an aside, not a claim
-        depth = 0
-        for i, w in enumerate(self.words):
-            depth = max(0, depth + (w == "(") - (w == ")"))
-            self.in_brackets[i] = depth > 0 and "\n" not in w
-            if "\n" in w:
-                depth = 0
+        for q in names:
+            self.name_quote[q.open] = q.close
+        self.in_brackets = self._in_brackets()  # "(Wikinews berichtete)" is an aside, not a claim
         self.boundary = [w in BOUNDARIES for w in self.words]
-        for o, c in enumerate(self.name_quote):
-            if c >= 0:  # a quoted name does not end a clause
-                self.boundary[o] = self.boundary[c] = False
+        self.plain_word = [q < 0 and w[:1].isalnum() for q, w in zip(self.quote_at, self.words)]  # a word outside quotations
+        # where the extractors' cue words stand: they look only there instead of at every token
+        self.verb_at = [i for i, w in enumerate(self.lower) if w in lex.verbs]
+        self.source_at = [i for i, w in enumerate(self.lower) if w in SOURCE_WORDS]
+        self.konjunktiv_at = [i for i, w in enumerate(self.lower)
+                              if w in lex.konjunktiv or w[-1:] == "e" and lex.may_be_konjunktiv(self.words[i])]
+        for q in names:  # a quoted name does not end a clause
+            self.boundary[q.open] = self.boundary[q.close] = False
         self.per = [(e.start, k) for k, e in enumerate(self.ents)
                     if e.label_ == "PER" and self.quote_at[e.start] < 0]
         self.per_starts = [s for s, _ in self.per]
@@ -72,8 +72,30 @@ class Text:
         return bool(body) and body[0][:1].isupper() and not any(w in SENT_END or w in BOUNDARIES for w in body)
 
     def _is_heading(self, s: int, e: int) -> bool:
-        words = [w for w in self.words[s:e] if w.strip()]
-        return bool(words) and words[-1][-1] not in ".!?“\"”«»:…)" and len(words) <= 15
+        n_words = e - s - sum(self.is_space[s:e])
+        if not n_words or n_words > 15:
+            return False
+        last = e - 1
+        while self.is_space[last]:
+            last -= 1
+        return self.words[last][-1] not in ".!?“\"”«»:…)"
+
+    def _in_brackets(self) -> list[bool]:
+        """Tokens inside round brackets; a line break closes them all."""
+        inside = [False] * len(self.words)
+        if "(" not in self.words:
+            return inside
+        depth, plain = 0, 0  # tokens from `plain` to the next bracket or line break are inside if depth > 0
+        for i in [i for i, w in enumerate(self.words) if w == "(" or w == ")" or "\n" in w]:
+            if depth > 0:
+                inside[plain:i] = [True] * (i - plain)
+            w = self.words[i]
+            depth = 0 if "\n" in w else max(0, depth + (w == "(") - (w == ")"))
+            inside[i] = depth > 0
+            plain = i + 1
+        if depth > 0:
+            inside[plain:] = [True] * (len(inside) - plain)
+        return inside
 
     def is_word(self, i: int) -> bool:
         return self.words[i][:1].isalnum()
@@ -113,13 +135,18 @@ class Text:
 
     def content_end(self, s: int, e: int) -> int:
         """End of sentence content: before final punctuation and spaces."""
-        while e > s and (self.doc[e - 1].is_space or self.words[e - 1] in SENT_END):
+        while e > s and (self.is_space[e - 1] or self.words[e - 1] in SENT_END):
             e -= 1
         return e
 
     def plain_words(self, a: int, b: int) -> int:
         """Words in [a, b) outside quotation marks."""
-        return sum(1 for k in range(a, b) if self.quote_at[k] < 0 and self.is_word(k))
+        return sum(self.plain_word[a:b]) if a < b else 0
+
+    @staticmethod
+    def within(positions: list[int], a: int, b: int) -> list[int]:
+        """The sorted `positions` in [a, b)."""
+        return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
     def _entity_genders(self) -> dict[str, str]:
         """Gender of PER entities from the role nouns or titles written before their mentions."""
