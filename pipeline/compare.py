@@ -10,7 +10,7 @@ from itertools import islice
 
 import pandas as pd
 
-from .schema import Column, Table, coerce
+from .schema import CHANGES, coerce
 
 CHANGE_KINDS = ("added", "removed", "changed")
 
@@ -32,24 +32,6 @@ COMPARISONS = (
                ("text",)),
 )
 
-CHANGES = Table(
-    "changes",
-    "One row per changed field of an extraction that was added, removed or changed between two runs.",
-    (
-        Column("article_id", "string", "Article concerned."),
-        Column("table", "string", "articles, mentions, entities or quotes."),
-        Column("change", "string", "added (only in the new run), removed (only in the old run) or changed."),
-        Column("start_char", "int", "Key of mentions and quotes: start offset of the span."),
-        Column("end_char", "int", "Key of mentions and quotes: end offset of the span."),
-        Column("name", "string", "Key of entities: canonical name."),
-        Column("label", "string", "Key of entities: PER, LOC or ORG."),
-        Column("text", "string", "Mentions and quotes: the span as written (new run if present)."),
-        Column("field", "string", "Compared column (mentions: `entity` is the canonical name of the entity)."),
-        Column("old", "string", "Value in the old run as text; null when added or missing."),
-        Column("new", "string", "Value in the new run as text; null when removed or missing."),
-    ),
-    ("article_id",),
-)
 
 
 def _plain(values: pd.Series) -> pd.Series:

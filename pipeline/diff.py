@@ -5,7 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .compare import CHANGES, diff_tables, summary
+from .compare import diff_tables, summary
+from .schema import CHANGES
 from .io import load_tables, write_table
 
 
