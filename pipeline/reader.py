@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
@@ -38,11 +39,12 @@ class Article:
     body_start: int = 0  # first character after the date header
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    # computed once: the run's cache key, the tables and the show page all ask for these
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
-    @property
+    @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) offsets of the non-empty paragraphs, the lede first."""
         spans, start = [], self.body_start
