@@ -36,9 +36,6 @@ class Table:
             metadata={"table": self.name, "description": self.description},
         )
 
-    def pandas_dtypes(self) -> dict[str, str]:
-        return {c.name: _PANDAS[c.dtype] for c in self.columns}
-
     def frame(self, rows: list[dict]) -> pd.DataFrame:
         """Rows (dicts with exactly this table's columns) as a typed, stably sorted DataFrame."""
         df = pd.DataFrame(rows, columns=self.column_names)
