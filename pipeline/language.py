@@ -11,7 +11,6 @@ from . import factories  # noqa: F401  (registers our components)
 from .reader import Article
 
 DEFAULT_CONFIG = Path(__file__).parent / "default.cfg"
-OUR_COMPONENTS = ("sentences", "entity_rules", "entity_linker", "quotes")
 
 
 def build_nlp(model: str | Path | None = None, config: str | Path = DEFAULT_CONFIG) -> Language:
@@ -52,10 +51,3 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc._.source = article.source
     doc._.date = article.date.isoformat() if article.date else None
     return doc
-
-
-def process(nlp: Language, articles, batch_size: int = 64):
-    """Yield (article, doc) for each article, running the pipeline in batches."""
-    pairs = ((make_doc(nlp, a), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, doc
