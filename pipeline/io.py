@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .schema import TABLES, Table, coerce
@@ -23,9 +24,20 @@ def to_arrow(df: pd.DataFrame, table: Table) -> pa.Table:
         values = df[column.name]
         if column.dtype == "date":
             values = values.dt.date
-        columns[column.name] = pa.array(values.astype(object).where(values.notna(), None),
-                                        type=table.arrow_schema().field(column.name).type)
+        columns[column.name] = values.astype(object).where(values.notna(), None)
     return pa.Table.from_pydict(columns, schema=table.arrow_schema())
+
+
+def rows_to_arrow(rows: list[tuple], table: Table) -> pa.Table:
+    """Row tuples in column order (Python str, int, datetime.date or None) as an Arrow table."""
+    schema = table.arrow_schema()
+    columns = list(zip(*rows)) if rows else [()] * len(schema)
+    return pa.Table.from_arrays([pa.array(values, type=field.type) for values, field in zip(columns, schema)],
+                                schema=schema)
+
+
+# Strings are always quoted, so an empty string ("") and a missing value (nothing) stay apart
+CSV_WRITE = pa_csv.WriteOptions(quoting_style="needed")
 
 
 class TableWriter:
@@ -43,10 +55,9 @@ class TableWriter:
             # not mkstemp: its files are private (0600), the tables get the usual permissions
             tmp = target.with_name(f".{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
             self.files[fmt] = (tmp, target)
-        self.parquet = pq.ParquetWriter(self.files["parquet"][0], table.arrow_schema()) if "parquet" in formats else None
-        self.csv = open(self.files["csv"][0], "w", encoding="utf-8", newline="") if "csv" in formats else None
-        if self.csv:
-            self.csv.write(",".join(table.column_names) + "\n")
+        schema = table.arrow_schema()
+        self.parquet = pq.ParquetWriter(self.files["parquet"][0], schema) if "parquet" in formats else None
+        self.csv = pa_csv.CSVWriter(self.files["csv"][0], schema, write_options=CSV_WRITE) if "csv" in formats else None
 
     def add(self, rows: list[tuple]) -> None:
         """Rows as tuples in column order, already in their final order."""
@@ -55,23 +66,21 @@ class TableWriter:
             self.flush()
 
     def write_frame(self, df: pd.DataFrame) -> None:
-        if len(df) == 0:
+        self.write_arrow(to_arrow(df, self.table))
+
+    def write_arrow(self, data: pa.Table) -> None:
+        if data.num_rows == 0:
             return
-        self.rows += len(df)
-        if self.parquet:
-            self.parquet.write_table(to_arrow(df, self.table))
-        if self.csv:
-            csv = df.copy()
-            for column in self.table.columns:
-                if column.dtype == "date":
-                    csv[column.name] = csv[column.name].dt.strftime("%Y-%m-%d")
-            csv.to_csv(self.csv, index=False, header=False)
+        self.rows += data.num_rows
+        for writer in (self.parquet, self.csv):
+            if writer:
+                writer.write_table(data)
 
     def flush(self) -> None:
         if self.buffer:
-            df = coerce(pd.DataFrame(self.buffer, columns=self.table.column_names), self.table)
+            data = rows_to_arrow(self.buffer, self.table)
             self.buffer = []
-            self.write_frame(df)
+            self.write_arrow(data)
 
     def close(self) -> None:
         self.flush()
@@ -135,8 +144,10 @@ def read_table(path: str | Path, name: str) -> pd.DataFrame:
     if parquet.exists():
         df = pq.read_table(parquet).to_pandas()
     elif csv.exists():
-        dtypes = {c.name: "string" for c in table.columns if c.dtype == "string"}
-        df = pd.read_csv(csv, dtype=dtypes, keep_default_na=False, na_values=[""])
+        schema = table.arrow_schema()
+        convert = pa_csv.ConvertOptions(column_types=schema, strings_can_be_null=True,
+                                        quoted_strings_can_be_null=False, include_columns=schema.names)
+        df = pa_csv.read_csv(csv, convert_options=convert).to_pandas()
     else:
         raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
     return coerce(df[table.column_names], table)

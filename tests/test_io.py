@@ -71,3 +71,21 @@ def test_empty_tables_are_valid_files(tmp_path):
     assert pd.read_parquet(tmp_path / "quotes.parquet").columns.tolist() == TABLES["quotes"].column_names
     assert pd.read_csv(tmp_path / "quotes.csv").empty
     assert all(len(df) == 0 for df in load_tables(tmp_path).values())
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_empty_string_and_missing_value_stay_apart(tmp_path, fmt):
+    row = ("a", "a.txt", None, "", 0, 0, 0, 0, 0, "00")  # lede "" and date missing
+    with writing_tables(tmp_path, [TABLES["articles"]], formats=(fmt,)) as writers:
+        writers["articles"].add([row, ("b", "b.txt", date(2024, 1, 2), None, 1, 2, 1, 0, 0, "11")])
+    df = read_table(tmp_path, "articles")
+    assert df.loc[0, "lede"] == "" and pd.isna(df.loc[1, "lede"])
+    assert pd.isna(df.loc[0, "date"]) and df.loc[1, "date"] == pd.Timestamp("2024-01-02")
+
+
+def test_csv_quotes_strings_with_commas_quotes_and_newlines(tmp_path):
+    lede = 'Er sagte: "Ja, aber\nnein"'
+    with writing_tables(tmp_path, [TABLES["articles"]], formats=("csv",)) as writers:
+        writers["articles"].add([("a", "a.txt", None, lede, 1, 9, 1, 0, 0, "00")])
+    assert pd.read_csv(tmp_path / "articles.csv").loc[0, "lede"] == lede
+    assert read_table(tmp_path, "articles").loc[0, "lede"] == lede
