@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -172,15 +173,17 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
     """Article files and dumps below `folder` in sorted path order, listing one folder at a time
     (memory stays small however many files there are); symlinked folders are not followed."""
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as listing:  # entries know their type: no stat call per file
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
         yield Problem(str(folder), None, "unreadable", "error", f"cannot list folder: {exc.strerror or exc}")
         return
     for entry in entries:
-        if entry.is_dir() and not entry.is_symlink():
-            yield from _walk(entry)
-        elif entry.is_file() and (entry.suffix == ".txt" or is_dump(entry)):
-            yield entry
+        path = folder / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file() and (entry.name.endswith(".txt") or is_dump(path)):
+            yield path
 
 
 def discover(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:

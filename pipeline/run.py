@@ -29,8 +29,10 @@ from .language import DEFAULT_CONFIG
 from .reader import Article, Problem, read_articles
 from .schema import ERRORS, TABLES
 
+# A batch is a few tenths of a second of work: enough to make sending it and committing its results
+# cheap, small enough that workers finish together at the end of a run (fewer, longer articles each)
 BATCH_ARTICLES = 64
-BATCH_CHARS = 1_000_000  # a batch of long articles holds fewer of them
+BATCH_CHARS = 50_000
 
 
 @dataclass
