@@ -1,6 +1,6 @@
 """Throughput and peak memory of the whole job against spaCy's bare German tokenizer.
 
-usage: python benchmarks/throughput.py FOLDER... [--repeat N] [--workers 1 2] [--model NAME|PATH]
+usage: python benchmarks/throughput.py FOLDER... [--repeat N] [--workers 1 2] [--rounds R] [--model NAME|PATH]
 
 Each measurement runs in a fresh process, so its peak RSS is its own: the bare tokenizer (reading the
 files and tokenizing, nothing else) and `pipeline.run.run` (reading, processing, cache, tables) with
@@ -10,12 +10,19 @@ folder (deleted afterwards; never commit article text), e.g. to check that peak 
 
     python benchmarks/throughput.py ../shared/data/*/articles --repeat 1
     python benchmarks/throughput.py ../shared/data/*/articles --repeat 10
+
+On a shared virtual machine the speed of a core drifts from one minute to the next, so a speed-up
+measured once is noisy. `--rounds R` repeats the measurements R times, interleaved, and reports the
+median of each round's speed-up next to that of a plain CPU loop in 1 and 2 processes (the most
+the machine gave two processes in the same minutes).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
+import statistics
 import shutil
 import subprocess
 import sys
@@ -55,10 +62,27 @@ def measure_pipeline(folders: list[str], workers: int, model: str | None) -> dic
     return {"articles": summary.articles, "tokens": tokens, "seconds": seconds, "build_seconds": build_seconds}
 
 
+def spin(loops: int) -> int:
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return total
+
+
+def measure_cpu_loop(workers: int, loops: int = 20_000_000) -> dict:
+    """The same amount of plain CPU work in `workers` processes: the machine's own speed-up."""
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool.map(spin, [loops // workers] * workers)
+    return {"seconds": time.perf_counter() - started}
+
+
 def measure(args: argparse.Namespace) -> None:
     """Child process: one measurement, printed as JSON with this process's peak RSS."""
     if args.measure == "tokenizer":
         result = measure_tokenizer(args.folders)
+    elif args.measure == "cpu-loop":
+        result = measure_cpu_loop(args.workers[0])
     else:
         result = measure_pipeline(args.folders, args.workers[0], args.model)
     result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -98,24 +122,38 @@ def main() -> None:
     parser.add_argument("folders", nargs="+")
     parser.add_argument("--repeat", type=int, default=1, help="copy the folders this many times first")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to measure")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the measurements, interleaved")
     parser.add_argument("--model", default=None)
-    parser.add_argument("--measure", choices=("tokenizer", "pipeline"), help=argparse.SUPPRESS)
+    parser.add_argument("--measure", choices=("tokenizer", "pipeline", "cpu-loop"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         return measure(args)
+    speedups: dict[int, list[float]] = {w: [] for w in args.workers if w != 1}
+    machine: dict[int, list[float]] = {w: [] for w in speedups}
     with tempfile.TemporaryDirectory() as tmp:
         folders = copy_corpus(args.folders, args.repeat, Path(tmp)) if args.repeat > 1 else args.folders
-        bare = child(args, folders, "tokenizer")
-        print(f"corpus: {bare['articles']:,} articles, {bare['tokens']:,} tokens (x{args.repeat})")
-        report("bare tokenizer", bare)
-        results = {}
-        for workers in args.workers:
-            results[workers] = child(args, folders, "pipeline", workers)
-            report(f"pipeline, {workers} worker(s)", results[workers], bare)
-        if 1 in results and len(results) > 1:
-            speeds = {w: r["tokens"] / r["seconds"] for w, r in results.items()}
-            print("speed-up over 1 worker: " + ", ".join(f"{w} workers {speeds[w] / speeds[1]:.2f}x"
-                                                        for w in speeds if w != 1))
+        for round_number in range(1, args.rounds + 1):
+            if args.rounds > 1:
+                print(f"round {round_number} of {args.rounds}")
+            bare = child(args, folders, "tokenizer")
+            print(f"corpus: {bare['articles']:,} articles, {bare['tokens']:,} tokens (x{args.repeat})")
+            report("bare tokenizer", bare)
+            results = {}
+            for workers in args.workers:
+                results[workers] = child(args, folders, "pipeline", workers)
+                report(f"pipeline, {workers} worker(s)", results[workers], bare)
+            if 1 in results and speedups:
+                speeds = {w: r["tokens"] / r["seconds"] for w, r in results.items()}
+                loop = {w: child(args, folders, "cpu-loop", w)["seconds"] for w in [1, *speedups]}
+                for workers in speedups:
+                    speedups[workers].append(speeds[workers] / speeds[1])
+                    machine[workers].append(loop[1] / loop[workers])
+                print("speed-up over 1 worker: " + ", ".join(
+                    f"{w} workers {speedups[w][-1]:.2f}x (plain CPU loop {machine[w][-1]:.2f}x)" for w in speedups))
+    if args.rounds > 1 and speedups:
+        print(f"median of {args.rounds} rounds: " + ", ".join(
+            f"{w} workers {statistics.median(speedups[w]):.2f}x (runs {min(speedups[w]):.2f}-{max(speedups[w]):.2f}x; "
+            f"plain CPU loop {statistics.median(machine[w]):.2f}x)" for w in speedups))
 
 
 if __name__ == "__main__":
