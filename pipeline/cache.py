@@ -2,9 +2,9 @@
 
 `OUT/.pipeline-cache.sqlite` holds one entry per article (or per input that could not be read):
 its rows, its error rows and a fingerprint of the pipeline version and the article's content. A run
-reuses an entry whose fingerprint is unchanged, commits after every batch (so a killed run loses
-at most the batches in flight) and, once its tables are written, drops the entries of inputs it no
-longer saw. The tables are then assembled from the entries in the tables' sort order.
+reuses an entry whose fingerprint is unchanged, commits every second (so a killed run loses at
+most the batches in flight and a second of results) and, once its tables are written, drops the
+entries of inputs it no longer saw. The tables are then assembled from the entries in the tables' sort order.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Iterator
 
 import spacy
 
-from .engine import Rows
+from .engine import Rows, unpack
 from .reader import Article
 
 CACHE_NAME = ".pipeline-cache.sqlite"
@@ -82,13 +82,13 @@ class Cache:
         self.db.execute("UPDATE entries SET run = ? WHERE key = ?", (self.run, key))
         return True
 
-    def put(self, source: str, article_id: str | None, fingerprint: str | None, rows: Rows | None,
+    def put(self, source: str, article_id: str | None, fingerprint: str | None, rows: bytes | None,
             errors: list[tuple]) -> None:
+        """Store an article's rows (packed by `engine.pack`) and error rows."""
         self.db.execute(
             "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (entry_key(source, article_id), source, article_id, fingerprint, self.run,
-             None if rows is None else pickle.dumps(rows, protocol=5),
-             pickle.dumps(errors, protocol=5) if errors else None))
+            (entry_key(source, article_id), source, article_id, fingerprint, self.run, rows,
+             pickle.dumps(errors, protocol=pickle.HIGHEST_PROTOCOL) if errors else None))
 
     def commit(self) -> None:
         self.db.commit()
@@ -98,7 +98,7 @@ class Cache:
         query = ("SELECT rows FROM entries WHERE run = ? AND rows IS NOT NULL "
                  "ORDER BY article_id, source")
         for (blob,) in self.db.execute(query, (self.run,)):
-            yield pickle.loads(blob)
+            yield unpack(blob)
 
     def errors(self) -> Iterator[list[tuple]]:
         """Error rows of this run, ordered by source and article_id."""

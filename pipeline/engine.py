@@ -4,9 +4,11 @@ or on an existing Dask cluster. Every engine runs the same `process_batch`, so t
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 
@@ -17,6 +19,21 @@ from .sections import merge, split
 from .tables import doc_rows
 
 Rows = dict[str, list[tuple]]  # table name -> rows as tuples in the schema's column order
+
+
+class Result(NamedTuple):
+    """One processed article as the cache stores it."""
+    ok: bool  # False: the pipeline failed on the article (see errors)
+    rows: bytes | None  # packed Rows of every table but errors; None if not ok
+    errors: list[tuple]  # rows of the errors table
+
+
+def pack(rows: Rows) -> bytes:
+    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(blob: bytes) -> Rows:
+    return pickle.loads(blob)
 
 
 @dataclass(frozen=True)
@@ -78,9 +95,16 @@ def sorted_tuples(name: str, rows: list[dict]) -> list[tuple]:
     return sorted(tuples, key=lambda t: [(t[i] is None, t[i]) for i in positions])
 
 
-def process_batch(articles: list[Article], settings: Settings) -> list[tuple[Rows, bool]]:
+def process_batch(articles: list[Article], settings: Settings) -> list[Result]:
+    """Results packed where they are made: a worker process pickles its rows once, and the main
+    process passes the bytes on to the cache instead of unpickling and pickling them again."""
     nlp = pipeline_for(settings)
-    return [process_article(nlp, article, settings.section_chars) for article in articles]
+    results = []
+    for article in articles:
+        rows, ok = process_article(nlp, article, settings.section_chars)
+        errors = rows.pop("errors")
+        results.append(Result(ok, pack(rows) if ok else None, errors))
+    return results
 
 
 class Done:

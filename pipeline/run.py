@@ -3,8 +3,9 @@
 1. The inputs are read in order, in batches. An article whose content and pipeline version are
    unchanged since an earlier run into the same folder is reused from the cache (cache.py); the
    others go to the engine (engine.py: this process, a pool of processes or a Dask cluster). Every
-   result is stored in the cache, which is committed after each batch: a killed run loses only the
-   batches in flight, and the next run picks up where it stopped.
+   result is stored in the cache, which is committed every second and when a run is interrupted:
+   a killed run loses at most the batches in flight and the last second of results, and the next
+   run picks up where it stopped.
 2. The tables are streamed from the cache, in their sort order, into temporary files that replace
    the previous tables at the end (io.py). Then the cache forgets inputs that are gone.
 
@@ -33,6 +34,7 @@ from .schema import ERRORS, TABLES
 # cheap, small enough that workers finish together at the end of a run (fewer, longer articles each)
 BATCH_ARTICLES = 64
 BATCH_CHARS = 50_000
+COMMIT_SECONDS = 1.0  # a run killed without warning loses about this much work
 
 
 @dataclass
@@ -75,6 +77,8 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
         except BaseException:
             runner.close(failed=True)
             raise
+        finally:
+            cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
         runner.close()
         summary = _write_tables(cache, out)
         cache.prune()
@@ -113,16 +117,20 @@ def _batches(entries: Iterator[tuple[Article | None, list[Problem]]]) -> Iterato
 
 
 def _process(entries, cache: Cache, engine, version: str, *, force: bool, progress: bool) -> tuple[int, int]:
-    """Send new and changed articles to the engine and store every result; (processed, reused)."""
+    """Send new and changed articles to the engine and store every result; (processed, reused).
+    Stored results are committed at least every COMMIT_SECONDS, and when the run stops early."""
     processed = reused = 0
     in_flight: deque = deque()
+    committed = time.monotonic()
     with tqdm(desc="articles", unit=" articles", disable=not progress) as bar:
         def store(size: int, todo: list[Article], pending) -> None:
-            for article, (rows, ok) in zip(todo, pending.result()):
-                errors = rows.pop("errors")
-                cache.put(article.source, article.article_id, fingerprint(version, article) if ok else None,
-                          rows if ok else None, errors)
-            cache.commit()
+            nonlocal committed
+            for article, result in zip(todo, pending.result()):
+                cache.put(article.source, article.article_id,
+                          fingerprint(version, article) if result.ok else None, result.rows, result.errors)
+            if time.monotonic() - committed >= COMMIT_SECONDS:
+                cache.commit()
+                committed = time.monotonic()
             bar.update(size)
 
         for batch in _batches(entries):

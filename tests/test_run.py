@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import pipeline.cache
 import pipeline.engine
 import pipeline.io
 import pipeline.run
@@ -245,6 +246,22 @@ def test_run_interrupted_while_processing(tmp_path, nlp, monkeypatch):
     assert (resumed.processed, resumed.reused) == (1, 2)  # the two stored before the crash
     run(nlp, [corpus], tmp_path / "fresh", progress=False)
     assert_same_tables(out, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("seconds, commits_while_processing", [(0, 3), (3600, 0)])
+def test_results_are_committed_at_most_every_commit_seconds(tmp_path, nlp, monkeypatch, seconds,
+                                                            commits_while_processing):
+    monkeypatch.setattr(pipeline.run, "BATCH_ARTICLES", 1)
+    monkeypatch.setattr(pipeline.run, "COMMIT_SECONDS", seconds)
+    real, commits = pipeline.cache.Cache.commit, []
+
+    def counting_commit(cache):
+        commits.append(1)
+        real(cache)
+
+    monkeypatch.setattr(pipeline.cache.Cache, "commit", counting_commit)
+    run(nlp, [write_corpus(tmp_path / "in")], tmp_path / "out", progress=False)
+    assert len(commits) == commits_while_processing + 1  # and once when processing is done
 
 
 def test_run_interrupted_while_replacing_tables(tmp_path, nlp, monkeypatch):
