@@ -3,6 +3,7 @@ or on an existing Dask cluster. Every engine runs the same `process_batch`, so t
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import traceback
@@ -42,21 +43,36 @@ class Settings:
     model: str | None = None
     config: str = str(DEFAULT_CONFIG)
     section_chars: int = 100_000  # longer articles are processed in sections (see sections.py)
+    max_new_words: int = 200_000  # a pipeline we built is built afresh after learning this many words
 
 
 _PIPELINES: dict[tuple, Language] = {}  # one pipeline per worker process, built on first use
+_BUILT_WITH_WORDS: dict[tuple, int] = {}  # vocabulary size of the pipelines built here, when built
 
 
 def pipeline_for(settings: Settings) -> Language:
+    """The pipeline for `settings` in this process. Memory stays flat over millions of articles: for
+    every new word form, spaCy keeps a lexeme and strings and our components cache a verdict (about
+    0.5 kB together), so a pipeline built here is replaced by a new one once its vocabulary has
+    grown by `max_new_words` (about 100 MB); the rebuild and cold caches cost a second or two."""
     key = (settings.model, settings.config)
+    nlp = _PIPELINES.get(key)
+    if nlp is not None and key in _BUILT_WITH_WORDS \
+            and len(nlp.vocab) - _BUILT_WITH_WORDS[key] >= settings.max_new_words:
+        del _PIPELINES[key], nlp
+        gc.collect()  # components refer to their pipeline: free the old one before building anew
     if key not in _PIPELINES:
         _PIPELINES[key] = build_nlp(settings.model, settings.config)
+        _BUILT_WITH_WORDS[key] = len(_PIPELINES[key].vocab)
     return _PIPELINES[key]
 
 
 def use_pipeline(nlp: Language, settings: Settings) -> None:
-    """Reuse an already built pipeline for `settings` (forked workers inherit it too)."""
-    _PIPELINES[(settings.model, settings.config)] = nlp
+    """Reuse an already built pipeline for `settings` (forked workers inherit it too). It is the
+    caller's, so it is never replaced: its vocabulary grows with the words it sees."""
+    key = (settings.model, settings.config)
+    _PIPELINES[key] = nlp
+    _BUILT_WITH_WORDS.pop(key, None)
 
 
 def process_article(nlp: Language, article: Article, section_chars: int) -> tuple[Rows, bool]:

@@ -18,7 +18,7 @@ import pipeline.run
 from pipeline import load_tables
 from pipeline.cache import CACHE_NAME, pipeline_version
 from pipeline.cli import main
-from pipeline.engine import Settings, process_article, use_pipeline
+from pipeline.engine import Settings, pipeline_for, process_article, process_batch, use_pipeline
 from pipeline.language import DEFAULT_CONFIG
 from pipeline.reader import parse_article
 from pipeline.run import run
@@ -327,6 +327,20 @@ def test_two_worker_processes_write_the_same_tables(tmp_path, nlp, monkeypatch):
     summary = run(nlp, [corpus], tmp_path / "two", workers=2, progress=False)
     assert summary.processed == 3
     assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+def test_a_pipeline_built_here_is_built_afresh_once_its_vocabulary_has_grown(tmp_path, nlp):
+    config = tmp_path / "copy.cfg"  # a key of its own: the session's pipeline is not touched
+    config.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = Settings(config=str(config), max_new_words=20)
+    articles = [parse_article(text, article_id, f"{article_id}.txt") for article_id, text in ARTICLES.items()]
+    first = pipeline_for(settings)
+    results = process_batch(articles, settings)  # learns more than 20 new words
+    assert pipeline_for(settings) is not first
+    assert process_batch(articles, settings) == results
+    use_pipeline(nlp, settings)  # a pipeline passed in by the caller is never replaced
+    process_batch(articles, settings)
+    assert pipeline_for(settings) is nlp
 
 
 def test_dask_engine_writes_the_same_tables(tmp_path, nlp):
