@@ -54,16 +54,20 @@ def _stated_aim(t: Text, i: int, a: int, b: int) -> bool:
     return last[:1].islower() and last.endswith("n") and last.isalpha()
 
 
-def konjunktiv(t: Text, i: int, strong_only: bool = False) -> bool:
+def konjunktiv(t: Text, i: int, strong_only: bool = False, after_constituent: bool = False) -> bool:
     """Konjunktiv forms from the lexicon, and 3rd-person singular Konjunktiv I by rule: a verb
-    stem + "-e" next to a subject pronoun or "sich" ("er gehe", "gebe es", "handele sich")."""
+    stem + "-e" next to a subject pronoun or "sich" ("er gehe", "gebe es", "handele sich"), or, if
+    `after_constituent`, right after a capitalised first constituent ("Zur Panik bestehe keine
+    Veranlassung", "Daran ändere das nichts"; not "ich bestehe", an indicative)."""
     mood = t.lex.konjunktiv.get(t.lower[i])
     if mood is not None:
         return mood == 1 or not strong_only
     if not t.lex.may_be_konjunktiv(t.words[i]) or (i + 1 < len(t.words) and t.is_capital(i + 1)):
         return False  # an adjective before its noun: "gab es schwere Kämpfe"
     near = {t.lower[j] for j in (i - 1, i + 1) if 0 <= j < len(t.lower)}
-    return bool(near & {"er", "sie", "es", "man", "sich"})
+    if near & {"er", "sie", "es", "man", "sich"}:
+        return True
+    return after_constituent and i > 0 and t.words[i - 1][:1].isupper() and "ich" not in near
 
 
 def main_clause_konjunktiv(t: Text, s: int, e: int, strong_only: bool) -> bool:
@@ -73,7 +77,8 @@ def main_clause_konjunktiv(t: Text, s: int, e: int, strong_only: bool) -> bool:
     if not t.within(t.konjunktiv_at, s, e) and (strong_only or not {"soll", "sollen"} & set(t.lower[s:e])):
         return False  # most sentences: no word that could be Konjunktiv
     for words in _main_clauses(t, s, e):
-        if any(konjunktiv(t, i, strong_only) for i in words) or (not strong_only and _reportive_sollen(t, words)):
+        if any(konjunktiv(t, i, strong_only, after_constituent=not strong_only) for i in words) \
+                or (not strong_only and _reportive_sollen(t, words)):
             return True
     return False
 

@@ -227,6 +227,24 @@ def test_konjunktiv_sentences_carry_over_until_a_heading(nlp):
     assert ("indirect", "Das Ministerium habe keine Kenntnis davon", None) in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a weak Konjunktiv I form ("-e") after a capitalised first constituent goes on reporting
+    ("Krüger sagte: „Wir sind zuversichtlich, dass wir das schaffen.“ Zur Panik bestehe keine Veranlassung.",
+     ("indirect", "Zur Panik bestehe keine Veranlassung", "Thomas Krüger")),
+    ("Berger sagte, die Regierung halte am Plan fest. Daran ändere auch der Streit nichts.",
+     ("indirect", "Daran ändere auch der Streit nichts", "Anna Berger")),
+    # not the indicative "ich bestehe", and not with no speaker in reach
+    ("Krüger sagte: „Wir sind zuversichtlich, dass wir das schaffen.“ Ich bestehe auf einer Antwort.", None),
+    ("Der Streit dauert an. Zur Panik bestehe keine Veranlassung.", None),
+])
+def test_weak_konjunktiv_goes_on_reporting_a_speaker_in_reach(nlp, text, expected):
+    found = rows(run(nlp, text))
+    if expected:
+        assert expected in found
+    else:
+        assert not [q for q in found if "beste" in q[1]]
+
+
 def test_quote_attributes_and_offsets(nlp):
     text = "„Wir schaffen das“, sagte der CDU-Politiker Krüger in Berlin."
     doc = run(nlp, text)
