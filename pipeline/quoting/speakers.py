@@ -13,7 +13,8 @@ from .subjects import is_subject
 from .text import Text
 
 COMMON_AFFIXES = ("en", "n", "s", "e")  # "Erklärungen" and "Erklärung" name the same document
-SUBJECT_KINDS = ("entity", "role", "pronoun")  # phrases that can name who a later sentence reports
+SUBJECT_KINDS = ("entity", "role", "pronoun")
+INDEFINITE = ("ein", "eine", "einer", "eines", "einem", "einen")  # phrases that can name who a later sentence reports
 
 
 class Speaker(NamedTuple):
@@ -51,7 +52,9 @@ def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | N
         role = t.lex.role(t.lower[np.head])
         gender = t.lex.roles.get(role, "")
         plural = t.lower[np.start] == "die" and gender != "f"
-        eid = None if plural else _recent_person(t, np.start, gender=gender, role=role)
+        # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
+        new_person = t.lower[np.start] in INDEFINITE
+        eid = None if plural or new_person else _recent_person(t, np.start, gender=gender, role=role)
         return Speaker(np.start, np.end, eid, "description")
     if np.kind == "document":
         return Speaker(np.start, np.end, _document_author(t, np), "document")

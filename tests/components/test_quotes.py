@@ -78,6 +78,10 @@ def rows(doc):
     ("Bundeskanzlerin Anna Berger traf Paul Haas in Wien. „Wir stehen an der Seite unserer Partner“, "
      "sagte die Kanzlerin.",
      [("direct", "Wir stehen an der Seite unserer Partner", "Anna Berger")]),
+    # an indefinite description brings in someone new, not the person named before
+    ("Bundeskanzlerin Anna Berger traf Paul Haas in Wien. „Wir stehen an der Seite unserer Partner“, "
+     "sagte eine Sprecherin.",
+     [("direct", "Wir stehen an der Seite unserer Partner", None)]),
     # not the dative object: the speaker of "sagte X dem Sender" is X
     ("Die Lage sei ernst, sagte Krüger dem Sender RTL.",
      [("indirect", "Die Lage sei ernst", "Thomas Krüger")]),
