@@ -99,6 +99,7 @@ class EntityRules:
         self.patterns = Matcher(nlp.vocab)
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
         self.pattern_left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
+        self.pattern_trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
         self.anchors = _Anchors()  # words one of the shape patterns needs; the Matcher runs only around them
         self.data_dir: Path | None = None
         self._common_cache: dict[str, bool] = {}
@@ -112,7 +113,7 @@ class EntityRules:
         self.data_dir = data_dir
         self.phrases = PhraseMatcher(self.nlp.vocab)
         self.patterns = Matcher(self.nlp.vocab)
-        self.canonical, self.pattern_left = {}, {}
+        self.canonical, self.pattern_left, self.pattern_trim = {}, {}, set()
         self.anchors = _Anchors()
         by_key: dict[str, list[Doc]] = {}
         for entry in lexicon.read_jsonl(lexicon.find(data_dir, "gazetteer.jsonl")):
@@ -125,6 +126,8 @@ class EntityRules:
             key = f"{entry['label']}|{entry['id']}"
             self.canonical.setdefault(key, (entry["label"], ""))
             self.pattern_left[key] = entry.get("left", "")
+            if entry.get("trim_common"):
+                self.pattern_trim.add(key)
             self.patterns.add(key, [entry["pattern"]])
             self.anchors.add(entry["pattern"])
         lex = Lexicons()
@@ -229,6 +232,9 @@ class EntityRules:
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if doc[start].lower_.startswith("sogenannt"):
                 start += 1  # the cue that introduces a name is not part of it
+            if key in self.pattern_trim and end - start > 2 and self._is_common(texts[start]) \
+                    and not self.anchors.has(texts[start]):
+                start += 1  # "Fluggesellschaft Southwest Airlines": the German class noun is no part of it
             # a capitalised adjective before the head belongs to the name ("Medizinische Hochschule
             # Hannover", "Passauer Neue Presse"); matched here, not in the pattern, to keep the Matcher fast
             left = self.pattern_left.get(key)

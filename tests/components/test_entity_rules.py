@@ -118,6 +118,17 @@ def mentions(doc):
     ("Das Stück erschien im Theater Verlag.", []),
     ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),
     ("Der Song Take On Me wurde ein Hit.", []),
+    # English organisation names, with "of"/"on"/"for" and without; a German class noun before one is no part of it
+    ("Er forschte am California Institute of Technology.", [("California Institute of Technology", "ORG")]),
+    ("Das International Council on Security and Development warnt.",
+     [("International Council on Security and Development", "ORG")]),
+    ("Die Fluggesellschaft Southwest Airlines streicht Flüge.", [("Southwest Airlines", "ORG")]),
+    ("Laut Air Council ist das falsch.", [("Air Council", "ORG")]),
+    ("Eine Task Force soll helfen.", []),
+    # German institutions in the genitive
+    ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
+    ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",
+     [("Verbandes Norddeutscher Frauenvereine", "ORG")]),
 ])
 def test_mentions(process, text, expected):
     assert mentions(process(text)) == expected
