@@ -442,6 +442,8 @@ class EntityRules:
         if party_after and not commons[-1]:
             return make("PER", "party")
         if first in lex.titles and len(words) >= 2:
+            if before in lex.first_names and not self._is_common(before):  # "Karl-Theodor Freiherr von und zu …"
+                return self._span(doc, start - 1, end, "PER", "title", None)
             return make("PER", "title")
         # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
         named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)

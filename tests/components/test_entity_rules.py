@@ -125,6 +125,8 @@ def mentions(doc):
     ("Die Fluggesellschaft Southwest Airlines streicht Flüge.", [("Southwest Airlines", "ORG")]),
     ("Laut Air Council ist das falsch.", [("Air Council", "ORG")]),
     ("Eine Task Force soll helfen.", []),
+    # a first name before a title belongs to the name
+    ("Franz Freiherr Gedult von Jungenfeld starb.", [("Franz Freiherr Gedult von Jungenfeld", "PER")]),
     # German institutions in the genitive
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
     ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",
