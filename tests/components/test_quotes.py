@@ -78,6 +78,11 @@ def rows(doc):
     ("Bundeskanzlerin Anna Berger traf Paul Haas in Wien. „Wir stehen an der Seite unserer Partner“, "
      "sagte die Kanzlerin.",
      [("direct", "Wir stehen an der Seite unserer Partner", "Anna Berger")]),
+    # a particle verb whose particle is written apart before the participle; a verb of contradiction
+    ("Krüger hat am Montag bekannt gegeben, dass er zurücktritt.",
+     [("indirect", "dass er zurücktritt", "Thomas Krüger")]),
+    ("Berger widersprach, die Zahlen seien falsch.",
+     [("indirect", "die Zahlen seien falsch", "Anna Berger")]),
     # an indefinite description brings in someone new, not the person named before
     ("Bundeskanzlerin Anna Berger traf Paul Haas in Wien. „Wir stehen an der Seite unserer Partner“, "
      "sagte eine Sprecherin.",
