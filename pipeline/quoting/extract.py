@@ -62,6 +62,12 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
                 last = (k, last[1] if last else f.speaker)
         if not found and not t.heading[k] and main_clause_konjunktiv(t, s, e, strong_only=not in_reach):
             speaker = last[1]._replace(method="carry_over") if in_reach else previous_subject(t, k)
+            if in_reach and last[0] < k - 1 and k - 1 not in by_sentence:
+                # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
+                # speaks, rather than the last speaker further back
+                subject = previous_subject(t, k)
+                if subject.entity_id is not None and subject.entity_id in {t.eid(j) for _, j in t.per}:
+                    speaker = subject
             ce = t.content_end(s, e)
             if pending is not None and pending.end >= s - 1 and pending.speaker == speaker:
                 pending = pending._replace(end=ce)

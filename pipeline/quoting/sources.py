@@ -7,7 +7,7 @@ from typing import Iterator
 from .cues import Cue, konjunktiv
 from .marks import MARKS
 from .phrases import NP, is_adjective, noun_phrase
-from .speakers import Found, Speaker, resolve
+from .speakers import NO_SPEAKER, Found, Speaker, resolve
 from .text import Text
 
 
@@ -21,7 +21,8 @@ def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
         if w in ("laut", "gemäß"):
             np = noun_phrase(t, i + 1, ce)
             if np is not None:
-                yield _around(t, s, ce, i, np.end, Cue(w, "source", i, i + 1, t.words[i]), resolve(t, np, "laut"))
+                end, speaker = _apposition(t, np, ce, resolve(t, np, "laut"), closed=True)
+                yield _around(t, s, ce, i, end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
         elif w == "nach":
             np = noun_phrase(t, i + 1, ce)
             if np is not None and t.lex.noun_class(t.lower[np.head], "source"):
@@ -36,14 +37,7 @@ def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
                 yield _around(t, s, ce, start, i + 1, Cue("zufolge", "source", i, i + 1, t.words[i]), speaker)
         elif w == "so" and i > s + 2 and t.words[i - 1] == ",":
             np = noun_phrase(t, i + 1, ce)
-            rest = ce if np is None else np.end
-            speaker = resolve(t, np, "so")
-            if np is not None and rest < ce and t.words[rest] == ",":  # "so der Sprecher, Max Muster"
-                apposition = noun_phrase(t, rest + 1, ce)
-                if apposition is not None:
-                    rest = apposition.end
-                    if apposition.kind == "entity":
-                        speaker = Speaker(np.start, rest, t.eid(apposition.entity), "so")
+            rest, speaker = (ce, NO_SPEAKER) if np is None else _apposition(t, np, ce, resolve(t, np, "so"))
             if rest < ce and t.lex.has(t.lower[rest], "preposition") and not any(  # "so X gegenüber dem Sender"
                     t.lower[k] in t.lex.verbs or konjunktiv(t, k) for k in range(rest, ce)):
                 rest = ce
@@ -54,6 +48,20 @@ def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
             a, b = _segment(t, s, ce, i)
             yield Found("indirect", a if i > a else i + 1, b, Cue("demnach", "source", i, i + 1, t.words[i]),
                         Speaker(i, i + 1, None, "demnach"))
+
+
+def _apposition(t: Text, np: NP, limit: int, speaker: Speaker, closed: bool = False) -> tuple[int, Speaker]:
+    """End of a source phrase with its apposition ("so der Sprecher, Max Muster", "laut dem
+    Präsidenten des Verbands, Rainer Dulger, …"; `closed`: only with the comma after it) and its
+    speaker: the named entity of the apposition, else that of the phrase."""
+    if np.end < limit and t.words[np.end] == ",":
+        apposition = noun_phrase(t, np.end + 1, limit)
+        if apposition is not None and (not closed or apposition.kind == "entity" and apposition.end < limit
+                                       and t.words[apposition.end] == ","):
+            if apposition.kind == "entity":
+                return apposition.end, Speaker(np.start, apposition.end, t.eid(apposition.entity), speaker.method)
+            return apposition.end, speaker
+    return np.end, speaker
 
 
 def _source_speaker(t: Text, np: NP) -> Speaker:
@@ -74,6 +82,8 @@ def _von_phrase_end(t: Text, j: int, limit: int) -> int:
 def _phrase_before(t: Text, s: int, i: int) -> int:
     """Start of the noun phrase that ends before token i ("den Planungen", "Angaben der Polizei")."""
     k = i
+    if k - 3 >= s and t.words[k - 1] == ")" and t.words[k - 3] == "(":  # "dem Institut (IW) zufolge"
+        k -= 3
     if k > s and t.words[k - 1][:1].isupper():  # "Angaben zufolge" opening the sentence
         k -= 1
     while k > s and (t.is_capital(k - 1) or _determiner(t, k - 1) or t.lower[k - 1] in ("von", "vom")

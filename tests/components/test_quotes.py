@@ -83,6 +83,14 @@ def rows(doc):
      [("indirect", "dass er zurücktritt", "Thomas Krüger")]),
     ("Berger widersprach, die Zahlen seien falsch.",
      [("indirect", "die Zahlen seien falsch", "Anna Berger")]),
+    # a source phrase with an apposition names the person; an acronym in brackets before "zufolge"
+    ("Laut dem Sprecher der Bundesregierung, Paul Haas, steigt die Zahl der Anträge.",
+     [("indirect", "steigt die Zahl der Anträge", "Paul Haas")]),
+    ("Der Allianz der Nachbarn (AdN) zufolge steigt die Zahl der Anträge.",
+     [("indirect", "steigt die Zahl der Anträge", "Allianz der Nachbarn")]),
+    # a Konjunktiv sentence reports the person who acted in the sentence just before
+    ("Krüger sagte, der Plan sei gut. Haas verteidigte den Entwurf. Er sei ein fairer Kompromiss.",
+     [("indirect", "der Plan sei gut", "Thomas Krüger"), ("indirect", "Er sei ein fairer Kompromiss", "Paul Haas")]),
     # an indefinite description brings in someone new, not the person named before
     ("Bundeskanzlerin Anna Berger traf Paul Haas in Wien. „Wir stehen an der Seite unserer Partner“, "
      "sagte eine Sprecherin.",
