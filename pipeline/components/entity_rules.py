@@ -176,6 +176,7 @@ class EntityRules:
         found += self._acronyms(doc, texts, taken)
         found += self._names(doc, texts, {i for span in found for i in range(span.start, span.end)})
         if self.propagate_names:
+            found = self._surnames_over_places(doc, found)
             found += self._propagate(doc, texts, found)
         found = [self._with_particles(doc, texts, s) for s in found]
         mentions = _join_club_places(_join_slashed(filter_spans(found)))
@@ -533,6 +534,16 @@ class EntityRules:
         if start == span.start:
             return span
         return self._span(doc, start, span.end, "PER", span._.method, span._.canonical)
+
+    def _surnames_over_places(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """A one-word place or organisation known only from a list (gazetteer, word class) that is the
+        surname of a person named in the article is that person: "Sebastian Kehl … so Kehl" (not the
+        town of Kehl)."""
+        surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER" and len(s) > 1}
+        return [self._span(doc, s.start, s.end, "PER", "propagated", None)
+                if len(s) == 1 and s._.method in ("gazetteer", "word_class") and s.label_ != "PER"
+                and strip_genitive(s.text) in surnames else s
+                for s in found]
 
     def _propagate(self, doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
         """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons

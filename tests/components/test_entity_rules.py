@@ -125,6 +125,9 @@ def mentions(doc):
     ("Die Fluggesellschaft Southwest Airlines streicht Flüge.", [("Southwest Airlines", "ORG")]),
     ("Laut Air Council ist das falsch.", [("Air Council", "ORG")]),
     ("Eine Task Force soll helfen.", []),
+    # a one-word place from a list that is the surname of a person in the article is that person
+    ("Sebastian Kehl lobte das Team. Später sprach Kehl.", [("Sebastian Kehl", "PER"), ("Kehl", "PER")]),
+    ("Die Fähre fuhr von Kehl nach Straßburg.", [("Kehl", "LOC"), ("Straßburg", "LOC")]),
     # a first name before a title belongs to the name
     ("Franz Freiherr Gedult von Jungenfeld starb.", [("Franz Freiherr Gedult von Jungenfeld", "PER")]),
     # German institutions in the genitive
