@@ -26,7 +26,13 @@ def noun_phrase(t: Text, i: int, limit: int) -> NP | None:
         return NP(i, close + 1, i + 1, "entity" if entity is not None else "noun", entity)
     if t.ent_at[i] >= 0 and t.ents[t.ent_at[i]].start == i:
         k = t.ent_at[i]
-        return NP(i, min(t.ents[k].end, limit), i, "entity", k)
+        end = min(t.ents[k].end, limit)
+        if t.ents[k].label_ != "PER" and t.words[end - 1].endswith(("s", "'")) and end < limit \
+                and t.ent_at[end] < 0 and (is_adjective(t, end) or t.is_capital(end)):
+            owned = noun_phrase(t, end, limit)  # "Dortmunds Sportdirektor Kehl", "Mannheims oberster Bürgermeister"
+            if owned is not None and owned.kind in ("role", "entity"):
+                return owned._replace(start=i)
+        return NP(i, end, i, "entity", k)
     if lex.has(low[i], "pronoun"):
         return NP(i, i + 1, i, "pronoun", None)
     j = i

@@ -20,8 +20,10 @@ ENTITIES = {
     "Berlin": "LOC", "Wien": "LOC", "Frankreich": "LOC", "Italien": "LOC", "Polen": "LOC",
     "Deutschland": "LOC", "Bundesregierung": "ORG", "Allianz der Nachbarn": "ORG", "Bundestag": "ORG",
     "Leyen": "PER",  # as entity rules tag "Von der Leyen" at a sentence start
+    "Berlins": "LOC",
 }
-FULL = {"Berger": "Anna Berger", "Krüger": "Thomas Krüger", "Haas": "Paul Haas", "Vogt": "Lena Vogt"}
+FULL = {"Berger": "Anna Berger", "Krüger": "Thomas Krüger", "Haas": "Paul Haas", "Vogt": "Lena Vogt",
+        "Berlins": "Berlin"}
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +85,9 @@ def rows(doc):
      [("indirect", "dass er zurücktritt", "Thomas Krüger")]),
     ("Berger widersprach, die Zahlen seien falsch.",
      [("indirect", "die Zahlen seien falsch", "Anna Berger")]),
+    # a place in the genitive before a role is not the speaker: the role and its name are
+    ("Berlins Innensenator Paul Haas sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Paul Haas")]),
     # a source phrase with an apposition names the person; an acronym in brackets before "zufolge"
     ("Laut dem Sprecher der Bundesregierung, Paul Haas, steigt die Zahl der Anträge.",
      [("indirect", "steigt die Zahl der Anträge", "Paul Haas")]),
