@@ -6,12 +6,13 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .cues import main_clause_konjunktiv
+from .cues import main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
 from .sources import source_quotes
-from .speakers import NO_SPEAKER, Found, Speaker, previous_subject
+from .phrases import noun_phrase
+from .speakers import NO_SPEAKER, Found, Speaker, previous_subject, resolve
 from .text import Text
 
 
@@ -25,6 +26,10 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
         if t.heading[k] or not any(t.plain_word[s:e]):
             continue
         found = list(verb_quotes(t, s, e)) + list(source_quotes(t, s, e))
+        back = _said_before(t, k)
+        if back is not None:
+            found = [f for f in found if f.cue != back.cue]
+            by_sentence[k - 1] = [f for f in by_sentence.get(k - 1, []) if f.cue is not None] or [back]
         if found:
             by_sentence[k] = found
     for q in t.quotations:
@@ -86,6 +91,23 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
         yield from _dedupe(out)
     if pending is not None:
         yield pending
+
+
+def _said_before(t: Text, k: int) -> Found | None:
+    """"Das teilte eine Sprecherin der Polizei mit.": the sentence before, in the same paragraph,
+    is the claim, and the subject after the speech verb its speaker."""
+    s, e = t.sents[k]
+    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k] or t.lower[s] not in ("das", "dies"):
+        return None
+    cue = next((c for c, verb in verb_cues(t, s, e) if c.start == s + 1 and verb.kind in ("speech", "reported")), None)
+    if cue is None:
+        return None
+    speaker = resolve(t, noun_phrase(t, cue.end, t.content_end(s, e)))
+    if speaker.start is None:
+        return None
+    ps, pe = t.sents[k - 1]
+    label = "indirect" if main_clause_konjunktiv(t, ps, pe, strong_only=False) else "reported"
+    return Found(label, ps, t.content_end(ps, pe), cue, speaker)
 
 
 def _top_level(found: Iterable[Found]) -> list[Found]:

@@ -267,6 +267,21 @@ def test_weak_konjunktiv_goes_on_reporting_a_speaker_in_reach(nlp, text, expecte
         assert not [q for q in found if "beste" in q[1]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "Das teilte X mit.": the sentence before is the claim, X its speaker
+    ("Die Zahl der Anträge steigt deutlich. Das teilte Krüger am Montag mit.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", "Thomas Krüger")]),
+    ("Er soll mehrere Autos angezündet haben. Dies sagte Berger.",
+     [("indirect", "Er soll mehrere Autos angezündet haben", "Anna Berger")]),
+    # not across a paragraph break, and not when "das" is no object of the speech verb
+    ("Die Zahl der Anträge steigt deutlich.\n\nDas teilte Krüger am Montag mit.", []),
+    ("Die Zahl der Anträge steigt deutlich. Das Amt schrieb Krüger einen Brief.", []),
+])
+def test_das_teilte_x_mit_points_back_to_the_claim(nlp, text, expected):
+    found = rows(run(nlp, text))
+    assert [q for q in found if "Anträge" in q[1] or "Autos" in q[1]] == expected
+
+
 def test_quote_attributes_and_offsets(nlp):
     text = "„Wir schaffen das“, sagte der CDU-Politiker Krüger in Berlin."
     doc = run(nlp, text)
