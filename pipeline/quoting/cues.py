@@ -67,7 +67,8 @@ def konjunktiv(t: Text, i: int, strong_only: bool = False, after_constituent: bo
     near = {t.lower[j] for j in (i - 1, i + 1) if 0 <= j < len(t.lower)}
     if near & {"er", "sie", "es", "man", "sich"}:
         return True
-    return after_constituent and i > 0 and t.words[i - 1][:1].isupper() and "ich" not in near
+    return after_constituent and i > 0 and t.words[i - 1][:1].isupper() and "ich" not in near \
+        and not (i + 1 < len(t.words) and t.words[i + 1][:1].isdigit())  # "in Berlin weitere 5.000 Stellen"
 
 
 def main_clause_konjunktiv(t: Text, s: int, e: int, strong_only: bool) -> bool:

@@ -6,13 +6,13 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .cues import main_clause_konjunktiv, verb_cues
+from .cues import Cue, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
 from .sources import source_quotes
-from .phrases import noun_phrase
-from .speakers import NO_SPEAKER, Found, Speaker, previous_subject, resolve
+from .phrases import noun_phrase, phrases
+from .speakers import NO_SPEAKER, SUBJECT_KINDS, Found, Speaker, previous_subject, resolve
 from .text import Text
 
 
@@ -27,9 +27,13 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
             continue
         found = list(verb_quotes(t, s, e)) + list(source_quotes(t, s, e))
         back = _said_before(t, k)
+        if not found:
+            found = [claim for claim in [_after_colon(t, k)] if claim is not None]
         if back is not None:
             found = [f for f in found if f.cue != back.cue]
-            by_sentence[k - 1] = [f for f in by_sentence.get(k - 1, []) if f.cue is not None] or [back]
+            # a stated plan ("will … streichen") gives way to who announced it ("Das kündigte X an")
+            by_sentence[k - 1] = [f for f in by_sentence.get(k - 1, [])
+                                  if f.cue is not None and f.cue.kind != "intent"] or [back]
         if found:
             by_sentence[k] = found
     for q in t.quotations:
@@ -91,6 +95,21 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
         yield from _dedupe(out)
     if pending is not None:
         yield pending
+
+
+def _after_colon(t: Text, k: int) -> Found | None:
+    """"Cavallo reagierte empört: Der Vorstand habe …": a Konjunktiv main clause after a colon is
+    the claim of the subject that opens the sentence."""
+    s, e = t.sents[k]
+    ce = t.content_end(s, e)
+    colon = next((i for i in range(s + 2, ce - 2) if t.words[i] == ":" and t.quote_at[i] < 0), None)
+    if colon is None or t.quote_at[colon + 1] >= 0 or not main_clause_konjunktiv(t, colon + 1, ce, strong_only=True):
+        return None
+    np = next(phrases(t, s, colon), None)
+    if np is None or np.start != s or np.kind not in SUBJECT_KINDS:
+        return None
+    speaker = resolve(t, np)
+    return Found("indirect", colon + 1, ce, Cue(":", "colon", colon, colon + 1, ":"), speaker)
 
 
 def _said_before(t: Text, k: int) -> Found | None:
