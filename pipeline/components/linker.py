@@ -2,7 +2,8 @@
 
 "Merz", "Merz'" and "Bundeskanzler Friedrich Merz" are one person named "Friedrich Merz": a short
 person mention joins the fullest earlier-or-later name that ends in the same surname. Places and
-organisations join on their gazetteer name, or else on their text with a genitive -s removed.
+organisations join on their gazetteer name, or else on their text with a genitive -s removed; an
+acronym in brackets after one joins it.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class EntityLinker:
         mentions = list(doc.ents)  # each `doc.ents` builds its Spans anew
         last_words = {m[-1].text for m in mentions}
         keys = _particles_as_written(mention_key(m, last_words) for m in mentions)
+        aliases = _bracketed_acronyms(mentions, keys)
+        keys = [aliases.get(key, key) for key in keys]
         full_names = _full_person_names(mentions, keys)
         ids: dict[tuple[str, str], str] = {}
         entities: dict[str, dict] = {}
@@ -67,6 +70,21 @@ def written_form(mention: Span) -> str:
 
 def _fuller(name: str, other: str) -> str:
     return max(name, other, key=lambda n: (len(n.split()), len(n)))
+
+
+def _bracketed_acronyms(mentions: list[Span], keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """"Deutsches Institut für Wirtschaftsforschung (DIW)": an acronym in brackets right after a
+    place or organisation with the same first letter names it, here and wherever else the article
+    uses the acronym (not "Umweltprogramm der Vereinten Nationen (UNEP)" when only the Vereinte
+    Nationen were found)."""
+    aliases: dict[tuple[str, str], tuple[str, str]] = {}
+    for (long, key), (short, short_key) in zip(zip(mentions, keys), zip(mentions[1:], keys[1:])):
+        doc = long.doc
+        if key[0] == short_key[0] != "PER" and len(short) == 1 and short.start == long.end + 1 \
+                and short.end < len(doc) and doc[long.end].text == "(" and doc[short.end].text == ")" \
+                and short.text.isupper() and short.text[0] == key[1][:1].upper() and key != short_key:
+            aliases.setdefault(short_key, key)
+    return aliases
 
 
 def _particles_as_written(keys) -> list[tuple[str, str]]:

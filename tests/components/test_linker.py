@@ -17,6 +17,12 @@ def entities(doc):
     ("Von der Leyen kam. Später sprach Ursula von der Leyen.", [("Ursula von der Leyen", "PER", 2)]),
     ("Van Gaal kam. Trainer Louis van Gaal ging.", [("Louis van Gaal", "PER", 2)]),
     ("Al Gore kam. Dann sprach Al Gore.", [("Al Gore", "PER", 2)]),
+    # an acronym in brackets names the organisation before it, there and later
+    ("Das Deutsche Institut für Wirtschaftsforschung (DIW) warnt. Das DIW rechnet mit Verlusten.",
+     [("Deutsche Institut für Wirtschaftsforschung", "ORG", 3)]),
+    # not an acronym of something else, nor a place in brackets
+    ("Das Programm der Vereinten Nationen (UNEP) warnt.", [("UNEP", "ORG", 1), ("Vereinte Nationen", "ORG", 1)]),
+    ("Die SPD (Berlin) kam.", [("Berlin", "LOC", 1), ("SPD", "ORG", 1)]),
 ])
 def test_entities(process, text, expected):
     assert entities(process(text)) == expected
