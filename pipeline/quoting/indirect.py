@@ -97,7 +97,8 @@ def _reported_clause(t: Text, c: int, e: int, kind: str) -> bool:
     if t.lex.has(w, "det") and c + 1 < seg_end and t.words[c + 1][:1].islower() and not is_adjective(t, c + 1):
         return False  # a relative clause: "…, die sich auf … stützen"
     if kind in ("speech", "reported") and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten …": a main clause
-            t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)):
+            t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)
+            or is_adjective(t, c) and c + 1 < seg_end and t.is_capital(c + 1)):  # "…, niedrigere Zinsen entlasteten …"
         return not only_noun_phrases(t, c, seg_end)  # not an apposition: "sagte X, Kommandant der Y, …"
     return t.words[c - 1] == ":" and kind != "judge"
 

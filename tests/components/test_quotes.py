@@ -88,6 +88,9 @@ def rows(doc):
     # a place in the genitive before a role is not the speaker: the role and its name are
     ("Berlins Innensenator Paul Haas sagte, die Lage sei ernst.",
      [("indirect", "die Lage sei ernst", "Paul Haas")]),
+    # a main clause after the speech verb that opens with an adjective and its noun
+    ("Krüger erklärte, niedrigere Zinsen entlasten die Firmen.",
+     [("indirect", "niedrigere Zinsen entlasten die Firmen", "Thomas Krüger")]),
     # a Konjunktiv clause after a colon is the claim of the sentence's subject
     ("Berger reagierte empört: Der Vorstand habe die Belegschaft getäuscht.",
      [("indirect", "Der Vorstand habe die Belegschaft getäuscht", "Anna Berger")]),
