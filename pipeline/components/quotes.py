@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import QUOTES_KEY
 from ..quoting import Found, QuoteLexicon, extract_quotes, load_lexicon
-from ..quoting.lexicon import DATA_DIR, FILES, SHARED_ROLE_FILES
+from ..quoting.lexicon import DATA_DIR, FILES, SHARED_FILES, shared_file
 from ..quoting.marks import MARKS
 
 
@@ -41,10 +41,11 @@ class QuoteAttributor:
         for name in FILES:
             shutil.copyfile(self._data_dir() / name, path / name)
         shared = self._data_dir().parent / "curated"
-        for name in SHARED_ROLE_FILES:
-            if (shared / name).exists():
+        for name in SHARED_FILES:
+            source = shared_file(shared, name)
+            if source is not None:
                 (path / "curated").mkdir(exist_ok=True)
-                shutil.copyfile(shared / name, path / "curated" / name)
+                shutil.copyfile(source, path / "curated" / name)
 
     def from_disk(self, path, *, exclude=()) -> "QuoteAttributor":
         path = Path(path)

@@ -2,6 +2,7 @@
 read from the TSV files in pipeline/data/quotes/ (plus the project's curated role nouns)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -11,6 +12,11 @@ from .. import lexicon
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 FILES = ("speech_verbs.tsv", "konjunktiv.tsv", "words.tsv", "sources.tsv", "roles.tsv")
 SHARED_ROLE_FILES = ("roles.tsv", "role_suffixes.tsv")  # optional, from pipeline/data/curated/
+NATIONALITY_FILE = "nationality_adjectives.tsv"  # optional, from pipeline/data/curated/
+FIRST_NAMES_FILE = "first_names.tsv"  # optional, from pipeline/data/ (or curated/ in a saved pipeline)
+SHARED_FILES = (*SHARED_ROLE_FILES, NATIONALITY_FILE, FIRST_NAMES_FILE)
+AGE_NOUN = re.compile(r"\d+-jährige[rn]?")  # "der 34-Jährige"
+NATIONALITY_ENDINGS = frozenset({"e", "er", "ier", "i", "in", "erin", "ierin"})  # "Brite", "Belgier", "Russin"
 SOURCE_WORDS = frozenset({"laut", "gemäß", "nach", "zufolge", "so", "demnach"})  # open a source phrase
 
 
@@ -30,6 +36,8 @@ class QuoteLexicon:
     info: dict[tuple[str, str], str] = field(default_factory=dict)  # (word, class) -> info (gender)
     sources: dict[str, set[str]] = field(default_factory=dict)  # noun suffix -> classes
     roles: dict[str, str] = field(default_factory=dict)  # role noun (lower) -> gender m/f/""
+    nationality_stems: frozenset[str] = frozenset()  # "brit" from "britisch", "belg" from "belgisch"
+    first_name_gender: dict[str, str] = field(default_factory=dict)  # "Angela" -> "f" (m/f only)
 
     def has(self, word: str, cls: str) -> bool:
         return cls in self.words.get(word, ())
@@ -47,6 +55,12 @@ class QuoteLexicon:
         return w in self.konjunktiv or (w.endswith("e") and len(w) > 3 and word[:1].islower() and not self.words.get(w)
                                         and not w.endswith(("ie", "ee", "te", "rde", "weise")))
 
+    def person_noun(self, word: str) -> bool:
+        """A noun that describes a person by age or nationality ("34-jährige", "belgier", "britin")."""
+        if AGE_NOUN.fullmatch(word):
+            return True
+        return any(word[:n] in self.nationality_stems and word[n:] in NATIONALITY_ENDINGS for n in range(3, len(word)))
+
     def role(self, word: str) -> str | None:
         """The role a noun names ("bundeskanzler" -> "kanzler", "cdu-politiker" -> "politiker")."""
         tail = word.rsplit("-", 1)[-1]
@@ -55,6 +69,11 @@ class QuoteLexicon:
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in lexicon.read_tsv(path)]
+
+
+def shared_file(shared_dir: Path, name: str) -> Path | None:
+    """A file of the project's entity data: in the curated folder or the data folder above it."""
+    return next((path for path in (shared_dir / name, shared_dir.parent / name) if path.exists()), None)
 
 
 def load_lexicon(data_dir: Path, shared_dir: Path | None = None) -> QuoteLexicon:
@@ -81,4 +100,12 @@ def load_lexicon(data_dir: Path, shared_dir: Path | None = None) -> QuoteLexicon
                     word = (row.get("word") or row.get("role") or row.get("suffix") or "").lstrip("-").lower()
                     if len(word) > 3:
                         lex.roles.setdefault(word, "f" if word.endswith("in") else "")
+        path = shared_file(shared_dir, NATIONALITY_FILE)
+        if path is not None:
+            lex.nationality_stems = frozenset(row["stem"].lower().removesuffix("sch").removesuffix("i")
+                                              for row in _read_tsv(path))
+        path = shared_file(shared_dir, FIRST_NAMES_FILE)
+        if path is not None:
+            lex.first_name_gender = {name: gender for name, gender in lexicon.read_columns(path, "name", "gender")
+                                     if gender in ("m", "f")}
     return lex

@@ -11,7 +11,7 @@ class NP(NamedTuple):
     start: int
     end: int
     head: int
-    kind: str  # entity | pronoun | role | document | noun
+    kind: str  # entity | pronoun | role | person (age, nationality) | document | noun
     entity: int | None  # index into Text.ents
 
 
@@ -30,7 +30,7 @@ def noun_phrase(t: Text, i: int, limit: int) -> NP | None:
         if t.ents[k].label_ != "PER" and t.words[end - 1].endswith(("s", "'")) and end < limit \
                 and t.ent_at[end] < 0 and (is_adjective(t, end) or t.is_capital(end)):
             owned = noun_phrase(t, end, limit)  # "Dortmunds Sportdirektor Kehl", "Mannheims oberster Bürgermeister"
-            if owned is not None and owned.kind in ("role", "entity"):
+            if owned is not None and owned.kind in ("role", "person", "entity"):
                 return owned._replace(start=i)
         return NP(i, end, i, "entity", k)
     if lex.has(low[i], "pronoun"):
@@ -63,8 +63,9 @@ def noun_phrase(t: Text, i: int, limit: int) -> NP | None:
     if entity is None:
         entity = next((t.ent_at[x] for x in range(head, j) if t.ent_at[x] >= 0), None)
     word = low[head]
-    kind = ("role" if lex.role(word) else "document" if lex.noun_class(word, "document") else "noun")
-    if entity is not None and (kind != "role" or t.ents[entity].label_ == "PER"):
+    kind = ("role" if lex.role(word) else "person" if lex.person_noun(word)
+            else "document" if lex.noun_class(word, "document") else "noun")
+    if entity is not None and (kind not in ("role", "person") or t.ents[entity].label_ == "PER"):
         kind = "entity"
     return NP(i, min(j, limit), head, kind, entity)
 

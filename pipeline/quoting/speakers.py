@@ -13,7 +13,7 @@ from .subjects import is_subject
 from .text import Text
 
 COMMON_AFFIXES = ("en", "n", "s", "e")  # "Erklärungen" and "Erklärung" name the same document
-SUBJECT_KINDS = ("entity", "role", "pronoun")
+SUBJECT_KINDS = ("entity", "role", "person", "pronoun")
 INDEFINITE = ("ein", "eine", "einer", "eines", "einem", "einen")  # phrases that can name who a later sentence reports
 
 
@@ -56,6 +56,8 @@ def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | N
         new_person = t.lower[np.start] in INDEFINITE
         eid = None if plural or new_person else _recent_person(t, np.start, gender=gender, role=role)
         return Speaker(np.start, np.end, eid, "description")
+    if np.kind == "person":
+        return Speaker(np.start, np.end, _nearby_person(t, np), "description")
     if np.kind == "document":
         return Speaker(np.start, np.end, _document_author(t, np), "document")
     return Speaker(np.start, np.end, t.eid(np.entity), method)
@@ -72,6 +74,27 @@ def _recent_person(t: Text, before: int, gender: str = "", role: str | None = No
                 return eid
     for eid in candidates:
         if not gender or t.gender.get(eid, gender) == gender:
+            return eid
+    return None
+
+
+def _nearby_person(t: Text, np: NP) -> str | None:
+    """"so der 52-Jährige", "sagte der Belgier": a definite age or nationality noun refers to a person
+    named in this sentence or the one before (further back it is as often someone never named)."""
+    word, article = t.lower[np.head], t.lower[np.start]
+    if article not in ("der", "die"):
+        return None
+    gender = "f" if word.endswith("in") or article == "die" and word.endswith("e") else "m" if article == "der" else ""
+    if article == "die" and gender != "f":
+        return None  # "die Briten": plural
+    k = t.sent_of[np.start]
+    since = t.sents[k - 1][0] if k > 0 else t.sents[k][0]
+    idx = bisect_left(t.per_starts, np.start)
+    for start, e in reversed(t.per[:idx]):
+        if start < since:
+            break
+        eid = t.eid(e)
+        if t.gender.get(eid) == gender:
             return eid
     return None
 

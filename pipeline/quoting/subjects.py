@@ -64,7 +64,7 @@ def _fronted(t: Text, before: NP, a: int, v_end: int, b: int) -> bool:
     if before.kind != "noun" or (before.start == a and not _bare(t, before)):
         return False
     after = next((np for np in phrases(t, v_end, b) if is_subject(t, np)), None)
-    return after is not None and after.kind in ("entity", "role")
+    return after is not None and after.kind in ("entity", "role", "person")
 
 
 def _sentence_subject(t: Text, v: int) -> NP | None:

@@ -149,7 +149,8 @@ class Text:
         return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
     def _entity_genders(self) -> dict[str, str]:
-        """Gender of PER entities from the role nouns or titles written before their mentions."""
+        """Gender of PER entities from the role nouns or titles written before their mentions, else
+        from their first name ("Angela Merkel")."""
         out: dict[str, str] = {}
         for start, k in self.per:
             for j in (start - 1, start - 2):
@@ -159,6 +160,12 @@ class Text:
                     if g:
                         out.setdefault(self.eid(k), g)
                         break
+        entities = self.ents[0].doc._.entities if self.ents else {}
+        for _, k in self.per:
+            eid = self.eid(k)
+            words = (entities.get(eid) or {}).get("name", "").split()
+            if eid not in out and len(words) > 1 and words[0] in self.lex.first_name_gender:
+                out[eid] = self.lex.first_name_gender[words[0]]
         return out
 
     def _entity_roles(self) -> dict[str, set[str]]:

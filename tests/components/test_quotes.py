@@ -290,6 +290,18 @@ def test_das_teilte_x_mit_points_back_to_the_claim(nlp, text, expected):
     assert [q for q in found if any(w in q[1] for w in ("Anträge", "Autos", "Stellen"))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an age or nationality noun refers to a person of its gender named in this sentence or the one before
+    ("Krüger traf Berger. „Wir sind bereit, das Gesetz zu ändern“, sagte die 45-Jährige.", "Anna Berger"),
+    ("Berger traf Haas in Berlin. Die Lage sei ernst, so der Belgier.", "Paul Haas"),
+    ("Die Lage sei ernst, so der 45-Jährige.", None),
+    # a pronoun skips persons whose first name has the other gender
+    ("Berger traf Krüger. Sie sagte, der Plan sei gut.", "Anna Berger"),
+])
+def test_descriptions_and_pronouns_by_gender(nlp, text, expected):
+    assert [q[2] for q in rows(run(nlp, text))] == [expected]
+
+
 def test_quote_attributes_and_offsets(nlp):
     text = "„Wir schaffen das“, sagte der CDU-Politiker Krüger in Berlin."
     doc = run(nlp, text)
