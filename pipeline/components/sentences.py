@@ -11,6 +11,9 @@ from ..tokens import token_texts
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'", ")", "]"})
 NO_START = frozenset({",", ";", ":", ")", "]", "-", "–"})
+# "auf der Plattform X. Der Minister …": a letter with a period after an article and a noun ends the
+# sentence; elsewhere it is an initial ("George W. Bush") and does not
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"})
 
 
 class SentenceSegmenter:
@@ -32,7 +35,8 @@ class SentenceSegmenter:
         for i, text in enumerate(texts):
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)
-            elif text in TERMINALS or (len(text) > 1 and text.endswith(("!", "?")) and not text[0].isalnum()):
+            elif text in TERMINALS or (len(text) > 1 and text.endswith(("!", "?")) and not text[0].isalnum()) \
+                    or _letter_after_noun(texts, i):
                 j = _skip(texts, _skip(texts, i + 1, CLOSERS.__contains__), str.isspace)
                 if j < n and (texts[j] in NO_START or texts[j][:1].islower()):
                     continue
@@ -42,6 +46,11 @@ class SentenceSegmenter:
                 starts[j, 0] = 1
         doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
+
+
+def _letter_after_noun(texts: list[str], i: int) -> bool:
+    text = texts[i]
+    return len(text) == 2 and text[1] == "." and text[0].isupper() and i >= 2 and texts[i - 2] in ARTICLES
 
 
 def _skip(texts: list[str], j: int, skippable) -> int:

@@ -8,6 +8,10 @@ import pytest
     ("Am 1. Januar kam er z.B. nach Berlin.", ["Am 1. Januar kam er z.B. nach Berlin."]),
     ("Überschrift ohne Punkt\n\nDer Text folgt.", ["Überschrift ohne Punkt", "Der Text folgt."]),
     ('"Ziel sei es, zu helfen." Auch weitere Staaten', ['"Ziel sei es, zu helfen."', "Auch weitere Staaten"]),
+    # a letter with a period ends a sentence after an article and a noun, and is an initial elsewhere
+    ("Er schrieb auf der Plattform X. Der Minister sagte nichts.",
+     ["Er schrieb auf der Plattform X.", "Der Minister sagte nichts."]),
+    ("Präsident George W. Bush kam. Malcolm X. Little sprach.", ["Präsident George W. Bush kam.", "Malcolm X. Little sprach."]),
 ])
 def test_sentence_boundaries(process, text, expected):
     doc = process(text)
