@@ -36,7 +36,8 @@ def subject_near(t: Text, v: int, v_end: int) -> NP | None:
             if v >= b - 2 and (v == b - 1 or t.lex.has(t.lower[b - 1], "particle")
                                or t.lower[b - 1] in ("hat", "hatte", "haben", "hatten")):  # verb-final
                 return _relative(t, a)
-        if not any(is_subject(t, np) for np in phrases(t, a, v)):
+        opens_with_pronoun = v == a and v_end < b and t.lex.has(t.lower[v_end], "pronoun")  # "…, schrieb er"
+        if not opens_with_pronoun and not any(is_subject(t, np) for np in phrases(t, a, v)):
             inserted = _subject_before_insert(t, a - 1)
             if inserted is not None:
                 return inserted

@@ -88,6 +88,9 @@ def rows(doc):
     # a place in the genitive before a role is not the speaker: the role and its name are
     ("Berlins Innensenator Paul Haas sagte, die Lage sei ernst.",
      [("indirect", "die Lage sei ernst", "Paul Haas")]),
+    # "…, schrieb er": the pronoun after the verb is the subject, not a noun phrase opening the claim
+    ("Krüger kam am Montag. Die Welt verliere wertvolle Zeit, schrieb er auf der Plattform.",
+     [("indirect", "Die Welt verliere wertvolle Zeit", "Thomas Krüger")]),
     # a main clause after the speech verb that opens with an adjective and its noun
     ("Krüger erklärte, niedrigere Zinsen entlasten die Firmen.",
      [("indirect", "niedrigere Zinsen entlasten die Firmen", "Thomas Krüger")]),
