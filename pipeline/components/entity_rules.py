@@ -179,6 +179,8 @@ class EntityRules:
             found = self._surnames_over_places(doc, found)
             found += self._propagate(doc, texts, found)
         found = [self._with_particles(doc, texts, s) for s in found]
+        if doc.has_annotation("SENT_START"):
+            found = [s for s in map(_within_sentence, found) if s is not None]
         mentions = _join_club_places(_join_slashed(filter_spans(found)))
         if self.keep_model_ents:
             ours = {i for span in mentions for i in range(span.start, span.end)}
@@ -569,6 +571,17 @@ class EntityRules:
                 if strip_genitive(text) in surnames:
                     spans.append(self._span(doc, i, i + 1, "PER", "propagated", None))
         return spans
+
+
+def _within_sentence(span: Span) -> Span | None:
+    """A mention never runs into the next sentence ("Plattform X. Schneider kam": "X." ends one):
+    it keeps its part from the last sentence start inside it."""
+    starts = [i for i in range(span.start + 1, span.end) if span.doc[i].is_sent_start]
+    if not starts:
+        return span
+    kept = Span(span.doc, starts[-1], span.end, label=span.label_)
+    kept._.method, kept._.canonical = span._.method, None
+    return kept
 
 
 class _Anchors:

@@ -128,6 +128,8 @@ def mentions(doc):
     # a one-word place from a list that is the surname of a person in the article is that person
     ("Sebastian Kehl lobte das Team. Später sprach Kehl.", [("Sebastian Kehl", "PER"), ("Kehl", "PER")]),
     ("Die Fähre fuhr von Kehl nach Straßburg.", [("Kehl", "LOC"), ("Straßburg", "LOC")]),
+    # a mention never runs into the next sentence
+    ("Er schrieb auf der Plattform X. Schneider kam später.", [("Schneider", "PER")]),
     # a first name before a title belongs to the name
     ("Franz Freiherr Gedult von Jungenfeld starb.", [("Franz Freiherr Gedult von Jungenfeld", "PER")]),
     # German institutions in the genitive
