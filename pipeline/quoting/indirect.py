@@ -98,7 +98,7 @@ def _reported_clause(t: Text, c: int, e: int, kind: str) -> bool:
         return False  # a relative clause: "…, die sich auf … stützen"
     if kind in ("speech", "reported") and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten …": a main clause
             t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)
-            or is_adjective(t, c) and c + 1 < seg_end and t.is_capital(c + 1)):  # "…, niedrigere Zinsen entlasteten …"
+            or is_adjective(t, c) and c + 1 < seg_end and t.is_capital(c + 1)):  # "…, niedrigere Zinsen …"
         return not only_noun_phrases(t, c, seg_end)  # not an apposition: "sagte X, Kommandant der Y, …"
     return t.words[c - 1] == ":" and kind != "judge"
 
