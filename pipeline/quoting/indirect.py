@@ -27,6 +27,8 @@ def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
         opens = not any(t.is_word(k) and t.quote_at[k] < 0 and not t.lex.has(t.lower[k], "adverb")
                         for k in range(a, v))
         subject = subject_near(t, v, cue.end)
+        if verb.agent and (subject is None or subject.kind not in ("entity", "role", "pronoun")):
+            continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
         speaker = resolve(t, subject, verb=v)
         wa = _wie_start(t, s, a) if subject is not None and s <= subject.start < a else a
         if t.lex.info.get((t.lower[wa], "subordinator")) == "wie" and subject is not None:  # "wie X mitteilte"

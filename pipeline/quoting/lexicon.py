@@ -26,6 +26,7 @@ class Verb(NamedTuple):
     requires: tuple[str, ...]  # one of these words must be in the clause ("sprach von", "hieß es", "vertritt die Ansicht")
     kind: str  # speech | reported | judge | impersonal | intent ("will", "plant": the stated aim is the claim)
     joined: bool  # the form already contains the particle ("mitteilte", "mitgeteilt")
+    agent: bool = False  # a claim only with a person or organisation as subject ("X drohte", not "ihm drohen Strafen")
 
 
 @dataclass
@@ -83,7 +84,8 @@ def load_lexicon(data_dir: Path, shared_dir: Path | None = None) -> QuoteLexicon
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
             lex.verbs.setdefault(form, []).append(
-                Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined))
+                Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined,
+                     row.get("agent") == "yes"))
     lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _read_tsv(data_dir / "konjunktiv.tsv")}
     for row in _read_tsv(data_dir / "words.tsv"):
         lex.words.setdefault(row["word"], set()).add(row["class"])

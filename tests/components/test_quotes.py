@@ -91,6 +91,8 @@ def rows(doc):
     # "…, schrieb er": the pronoun after the verb is the subject, not a noun phrase opening the claim
     ("Krüger kam am Montag. Die Welt verliere wertvolle Zeit, schrieb er auf der Plattform.",
      [("indirect", "Die Welt verliere wertvolle Zeit", "Thomas Krüger")]),
+    # "drohen" reports a threat someone made, not one that looms
+    ("Krüger drohte mit einem Rücktritt.", [("reported", "Krüger drohte mit einem Rücktritt", "Thomas Krüger")]),
     # a main clause after the speech verb that opens with an adjective and its noun
     ("Krüger erklärte, niedrigere Zinsen entlasten die Firmen.",
      [("indirect", "niedrigere Zinsen entlasten die Firmen", "Thomas Krüger")]),
@@ -142,6 +144,7 @@ def test_quotes(nlp, text, expected):
     "Die sogenannte „Schuldenbremse“ bleibt umstritten.",
     "Die Regierung sagte das Treffen mit der Stadt kurzfristig ab.",
     "Die Bundesregierung drängt auf Tempo, weil sonst keine Einigung zu erreichen sei.",
+    "Den Angeklagten drohen lange Haftstrafen.",  # a threat that looms, not one made
 ])
 def test_not_quotes(nlp, text):
     assert rows(run(nlp, text)) == []
