@@ -24,8 +24,7 @@ Rows = dict[str, list[tuple]]  # table name -> rows as tuples in the schema's co
 
 class Result(NamedTuple):
     """One processed article as the cache stores it."""
-    ok: bool  # False: the pipeline failed on the article (see errors)
-    rows: bytes | None  # packed Rows of every table but errors; None if not ok
+    rows: bytes | None  # packed Rows of every table but errors; None: the pipeline failed (see errors)
     errors: list[tuple]  # rows of the errors table
 
 
@@ -119,7 +118,7 @@ def process_batch(articles: list[Article], settings: Settings) -> list[Result]:
     for article in articles:
         rows, ok = process_article(nlp, article, settings.section_chars)
         errors = rows.pop("errors")
-        results.append(Result(ok, pack(rows) if ok else None, errors))
+        results.append(Result(pack(rows) if ok else None, errors))
     return results
 
 

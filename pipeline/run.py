@@ -126,8 +126,9 @@ def _process(entries, cache: Cache, engine, version: str, *, force: bool, progre
         def store(size: int, todo: list[Article], pending) -> None:
             nonlocal committed
             for article, result in zip(todo, pending.result()):
-                cache.put(article.source, article.article_id,
-                          fingerprint(version, article) if result.ok else None, result.rows, result.errors)
+                done = result.rows is not None  # a failed article gets no fingerprint: retried next run
+                cache.put(article.source, article.article_id, fingerprint(version, article) if done else None,
+                          result.rows, result.errors)
             if time.monotonic() - committed >= COMMIT_SECONDS:
                 cache.commit()
                 committed = time.monotonic()

@@ -61,7 +61,7 @@ class Text:
         self.per = [(e.start, k) for k, e in enumerate(self.ents)
                     if e.label_ == "PER" and self.quote_at[e.start] < 0]
         self.per_starts = [s for s, _ in self.per]
-        self.gender = self._entity_genders()
+        self.gender = self._entity_genders(doc._.entities)
         self.roles = self._entity_roles()
 
     def _names(self, q: Quotation) -> bool:
@@ -148,7 +148,7 @@ class Text:
         """The sorted `positions` in [a, b)."""
         return positions[bisect_left(positions, a):bisect_left(positions, b)]
 
-    def _entity_genders(self) -> dict[str, str]:
+    def _entity_genders(self, entities: dict[str, dict]) -> dict[str, str]:
         """Gender of PER entities from the role nouns or titles written before their mentions, else
         from their first name ("Angela Merkel")."""
         out: dict[str, str] = {}
@@ -160,7 +160,6 @@ class Text:
                     if g:
                         out.setdefault(self.eid(k), g)
                         break
-        entities = self.ents[0].doc._.entities if self.ents else {}
         for _, k in self.per:
             eid = self.eid(k)
             words = (entities.get(eid) or {}).get("name", "").split()
