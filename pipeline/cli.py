@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from .diff import add_diff_parser
@@ -36,9 +37,18 @@ def run_command(args: argparse.Namespace) -> int:
         summary = run(None, args.inputs, args.out, model=args.model, config=args.config or DEFAULT_CONFIG, force=args.force,
                       workers=args.workers or os.cpu_count() or 1, engine=args.engine, scheduler=args.scheduler,
                       progress=False if args.no_progress else None)
-    except (ValueError, RuntimeError, OSError) as exc:  # a setting or the cluster, not an article
+    except (ValueError, RuntimeError) as exc:  # the inputs, a setting, the cluster, another run: not an article
         print(f"pipeline run: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # disk full, a read-only folder, no permission
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"pipeline run: cannot read or write files: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:
+        print(f"pipeline run: cannot write the cache in {args.out}: {exc}", file=sys.stderr)
+        return 2
+    for notice in summary.notices:
+        print(f"pipeline run: {notice}", file=sys.stderr)
     print(f"{summary} -> {args.out}", file=sys.stderr)
     return 1 if summary.errors else 0
 

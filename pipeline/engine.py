@@ -4,10 +4,11 @@ or on an existing Dask cluster. Every engine runs the same `process_batch`, so t
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import pickle
+import json
 import traceback
+from collections import deque
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,11 +30,24 @@ class Result(NamedTuple):
 
 
 def pack(rows: Rows) -> bytes:
-    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+    """Rows as compact JSON: what the cache stores is data that cannot run code when loaded."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), default=date.isoformat).encode("utf-8")
 
 
 def unpack(blob: bytes) -> Rows:
-    return pickle.loads(blob)
+    """Rows packed by `pack`, with the schema's date columns as `datetime.date` again."""
+    rows = json.loads(blob)
+    for name, positions in _DATE_COLUMNS.items():
+        for row in rows.get(name, ()):
+            for position in positions:
+                if row[position] is not None:
+                    row[position] = date.fromisoformat(row[position])
+    return rows
+
+
+_DATE_COLUMNS = {name: [i for i, column in enumerate(table.columns) if column.dtype == "date"]
+                 for name, table in TABLES.items()}
+_DATE_COLUMNS = {name: positions for name, positions in _DATE_COLUMNS.items() if positions}
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,9 @@ class Settings:
     config: str = str(DEFAULT_CONFIG)
     section_chars: int = 100_000  # longer articles are processed in sections (see sections.py)
     max_new_words: int = 200_000  # a pipeline we built is built afresh after learning this many words
+    # a worker that holds a batch longer than this is stopped and its articles retried (workers.py)
+    batch_seconds: float = 120.0
+    chars_per_second: float = 5_000.0  # plus one second per this many characters: far slower than a worker
 
 
 _PIPELINES: dict[tuple, Language] = {}  # one pipeline per worker process, built on first use
@@ -111,8 +128,8 @@ def sorted_tuples(name: str, rows: list[dict]) -> list[tuple]:
 
 
 def process_batch(articles: list[Article], settings: Settings) -> list[Result]:
-    """Results packed where they are made: a worker process pickles its rows once, and the main
-    process passes the bytes on to the cache instead of unpickling and pickling them again."""
+    """Results packed where they are made: a worker process encodes its rows once, and the main
+    process passes the bytes on to the cache instead of decoding and encoding them again."""
     nlp = pipeline_for(settings)
     results = []
     for article in articles:
@@ -122,65 +139,19 @@ def process_batch(articles: list[Article], settings: Settings) -> list[Result]:
     return results
 
 
-class Done:
-    """A result that is already there (same interface as a Dask future)."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def result(self):
-        return self.value
-
-
 class InlineEngine:
-    """One process: the batch is processed when it is submitted."""
-    window = 1
+    """One process: each batch is processed when it is read."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
 
-    def submit(self, articles: list[Article]):
-        return Done(process_batch(articles, self.settings) if articles else [])
+    def process(self, batches):
+        """(tag, articles, results) for every (tag, articles) batch, in order."""
+        for tag, articles in batches:
+            yield tag, articles, process_batch(articles, self.settings) if articles else []
 
     def close(self, failed: bool = False) -> None:
         pass
-
-
-class PoolEngine:
-    """`workers` processes; started on the first batch with work, so a run that reuses every
-    article starts none. Forked workers share a pipeline already built in this process."""
-
-    def __init__(self, settings: Settings, workers: int):
-        self.settings, self.workers = settings, workers
-        self.window = 2 * workers  # batches in flight: keeps workers busy, bounds memory
-        self._pool = None
-
-    def submit(self, articles: list[Article]):
-        if not articles:
-            return Done([])
-        if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = context.Pool(self.workers, initializer=pipeline_for, initargs=(self.settings,))
-        pending = self._pool.apply_async(process_batch, (articles, self.settings))
-        return _Pending(pending)
-
-    def close(self, failed: bool = False) -> None:
-        if self._pool is None:
-            return
-        if failed:
-            self._pool.terminate()
-        else:
-            self._pool.close()
-        self._pool.join()
-
-
-class _Pending:
-    def __init__(self, async_result):
-        self.async_result = async_result
-
-    def result(self):
-        return self.async_result.get()
 
 
 class DaskEngine:
@@ -195,15 +166,25 @@ class DaskEngine:
                                "pip install 'german-news-pipeline[dask]'") from exc
         self.settings = settings
         self.client = Client(scheduler)
-        self.window = 2 * max(sum(self.client.nthreads().values()), 1)
+        self.window = 2 * max(sum(self.client.nthreads().values()), 1)  # batches in flight: bounds memory
 
-    def submit(self, articles: list[Article]):
-        if not articles:
-            return Done([])
-        return self.client.submit(process_batch, articles, self.settings, pure=False)
+    def process(self, batches):
+        """(tag, articles, results) for every (tag, articles) batch, in order."""
+        in_flight: deque = deque()
+        for tag, articles in batches:
+            future = self.client.submit(process_batch, articles, self.settings, pure=False) if articles else None
+            in_flight.append((tag, articles, future))
+            if len(in_flight) >= self.window:
+                yield _collect(*in_flight.popleft())
+        while in_flight:
+            yield _collect(*in_flight.popleft())
 
     def close(self, failed: bool = False) -> None:
         self.client.close()
+
+
+def _collect(tag, articles, future):
+    return tag, articles, future.result() if future is not None else []
 
 
 ENGINES = ("local", "dask")
@@ -216,4 +197,8 @@ def make_engine(engine: str, settings: Settings, *, workers: int = 1, scheduler:
         return DaskEngine(settings, str(scheduler))
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    return InlineEngine(settings) if workers <= 1 else PoolEngine(settings, workers)
+    if workers <= 1:
+        return InlineEngine(settings)
+    from .workers import PoolEngine
+
+    return PoolEngine(settings, workers)

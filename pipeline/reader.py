@@ -11,15 +11,20 @@ import hashlib
 import json
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from .decoding import decode_bytes
+
 DATE_HEADER = re.compile(r"\A[\ufeff\s]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n\s*")
+# A file or JSON line above this is an error row, read no further: memory stays flat on gzip bombs
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 
 class Problem(NamedTuple):
@@ -67,6 +72,12 @@ class Article:
         return re.sub(r"\S", " ", head.replace("\ufeff", " ")) + self.raw[self.body_start:]
 
 
+def duplicate(article: Article, first_source: str) -> Problem:
+    """The error row of an article whose id was already read: the first one read is kept."""
+    return Problem(article.source, article.article_id, "duplicate_id", "error",
+                   f"article_id {article.article_id!r} was already read from {first_source}; skipped")
+
+
 def parse_article(raw: str, article_id: str, source: str) -> Article:
     article = Article(article_id=article_id, source=source, raw=raw)
     header = DATE_HEADER.match(raw)
@@ -88,40 +99,40 @@ def parse_article(raw: str, article_id: str, source: str) -> Article:
 
 
 def decode(data: bytes, source: str, article_id: str) -> tuple[str | None, list[Problem]]:
-    """Decode UTF-8; fall back to CP1252 only for text that is clearly a Western 8-bit encoding."""
-    if not data.strip():
-        return None, [Problem(source, article_id, "empty", "error", "file is empty")]
-    if b"\x00" in data:
-        return None, [Problem(source, article_id, "binary", "error", "file contains NUL bytes: not a text file")]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_like_text(text):
-        return text, [Problem(source, article_id, "not_utf8", "warning",
-                              f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); decoded as CP1252, "
-                              "so offsets refer to the CP1252-decoded text")]
-    return None, [Problem(source, article_id, "not_utf8", "error",
-                          f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and not clearly CP1252")]
+    """The text of a file's bytes (see decoding.py), with the problem found if any."""
+    decoded = decode_bytes(data)
+    problems = [Problem(source, article_id, decoded.error, decoded.severity, decoded.message)] if decoded.error else []
+    return decoded.text, problems
 
 
-def _looks_like_text(text: str) -> bool:
-    """Clearly Western text: nearly all printable and mostly ASCII (Cyrillic or Greek 8-bit text is not)."""
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-    ascii_share = sum(ch.isascii() for ch in text) / len(text)
-    return printable / len(text) > 0.99 and ascii_share > 0.9
+def readable(name: str) -> str:
+    """A path or name as valid text for the tables: bytes that are not UTF-8 (kept by Python as
+    surrogate escapes) are shown as backslash escapes ("caf\\xe9.txt")."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # other lone surrogates (a Windows file name)
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unencodable(text: str) -> str | None:
+    """Why `text` cannot be stored as UTF-8 (an unpaired surrogate, say), or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"holds an unpaired surrogate U+{ord(text[exc.start]):04X} at character {exc.start}"
+    return None
 
 
 def read_file(path: Path) -> tuple[Article | None, list[Problem]]:
-    source, article_id = str(path), path.stem
+    source, article_id = readable(str(path)), readable(path.stem)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         return None, [Problem(source, article_id, "unreadable", "error", f"cannot read file: {exc.strerror or exc}")]
+    if len(data) > MAX_ARTICLE_BYTES:
+        return None, [Problem(source, article_id, "too_large", "error",
+                              f"file is larger than {MAX_ARTICLE_BYTES:,} bytes; skipped")]
     raw, problems = decode(data, source, article_id)
     if raw is None:
         return None, problems
@@ -130,60 +141,135 @@ def read_file(path: Path) -> tuple[Article | None, list[Problem]]:
     return article, article.problems
 
 
+def _bounded_lines(stream, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream; None for a line longer than `limit` bytes, which is skipped
+    without ever holding more than `limit` bytes of it (a gzip bomb is one endless line)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
 def read_jsonl(path: Path) -> Iterator[tuple[Article | None, list[Problem]]]:
+    name = readable(str(path))
     opener = gzip.open if path.suffix == ".gz" else open
     try:
-        with opener(path, "rb") as lines:
-            for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield _jsonl_record(line, f"{path}:{number}")
-    except (OSError, EOFError) as exc:
-        yield None, [Problem(str(path), None, "unreadable", "error", f"cannot read dump: {exc}")]
+        with opener(path, "rb") as stream:
+            for number, line in enumerate(_bounded_lines(stream, MAX_ARTICLE_BYTES), 1):
+                source = f"{name}:{number}"
+                if line is None:
+                    yield None, [Problem(source, None, "too_large", "error",
+                                         f"JSON line is longer than {MAX_ARTICLE_BYTES:,} bytes; skipped")]
+                elif line.strip():
+                    yield _guarded_record(line, source)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield None, [Problem(name, None, "unreadable", "error", f"cannot read dump: {exc}")]
+
+
+def _guarded_record(line: bytes, source: str) -> tuple[Article | None, list[Problem]]:
+    try:
+        return _jsonl_record(line, source)
+    except Exception as exc:  # one record must never stop the run, whatever it holds
+        return None, [Problem(source, None, "bad_record", "error", f"cannot read record: {_one_line(exc)}")]
 
 
 def _jsonl_record(line: bytes, source: str) -> tuple[Article | None, list[Problem]]:
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return None, [Problem(source, None, "bad_json", "error", f"malformed JSON line: {exc}")]
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "id" not in record:
-        return None, [Problem(source, None, "bad_record", "error", "JSON line needs an 'id' and a string 'text'")]
-    article_id, raw = str(record["id"]), record["text"]
+    except (ValueError, RecursionError) as exc:  # malformed, undecodable, a 5,000-digit number, deep nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else _one_line(exc)
+        return None, [Problem(source, None, "bad_json", "error", f"malformed JSON line: {reason}")]
+    if not isinstance(record, dict):
+        return None, [Problem(source, None, "bad_record", "error",
+                              f"JSON line is a {type(record).__name__}, not an object with 'id' and 'text'")]
+    identifier, raw, when = record.get("id"), record.get("text"), record.get("date")
+    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)) or not str(identifier).strip():
+        return None, [Problem(source, None, "bad_record", "error", "JSON line needs an 'id' (a non-empty string or an integer)")]
+    article_id = str(identifier)
+    if not isinstance(raw, str):
+        return None, [Problem(source, readable(article_id), "bad_record", "error", "JSON line needs a string 'text'")]
+    for field_name, value in (("id", article_id), ("text", raw)):
+        reason = unencodable(value) or ("holds a NUL character" if field_name == "id" and "\0" in value else None)
+        if reason:
+            return None, [Problem(source, readable(article_id), "bad_text", "error",
+                                  f"'{field_name}' {reason}: not valid Unicode text")]
     if not raw.strip():
         return None, [Problem(source, article_id, "empty", "error", "article text is empty")]
-    if record.get("date") is None:
+    if when is None:
         article = parse_article(raw, article_id, source)
         return article, article.problems
     article = Article(article_id=article_id, source=source, raw=raw)
     try:
-        article.date = date.fromisoformat(str(record["date"])[:10])
+        if not isinstance(when, str):
+            raise ValueError(when)
+        article.date = date.fromisoformat(when[:10])
     except ValueError:
         article.problems.append(Problem(source, article_id, "bad_date", "warning",
-                                        f"date {record['date']!r} is not YYYY-MM-DD; date left empty"))
+                                        f"date {_short(when)} is not a YYYY-MM-DD string; date left empty"))
     header = DATE_HEADER.match(raw)  # a dump may keep the file header in its text
     article.body_start = header.end() if header else int(raw.startswith("\ufeff"))
     return article, article.problems
+
+
+def _one_line(exc: BaseException) -> str:
+    return _short(f"{type(exc).__name__}: {exc}".replace("\n", " "))
+
+
+def _short(value, limit: int = 200) -> str:
+    text = readable(repr(value) if not isinstance(value, str) else value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def is_dump(path: Path) -> bool:
     return path.name.endswith((".jsonl", ".jsonl.gz"))
 
 
-def _walk(folder: Path) -> Iterator[Path | Problem]:
-    """Article files and dumps below `folder` in sorted path order, listing one folder at a time
-    (memory stays small however many files there are); symlinked folders are not followed."""
+class _Folder(NamedTuple):
+    path: Path
+
+
+def _walk(root: Path) -> Iterator[Path | Problem]:
+    """Article files and dumps below `root` in sorted path order, depth first without recursion
+    (folders of any depth), listing one folder at a time so memory stays small however many files
+    there are; symlinked folders are not followed, broken links are reported."""
+    pending = [_listing(root)]
+    while pending:
+        item = next(pending[-1], None)
+        if item is None:
+            pending.pop()
+        elif isinstance(item, _Folder):
+            pending.append(_listing(item.path))
+        else:
+            yield item
+
+
+def _listing(folder: Path) -> Iterator[_Folder | Path | Problem]:
+    """Sub-folders, article files, dumps and broken links of one folder, sorted by name."""
     try:
         with os.scandir(folder) as listing:  # entries know their type: no stat call per file
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        yield Problem(str(folder), None, "unreadable", "error", f"cannot list folder: {exc.strerror or exc}")
+        yield Problem(readable(str(folder)), None, "unreadable", "error", f"cannot list folder: {exc.strerror or exc}")
         return
     for entry in entries:
         path = folder / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.is_file() and (entry.name.endswith(".txt") or is_dump(path)):
-            yield path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield _Folder(path)
+            elif entry.is_file():
+                if entry.name.endswith(".txt") or is_dump(path):
+                    yield path
+            elif entry.is_symlink() and not os.path.exists(path):
+                yield Problem(readable(str(path)), None, "broken_link", "warning",
+                              f"symbolic link to a missing target ({readable(os.readlink(path))}); skipped")
+        except OSError as exc:
+            yield Problem(readable(str(path)), None, "unreadable", "error", f"cannot read entry: {exc.strerror or exc}")
 
 
 def discover(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
@@ -194,8 +280,10 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
             yield from _walk(path)
         elif path.is_file():
             yield path
+        elif os.path.lexists(path):
+            yield Problem(readable(str(path)), None, "unreadable", "error", "input is not a file or folder")
         else:
-            yield Problem(str(path), None, "missing", "error", "input does not exist")
+            yield Problem(readable(str(path)), None, "missing", "error", "input does not exist")
 
 
 def read_articles(inputs: Iterable[str | Path]) -> Iterator[tuple[Article | None, list[Problem]]]:
@@ -206,4 +294,12 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[tuple[Article | None
         elif is_dump(path):
             yield from read_jsonl(path)
         else:
-            yield read_file(path)
+            yield _guarded_file(path)
+
+
+def _guarded_file(path: Path) -> tuple[Article | None, list[Problem]]:
+    try:
+        return read_file(path)
+    except Exception as exc:  # one file must never stop the run, whatever it holds
+        return None, [Problem(readable(str(path)), readable(path.stem), "unreadable", "error",
+                              f"cannot read file: {_one_line(exc)}")]

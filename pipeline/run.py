@@ -2,21 +2,24 @@
 
 1. The inputs are read in order, in batches. An article whose content and pipeline version are
    unchanged since an earlier run into the same folder is reused from the cache (cache.py); the
-   others go to the engine (engine.py: this process, a pool of processes or a Dask cluster). Every
-   result is stored in the cache, which is committed every second and when a run is interrupted:
-   a killed run loses at most the batches in flight and the last second of results, and the next
-   run picks up where it stopped.
+   others go to the engine (engine.py: this process, a pool of processes (workers.py) or a Dask
+   cluster). Every result is stored in the cache, which is committed every second and when a run
+   is interrupted: a killed run loses at most the batches in flight and the last second of
+   results, and the next run picks up where it stopped.
 2. The tables are streamed from the cache, in their sort order, into temporary files that replace
-   the previous tables at the end (io.py). Then the cache forgets inputs that are gone.
+   the previous tables at the end, followed by a manifest naming the set (io.py). Then the cache
+   forgets inputs that are gone; inputs that could not be read keep their previous rows.
 
-Memory stays flat however large the dump: a few batches in flight and one row group per table.
+Nothing is touched when an input does not exist or no article is found at all, and only one run
+at a time writes into an output folder (lock.py). Memory stays flat however large the dump: a few
+batches in flight and one row group per table.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
-from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -27,7 +30,8 @@ from .cache import Cache, fingerprint, pipeline_version
 from .engine import Settings, make_engine, process_article, use_pipeline
 from .io import remove_stale_temporaries, writing_tables
 from .language import DEFAULT_CONFIG
-from .reader import Article, Problem, read_articles
+from .lock import locked
+from .reader import Article, Problem, duplicate, read_articles
 from .schema import ERRORS, TABLES
 
 # A batch is a few tenths of a second of work: enough to make sending it and committing its results
@@ -35,6 +39,10 @@ from .schema import ERRORS, TABLES
 BATCH_ARTICLES = 64
 BATCH_CHARS = 50_000
 COMMIT_SECONDS = 1.0  # a run killed without warning loses about this much work
+
+
+class InputError(ValueError):
+    """The inputs cannot be run at all (a path that does not exist, nothing to read): nothing was changed."""
 
 
 @dataclass
@@ -47,6 +55,7 @@ class Summary:
     seconds: float
     processed: int = 0
     reused: int = 0
+    notices: list[str] = field(default_factory=list)  # things the user must hear about, beyond the counts
 
     def __str__(self) -> str:
         return (f"{self.articles} articles ({self.processed} processed, {self.reused} unchanged), "
@@ -54,37 +63,55 @@ class Summary:
                 f"{self.warnings} warnings in {self.seconds:.1f} s")
 
 
+@dataclass
+class _Counts:
+    read: int = 0
+    processed: int = 0
+    reused: int = 0
+
+
 def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None,
         config: str | Path = DEFAULT_CONFIG, workers: int = 1, engine: str = "local", scheduler: str | None = None,
         force: bool = False, progress: bool | None = None) -> Summary:
     """Write the tables of every article in `inputs` to `out_dir`, reusing unchanged articles from
     an earlier run there unless `force`. `nlp` is the pipeline built from `model` and `config`, or
-    None to build it where it is needed (not at all when every article is unchanged)."""
+    None to build it where it is needed (not at all when every article is unchanged).
+    Raises InputError, before touching anything, if an input does not exist or none holds an article."""
     started = time.perf_counter()
+    inputs = [Path(path) for path in inputs]
+    missing = [str(path) for path in inputs if not os.path.lexists(path)]
+    if missing or not inputs:
+        raise InputError(f"input does not exist: {', '.join(missing)}" if missing else "no input given")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(out)
     settings = Settings(model=model, config=str(config))
     if nlp is not None:
         use_pipeline(nlp, settings)
     version = pipeline_version(model, config)
     show = sys.stderr.isatty() if progress is None else progress
-    cache = Cache(out)
-    try:
-        runner = make_engine(engine, settings, workers=workers, scheduler=scheduler)
+    with locked(out):
+        remove_stale_temporaries(out)
+        cache = Cache(out)
         try:
-            processed, reused = _process(read_articles(inputs), cache, runner, version, force=force, progress=show)
-        except BaseException:
-            runner.close(failed=True)
-            raise
+            runner = make_engine(engine, settings, workers=workers, scheduler=scheduler)
+            try:
+                counts = _process(read_articles(inputs), cache, runner, version, force=force, progress=show)
+            except BaseException:
+                runner.close(failed=True)
+                raise
+            finally:
+                cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
+            runner.close()
+            if counts.read == 0:
+                raise InputError(f"no articles found in {', '.join(map(str, inputs))} (no *.txt, .jsonl or "
+                                 f".jsonl.gz files); the tables in {out} were left as they are")
+            cache.mark_duplicates()
+            summary = _write_tables(cache, out)
+            cache.prune()
         finally:
-            cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
-        runner.close()
-        summary = _write_tables(cache, out)
-        cache.prune()
-    finally:
-        cache.close()
-    summary.processed, summary.reused = processed, reused
+            cache.close()
+    summary.processed, summary.reused = counts.processed, counts.reused
+    summary.notices = [problem.message for problem in cache.notices]
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -94,62 +121,65 @@ def extract(nlp: Language, inputs: Iterable[str | Path], progress: bool | None =
     for small folders, such as the golden corpora of tests."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     show = sys.stderr.isatty() if progress is None else progress
+    first_source: dict[str, str] = {}
     for article, problems in tqdm(read_articles(inputs), desc="articles", unit=" articles", disable=not show):
+        if article is not None and article.article_id in first_source:
+            problems = [duplicate(article, first_source[article.article_id])]
+            article = None
         if article is None:
             rows["errors"].extend(p._asdict() for p in problems)
             continue
+        first_source[article.article_id] = article.source
         article_rows, _ = process_article(nlp, article, Settings().section_chars)
         for name, tuples in article_rows.items():
             rows[name].extend(dict(zip(TABLES[name].column_names, row)) for row in tuples)
     return rows
 
 
-def _batches(entries: Iterator[tuple[Article | None, list[Problem]]]) -> Iterator[list]:
-    batch, chars = [], 0
-    for article, problems in entries:
-        batch.append((article, problems))
-        chars += len(article.raw) if article else 0
-        if len(batch) >= BATCH_ARTICLES or chars >= BATCH_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
-
-
-def _process(entries, cache: Cache, engine, version: str, *, force: bool, progress: bool) -> tuple[int, int]:
-    """Send new and changed articles to the engine and store every result; (processed, reused).
-    Stored results are committed at least every COMMIT_SECONDS, and when the run stops early."""
-    processed = reused = 0
-    in_flight: deque = deque()
+def _process(entries: Iterator[tuple[Article | None, list[Problem]]], cache: Cache, engine, version: str, *,
+             force: bool, progress: bool) -> _Counts:
+    """Store every input read: reused and unreadable ones at once, new and changed articles once the
+    engine has processed them. Stored results are committed at least every COMMIT_SECONDS."""
+    counts = _Counts()
     committed = time.monotonic()
     with tqdm(desc="articles", unit=" articles", disable=not progress) as bar:
-        def store(size: int, todo: list[Article], pending) -> None:
-            nonlocal committed
-            for article, result in zip(todo, pending.result()):
+        def batches() -> Iterator[tuple[list[int], list[Article]]]:
+            """(reading positions, articles) to process, in batches."""
+            positions, batch, chars = [], [], 0
+            for article, problems in entries:
+                counts.read += 1
+                seq = cache.next_seq()
+                if article is None:  # nothing to process: the input could not be read
+                    first = problems[0]
+                    cache.put(first.source, first.article_id, None, None, problems, seq=seq, kind="problem")
+                    for problem in problems:
+                        if problem.error == "unreadable":  # a disk or permission problem: keep what it held
+                            cache.keep(problem.source)
+                    bar.update(1)
+                elif not force and cache.reuse(article, fingerprint(version, article), seq):
+                    counts.reused += 1
+                    bar.update(1)
+                else:
+                    positions.append(seq)
+                    batch.append(article)
+                    chars += len(article.raw)
+                    if len(batch) >= BATCH_ARTICLES or chars >= BATCH_CHARS:
+                        yield positions, batch
+                        positions, batch, chars = [], [], 0
+            if batch:
+                yield positions, batch
+
+        for positions, articles, results in engine.process(batches()):
+            for seq, article, result in zip(positions, articles, results):
                 done = result.rows is not None  # a failed article gets no fingerprint: retried next run
                 cache.put(article.source, article.article_id, fingerprint(version, article) if done else None,
-                          result.rows, result.errors)
+                          result.rows, result.errors, seq=seq)
+            counts.processed += len(articles)
             if time.monotonic() - committed >= COMMIT_SECONDS:
                 cache.commit()
                 committed = time.monotonic()
-            bar.update(size)
-
-        for batch in _batches(entries):
-            todo = []
-            for article, problems in batch:
-                if article is None:  # nothing to process: the input could not be read
-                    cache.put(problems[0].source, problems[0].article_id, None, None, [tuple(p) for p in problems])
-                elif not force and cache.reuse(article, fingerprint(version, article)):
-                    reused += 1
-                else:
-                    todo.append(article)
-            processed += len(todo)
-            in_flight.append((len(batch), todo, engine.submit(todo)))
-            if len(in_flight) >= engine.window:
-                store(*in_flight.popleft())
-        while in_flight:
-            store(*in_flight.popleft())
-    return processed, reused
+            bar.update(len(articles))
+    return counts
 
 
 def _write_tables(cache: Cache, out: Path) -> Summary:
@@ -159,9 +189,8 @@ def _write_tables(cache: Cache, out: Path) -> Summary:
         for rows in cache.rows():
             for name, table_rows in rows.items():
                 writers[name].add(table_rows)
-        for errors in cache.errors():
-            writers["errors"].add(errors)
-            for row in errors:
-                counts[row[severity]] += 1
+        for row in cache.errors():
+            writers["errors"].add([row])
+            counts[row[severity]] += 1
     return Summary(articles=writers["articles"].rows, mentions=writers["mentions"].rows,
                    quotes=writers["quotes"].rows, warnings=counts["warning"], errors=counts["error"], seconds=0.0)
