@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+from itertools import chain
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,6 @@ class Summary:
 
 @dataclass
 class _Counts:
-    read: int = 0
     processed: int = 0
     reused: int = 0
 
@@ -90,21 +90,23 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
     version = pipeline_version(model, config)
     show = sys.stderr.isatty() if progress is None else progress
     with locked(out):
+        entries = read_articles(inputs)
+        first = next(entries, None)
+        if first is None:
+            raise InputError(f"no articles found in {', '.join(map(str, inputs))} (no *.txt, .jsonl or "
+                             f".jsonl.gz files); the tables in {out} were left as they are")
         remove_stale_temporaries(out)
         cache = Cache(out)
         try:
             runner = make_engine(engine, settings, workers=workers, scheduler=scheduler)
             try:
-                counts = _process(read_articles(inputs), cache, runner, version, force=force, progress=show)
+                counts = _process(chain([first], entries), cache, runner, version, force=force, progress=show)
             except BaseException:
                 runner.close(failed=True)
                 raise
             finally:
                 cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
             runner.close()
-            if counts.read == 0:
-                raise InputError(f"no articles found in {', '.join(map(str, inputs))} (no *.txt, .jsonl or "
-                                 f".jsonl.gz files); the tables in {out} were left as they are")
             cache.mark_duplicates()
             summary = _write_tables(cache, out)
             cache.prune()
@@ -147,7 +149,6 @@ def _process(entries: Iterator[tuple[Article | None, list[Problem]]], cache: Cac
             """(reading positions, articles) to process, in batches."""
             positions, batch, chars = [], [], 0
             for article, problems in entries:
-                counts.read += 1
                 seq = cache.next_seq()
                 if article is None:  # nothing to process: the input could not be read
                     first = problems[0]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.language import build_nlp, make_doc
+from pipeline.language import DEFAULT_CONFIG, build_nlp, make_doc
 from pipeline.reader import parse_article
 
 pytest_plugins = ["pytester"]  # tests/test_pytest_plugin.py runs a user's test project
@@ -25,3 +25,13 @@ def process(nlp):
     def run(text: str, article_id: str = "t"):
         return nlp(make_doc(nlp, parse_article("date 2024-01-01 " + text, article_id, "test")))
     return run
+
+
+@pytest.fixture
+def sentences_config(tmp_path):
+    """A pipeline that builds in a fraction of a second (sentences only), for runs in a new process."""
+    config = tmp_path / "sentences.cfg"
+    config.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8").replace(
+        'pipeline = ["sentences","entity_rules","entity_linker","quotes"]', 'pipeline = ["sentences"]'),
+        encoding="utf-8")
+    return config

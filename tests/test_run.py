@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ import pytest
 import pipeline.cache
 import pipeline.engine
 import pipeline.io
+import pipeline.reader
 import pipeline.run
 from pipeline import load_tables
 from pipeline.cache import CACHE_NAME, pipeline_version
@@ -22,8 +24,8 @@ from pipeline.io import TablesError
 from pipeline.lock import LOCK_NAME
 from pipeline.engine import Settings, pipeline_for, process_article, process_batch, use_pipeline
 from pipeline.language import DEFAULT_CONFIG
-from pipeline.reader import parse_article
-from pipeline.run import run
+from pipeline.reader import Problem, parse_article
+from pipeline.run import extract, run
 from pipeline.schema import TABLES
 
 ARTICLES = {
@@ -160,6 +162,120 @@ def test_rows_sorted_by_article_then_within_article(tmp_path, nlp):
     assert list(tables["articles"]["article_id"]) == sorted(ARTICLES)
 
 
+# Inputs that must not cost the tables already there.
+
+def folder_state(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name != LOCK_NAME}
+
+
+@pytest.mark.parametrize("inputs, message", [
+    (["typo"], "input does not exist: "),
+    (["in", "typo"], "input does not exist: "),
+    (["empty"], "no articles found in "),
+    (["empty/only-images"], "no articles found in "),
+])
+def test_mistyped_or_empty_input_leaves_the_tables_as_they_are(tmp_path, cli_nlp, capsys, inputs, message):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    (tmp_path / "empty" / "only-images").mkdir(parents=True)
+    (tmp_path / "empty" / "only-images" / "photo.jpg").write_bytes(b"\xff\xd8")
+    assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 0
+    before = folder_state(out)
+    capsys.readouterr()
+    assert main(["run", *[str(tmp_path / path) for path in inputs], "--out", str(out), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert folder_state(out) == before  # tables, manifest and cache untouched
+    assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 0
+    assert "0 processed, 3 unchanged" in capsys.readouterr().err  # and the cache still holds everything
+
+
+def test_an_input_that_cannot_be_read_keeps_its_rows(tmp_path, nlp, monkeypatch):
+    """A disk or permission problem is an error row; only inputs that were read can lose articles."""
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    run(nlp, [corpus], out, progress=False)
+    real = pipeline.reader.read_file
+
+    def unreadable_wien(path):
+        if path.stem == "b-wien":
+            return None, [Problem(str(path), path.stem, "unreadable", "error", "cannot read file: I/O error")]
+        return real(path)
+
+    monkeypatch.setattr(pipeline.reader, "read_file", unreadable_wien)
+    summary = run(nlp, [corpus], out, progress=False)
+    tables = load_tables(out)
+    assert set(tables["articles"]["article_id"]) == set(ARTICLES) and summary.errors == 1
+    assert list(tables["errors"]["error"]) == ["unreadable"]
+    monkeypatch.setattr(pipeline.reader, "read_file", real)
+    (corpus / "b-wien.txt").unlink()  # read and gone: now it leaves the tables
+    run(nlp, [corpus], out, progress=False)
+    assert set(load_tables(out)["articles"]["article_id"]) == {"a-merz", "c-kurz"}
+
+
+def test_duplicate_article_ids_keep_the_first_and_are_error_rows(tmp_path, nlp):
+    write_corpus(tmp_path / "in" / "1-first")
+    write_corpus(tmp_path / "in" / "2-second", {"a-merz": "date 2024-05-05 Olaf Scholz sprach in Bonn."})
+    with open(tmp_path / "in" / "3-dump.jsonl", "w", encoding="utf-8") as dump:
+        for text in ("Merz reiste nach Rom.", "Merz reiste nach Madrid."):
+            dump.write(json.dumps({"id": "d-1", "text": text, "date": "2024-06-01"}) + "\n")
+    out = tmp_path / "out"
+    for attempt in ("first run", "incremental run"):
+        summary = run(nlp, [tmp_path / "in"], out, progress=False)
+        tables = load_tables(out)
+        assert summary.errors == 2, attempt
+        assert sorted(tables["articles"]["article_id"]) == sorted([*ARTICLES, "d-1"])
+        errors = tables["errors"]
+        assert list(errors["error"]) == ["duplicate_id"] * 2
+        assert list(errors["article_id"]) == ["a-merz", "d-1"]
+        assert "1-first" in errors["message"][0] and errors["source"][1].endswith("3-dump.jsonl:2")
+        merz = tables["articles"].set_index("article_id").loc["a-merz"]
+        assert "1-first" in merz["source"]
+        for name, keys in (("articles", ["article_id"]), ("entities", ["entity_id"]),
+                           ("mentions", ["article_id", "mention_id"]), ("quotes", ["article_id", "quote_id"])):
+            assert not tables[name].duplicated(keys).any(), (attempt, name)
+        assert "Bonn" not in set(tables["mentions"]["text"]) and "Madrid" not in set(tables["mentions"]["text"])
+    rows = extract(nlp, [tmp_path / "in"])
+    assert [row["error"] for row in rows["errors"]] == ["duplicate_id"] * 2
+
+
+@contextmanager
+def tiny_filesystem(path: Path, size: str = "1m"):
+    """A real file system of `size` bytes mounted at `path` (needs root; skipped otherwise)."""
+    path.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                             capture_output=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def test_disk_full_is_a_clear_message(tmp_path, cli_nlp, capsys):
+    texts = {f"art-{i:03d}": ARTICLES["a-merz"] + " Er sprach lange." * 40 for i in range(300)}
+    corpus = write_corpus(tmp_path / "in", texts)
+    with tiny_filesystem(tmp_path / "full", "256k") as out:
+        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "Traceback" not in err
+        assert "No space left on device" in err or "disk is full" in err
+
+
+def test_read_only_output_folder_is_a_clear_message(tmp_path, cli_nlp, capsys):
+    corpus = write_corpus(tmp_path / "in")
+    with tiny_filesystem(tmp_path / "ro", "8m") as out:
+        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 0
+        before = load_tables(out)
+        write_corpus(corpus, {"d-neu": "date 2024-03-04 Neues aus München."})
+        subprocess.run(["mount", "-o", "remount,ro", str(out)], check=True)
+        capsys.readouterr()
+        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "Read-only file system" in err and "Traceback" not in err
+        for name, df in load_tables(out).items():
+            pd.testing.assert_frame_equal(df, before[name])
+
+
 # Incremental runs.
 
 def test_incremental_run_reuses_unchanged_articles(tmp_path, nlp):
@@ -291,12 +407,9 @@ def test_run_interrupted_while_replacing_tables(tmp_path, nlp, monkeypatch):
     assert_same_tables(out, tmp_path / "fresh")
 
 
-def test_killed_process_leaves_readable_tables(tmp_path):
+def test_killed_process_leaves_readable_tables(tmp_path, sentences_config):
     """A real SIGKILL at an arbitrary moment, with a quick-to-build pipeline (sentences only)."""
-    config = tmp_path / "sentences.cfg"
-    config.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8").replace(
-        'pipeline = ["sentences","entity_rules","entity_linker","quotes"]', 'pipeline = ["sentences"]'),
-        encoding="utf-8")
+    config = sentences_config
     texts = {f"art-{i:04d}": f"date 2024-01-01 Meldung {i}.\n\nIn Berlin geschah etwas. " * 20 for i in range(400)}
     corpus, out = write_corpus(tmp_path / "in", texts), tmp_path / "out"
     command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--config", str(config),

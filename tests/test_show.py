@@ -168,3 +168,16 @@ def test_cli_unreadable_article(tmp_path, capsys):
     empty.write_bytes(b"")
     assert main(["show", str(empty), "--html", str(tmp_path / "out.html")]) == 1
     assert "empty" in capsys.readouterr().err and not (tmp_path / "out.html").exists()
+
+
+def test_cli_shows_an_article_longer_than_the_pipeline_takes_at_once(nlp, tmp_path, monkeypatch, capsys):
+    """Over spaCy's max_length (E088 before): processed in sections like `pipeline run`."""
+    monkeypatch.setattr("pipeline.language.build_nlp", lambda *args: nlp)
+    monkeypatch.setattr(nlp, "max_length", 2_000)
+    paragraph = "„Wir handeln jetzt“, sagte Bundeskanzler Friedrich Merz in Berlin."
+    long = tmp_path / "lang.txt"
+    long.write_text("date 2024-01-01 Lede.\n\n" + "\n\n".join([paragraph] * 80), encoding="utf-8")
+    assert main(["show", str(long), "--html", str(tmp_path / "lang.html")]) == 0
+    elements = parse((tmp_path / "lang.html").read_text(encoding="utf-8"))
+    assert len(with_class(elements, "quote")) == 80
+    assert {e["text"] for e in with_class(elements, "cue")} == {"sagte"}

@@ -25,9 +25,10 @@ def add_show_parser(commands) -> None:
 
 
 def show_command(args: argparse.Namespace) -> int:
-    from ..language import DEFAULT_CONFIG, build_nlp, make_doc
+    from ..engine import Settings
+    from ..language import DEFAULT_CONFIG, build_nlp
     from ..reader import read_file
-    from .show import render_article
+    from .show import render
 
     article, problems = read_file(Path(args.article))
     for problem in problems:
@@ -35,7 +36,7 @@ def show_command(args: argparse.Namespace) -> int:
     if article is None:
         return 1
     nlp = build_nlp(args.model, args.config or DEFAULT_CONFIG)
-    html = render_article(article, nlp(make_doc(nlp, article)))
+    html = render(nlp, article, Settings().section_chars)
     return write_page(html, Path(args.html or Path("outputs") / "show" / f"{article.article_id}.html"))
 
 

@@ -10,10 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import QUOTES_KEY
+from ..language import make_doc
 from ..reader import Article
+from ..sections import merge, split
 from ..tables import doc_rows
 from .page import page, table, text
 
@@ -194,8 +197,25 @@ def cue_offsets(doc: Doc) -> dict[tuple, tuple]:
 
 def render_article(article: Article, doc: Doc) -> str:
     """The HTML page of one processed article."""
-    rows = doc_rows(article, doc)
-    cues = cue_offsets(doc)
+    return _article_page(article, doc_rows(article, doc), cue_offsets(doc))
+
+
+def render(nlp: Language, article: Article, section_chars: int) -> str:
+    """The HTML page of an article of any length: a long one is processed in sections, as `pipeline
+    run` does (sections.py), and its rows merged back."""
+    limit = min(section_chars, nlp.max_length)
+    if len(article.raw) <= limit:
+        return render_article(article, nlp(make_doc(nlp, article)))
+    parts, cues = [], {}
+    for offset, section in split(article, limit):
+        doc = nlp(make_doc(nlp, section))
+        parts.append((offset, doc_rows(section, doc)))
+        for (start, end, kind), cue in cue_offsets(doc).items():
+            cues[(start + offset, end + offset, kind)] = tuple(None if c is None else c + offset for c in cue)
+    return _article_page(article, merge(article, parts), cues)
+
+
+def _article_page(article: Article, rows: dict[str, list[dict]], cues: dict[tuple, tuple]) -> str:
     info = rows["articles"][0]
     by_type = {kind: sum(q["type"] == kind for q in rows["quotes"]) for kind in QUOTE_TYPES}
     facts = [f"{info['date'].isoformat() if info['date'] else 'no date'}", escape(article.source),
