@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .compare import diff_tables, summary
 from .schema import CHANGES
-from .io import load_tables, write_table
+from .io import TablesError, load_tables, write_table
 
 
 def add_diff_parser(commands) -> None:
@@ -21,7 +21,7 @@ def add_diff_parser(commands) -> None:
 def diff_command(args: argparse.Namespace) -> int:
     try:
         tables = [load_tables(_folder(path)) for path in (args.old, args.new)]
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, TablesError) as exc:
         print(f"pipeline diff: {exc}", file=sys.stderr)
         return 2
     changes = diff_tables(*tables)

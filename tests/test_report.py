@@ -106,7 +106,7 @@ def test_cli_writes_report(tmp_path, capsys):
     assert main(["report", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "out" / "report.html")
     assert "file is empty" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    assert main(["report", str(tmp_path / "missing")]) == 1
+    assert main(["report", str(tmp_path / "missing")]) == 2
     assert "no articles.parquet" in capsys.readouterr().err
 
 

@@ -1,10 +1,12 @@
 """The job end to end: bad input, incremental and interrupted runs, parallel and Dask engines."""
 import gzip
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -435,6 +437,85 @@ def test_killed_process_leaves_readable_tables(tmp_path, sentences_config):
     assert main(command[3:]) == 0
     run(None, [corpus], tmp_path / "fresh", config=config, progress=False)
     assert_same_tables(out, tmp_path / "fresh")
+
+
+def killed_in_child(target) -> int:
+    """Run `target` in a forked copy of this process (it shares the session's pipeline) that
+    ends by a real SIGKILL; its exit code."""
+    child = multiprocessing.get_context("fork").Process(target=target)
+    child.start()
+    child.join(120)
+    return child.exitcode
+
+
+def test_main_process_killed_right_after_renaming_the_first_table(tmp_path, nlp):
+    corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
+    run(nlp, [corpus / "a-merz.txt"], out, progress=False)
+
+    def renames_one_then_dies():
+        real = os.replace
+
+        def replace(src, dst):
+            real(src, dst)
+            if Path(dst).name.endswith(".parquet"):
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        pipeline.io.os.replace = replace  # only in the child
+        run(nlp, [corpus], out, progress=False)
+
+    assert killed_in_child(renames_one_then_dies) == -signal.SIGKILL
+    assert set(pd.read_parquet(out / "articles.parquet")["article_id"]) == set(ARTICLES)  # new
+    assert set(pd.read_parquet(out / "mentions.parquet")["article_id"]) == {"a-merz"}  # old
+    with pytest.raises(TablesError, match="not one consistent set"):
+        load_tables(out)
+    with pytest.raises(TablesError):
+        pipeline.io.read_table(out, "articles")
+    assert main(["report", str(out), "--html", str(tmp_path / "report.html")]) == 2
+    assert run(nlp, [corpus], out, progress=False).processed == 0  # the next run repairs the set
+    run(nlp, [corpus], tmp_path / "fresh", progress=False)
+    assert_same_tables(out, tmp_path / "fresh")
+
+
+def test_twenty_random_kills_never_leave_a_torn_set(tmp_path, sentences_config):
+    """kill -9 at 20 random moments of runs over a few hundred articles (some changed each time):
+    after each kill the folder holds the previous set, the new complete set or says it is torn;
+    the next run then writes the same tables as a clean run."""
+    import random
+
+    from pipeline.language import build_nlp
+
+    fast = build_nlp(None, sentences_config)
+    texts = {f"art-{i:03d}": f"date 2024-01-01 Meldung {i}.\n\nIn Berlin geschah etwas. " * 5 for i in range(300)}
+    corpus, out = write_corpus(tmp_path / "in", texts), tmp_path / "out"
+
+    def complete_run(folder, **options):
+        return run(fast, [corpus], folder, config=sentences_config, progress=False, **options)
+
+    started = time.perf_counter()
+    complete_run(out)
+    seconds = time.perf_counter() - started
+    chance = random.Random(20)
+    for kill in range(20):
+        previous = load_tables(out)
+        for i in chance.sample(range(300), 30):
+            (corpus / f"art-{i:03d}.txt").write_text(f"date 2024-02-{kill + 1:02d} Neu {kill}.", encoding="utf-8")
+        complete_run(tmp_path / f"clean-{kill}")
+        clean = load_tables(tmp_path / f"clean-{kill}")
+
+        def killed_run():
+            threading.Timer(chance.uniform(0, seconds * 1.2), os.kill, (os.getpid(), signal.SIGKILL)).start()
+            complete_run(out, force=kill % 3 == 0)
+            time.sleep(60)
+
+        assert killed_in_child(killed_run) == -signal.SIGKILL
+        try:
+            seen = load_tables(out)
+        except TablesError:
+            seen = None
+        if seen is not None:
+            assert any(all(seen[name].equals(expected[name]) for name in TABLES) for expected in (previous, clean)), kill
+        complete_run(out)
+        assert all(load_tables(out)[name].equals(clean[name]) for name in TABLES), kill
 
 
 # Engines: the same tables whoever processes the articles.

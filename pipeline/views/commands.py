@@ -48,14 +48,14 @@ def add_report_parser(commands) -> None:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    from ..io import load_tables
+    from ..io import TablesError, load_tables
     from .report import render_report
 
     folder = Path(args.output_dir)
     try:
         tables = load_tables(folder)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except (FileNotFoundError, TablesError) as exc:  # no tables, or a set torn by a killed run
+        print(f"pipeline report: {exc}", file=sys.stderr)
+        return 2
     return write_page(render_report(tables, title=f"Corpus report: {folder}"),
                       Path(args.html or folder / "report.html"))
