@@ -43,9 +43,18 @@ def decode_bytes(data: bytes) -> Decoded:
                                f"starts with a {name} byte-order mark but is not valid {name} ({exc.reason})")
             return _checked(text, "not_utf8", f"decoded as {name} (byte-order mark); offsets refer to the decoded text")
     if b"\x00" in data:
-        utf16 = _utf16_without_mark(data)
-        if utf16:
-            return _checked(utf16[1], "not_utf8", f"decoded as {utf16[0]} (no byte-order mark: NUL bytes on every "
+        codec = _utf16_without_mark(data)
+        if codec:
+            try:
+                text = data.decode(codec.lower())
+            except UnicodeDecodeError as exc:  # text cut short, say: named, unless it is not text at all
+                if _printable(data[: len(data) // 2 * 2].decode(codec.lower(), "replace")):
+                    return Decoded(None, "bad_encoding", "error", f"looks like {codec} without a byte-order mark "
+                                                                  "(NUL bytes on every other byte) but is not "
+                                                                  f"valid {codec} ({exc.reason})")
+                text = ""
+            if _printable(text):
+                return _checked(text, "not_utf8", f"decoded as {codec} (no byte-order mark: NUL bytes on every "
                                                   "other byte); offsets refer to the decoded text")
         return Decoded(None, "binary", "error", "file contains NUL bytes: not a text file")
     try:
@@ -76,19 +85,13 @@ def _utf8_with_replacements(text: str, invalid: int, first_error: str) -> Decode
                    "each replaced by U+FFFD; offsets refer to the text with the replacements")
 
 
-def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
-    """(codec name, text) when the NUL bytes are the high bytes of UTF-16 code units of text."""
-    if len(data) < 4 or len(data) % 2:
-        return None
+def _utf16_without_mark(data: bytes) -> str | None:
+    """The UTF-16 codec whose high bytes the NUL bytes are (every other byte, in text), or None."""
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
+    half = max(len(data) // 2, 1)
     for codec, high, low in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
         if high >= 0.3 * half and low <= 0.01 * half:
-            try:
-                text = data.decode(codec.lower())
-            except UnicodeDecodeError:
-                return None
-            return (codec, text) if _printable(text) else None
+            return codec
     return None
 
 

@@ -161,13 +161,18 @@ def read_jsonl(path: Path) -> Iterator[tuple[Article | None, list[Problem]]]:
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as stream:
+            records = 0
             for number, line in enumerate(_bounded_lines(stream, MAX_ARTICLE_BYTES), 1):
                 source = f"{name}:{number}"
                 if line is None:
+                    records += 1
                     yield None, [Problem(source, None, "too_large", "error",
                                          f"JSON line is longer than {MAX_ARTICLE_BYTES:,} bytes; skipped")]
                 elif line.strip():
+                    records += 1
                     yield _guarded_record(line, source)
+            if not records:
+                yield None, [Problem(name, None, "empty", "error", "dump holds no JSON lines")]
     except (OSError, EOFError, zlib.error) as exc:
         yield None, [Problem(name, None, "unreadable", "error", f"cannot read dump: {exc}")]
 
@@ -269,7 +274,12 @@ def _listing(folder: Path) -> Iterator[_Folder | Path | Problem]:
                 yield Problem(readable(str(path)), None, "broken_link", "warning",
                               f"symbolic link to a missing target ({readable(os.readlink(path))}); skipped")
         except OSError as exc:
-            yield Problem(readable(str(path)), None, "unreadable", "error", f"cannot read entry: {exc.strerror or exc}")
+            if entry.is_symlink():  # a link that points to itself or in a circle
+                yield Problem(readable(str(path)), None, "broken_link", "warning",
+                              f"symbolic link that cannot be followed ({exc.strerror or exc}); skipped")
+            else:
+                yield Problem(readable(str(path)), None, "unreadable", "error",
+                              f"cannot read entry: {exc.strerror or exc}")
 
 
 def discover(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
