@@ -181,3 +181,13 @@ def test_cli_shows_an_article_longer_than_the_pipeline_takes_at_once(nlp, tmp_pa
     elements = parse((tmp_path / "lang.html").read_text(encoding="utf-8"))
     assert len(with_class(elements, "quote")) == 80
     assert {e["text"] for e in with_class(elements, "cue")} == {"sagte"}
+
+
+def test_cli_shows_an_article_of_over_a_million_characters(tmp_path, sentences_config):
+    paragraph = "In Berlin tagte am Montag der Bundestag, und viele Abgeordnete sprachen lange."
+    long = tmp_path / "lang.txt"
+    long.write_text("date 2024-01-01 Lede.\n\n" + "\n\n".join([paragraph] * 14_000), encoding="utf-8")
+    assert len(long.read_text(encoding="utf-8")) > 1_100_000
+    page = tmp_path / "lang.html"
+    assert main(["show", str(long), "--html", str(page), "--config", str(sentences_config)]) == 0
+    assert page.read_text(encoding="utf-8").count(paragraph) == 14_000

@@ -52,12 +52,18 @@ def nest(raw: str, marks: list[Mark]) -> str:
     Text outside paragraph marks is left out. Marks that cross are split into pieces so the elements
     nest; paragraphs are always outermost, other marks nest by start (earlier outside), then length."""
     order = sorted(marks, key=lambda m: (m.layer != PARAGRAPH, m.start, -m.end, m.layer))
+    rank = {id(m): i for i, m in enumerate(order)}
+    starting = defaultdict(list)
+    for mark in marks:
+        starting[mark.start].append(mark)
     cuts = sorted({0, len(raw), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[str] = []
     stack: list[Mark] = []
     opened: set[int] = set()
+    live: list[Mark] = []  # the marks over the current piece: a sweep, so long articles stay linear
     for a, b in zip(cuts, cuts[1:]):
-        active = [m for m in order if m.start <= a and b <= m.end]
+        live = [m for m in live if m.end > a] + [m for m in starting.get(a, ()) if m.end > a]
+        active = sorted(live, key=lambda m: rank[id(m)])
         keep = 0
         while keep < min(len(stack), len(active)) and stack[keep] is active[keep]:
             keep += 1
