@@ -20,12 +20,16 @@ from typing import Iterator
 
 import spacy
 
+from .components.entity_rules import FILES as ENTITY_FILES
 from .engine import Rows, unpack
+from .lexicon import DATA_DIR, find_data
+from .quoting.lexicon import FILES as QUOTE_FILES, SHARED_FILES
 from .reader import Article, Problem, duplicate
 
 CACHE_NAME = ".pipeline-cache.sqlite"
 ASIDE_SUFFIX = ".unreadable"
 PACKAGE = Path(__file__).parent
+DATA_FILES = {*ENTITY_FILES, *QUOTE_FILES, *SHARED_FILES}  # every file a component loads
 FORMAT_VERSION = 2  # PRAGMA user_version; 0 (the default) was the old pickle format
 
 SCHEMA = """
@@ -47,23 +51,29 @@ CREATE INDEX IF NOT EXISTS entries_by_source ON entries (run, source, article_id
 
 
 def pipeline_version(model: str | None, config: str | Path) -> str:
-    """Package version plus a hash of everything that shapes the output: our code and data files,
-    the config (and any data folder it names) and the model name. Editing a gazetteer reprocesses."""
+    """Package version plus a hash of exactly what shapes the output: our code, the config, the
+    data files our components load (from the package or the folders the config names) and the
+    model name. Editing a gazetteer reprocesses; editing a build-time source does not."""
     from . import __version__
 
     digest = hashlib.sha256(f"{model}\0{spacy.__version__}\0".encode())
-    config_text = Path(config).read_bytes()
-    digest.update(config_text)
-    folders = [PACKAGE] + [Path(value) for value in _data_dirs(config)]
+    digest.update(Path(config).read_bytes())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    folders = [DATA_DIR] + [Path(value) for value in _data_dirs(config)]
     for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+        for name in sorted(DATA_FILES):
+            path = find_data(folder, name)
+            if path is not None:
+                digest.update(f"{folder}/{name}".encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 def _data_dirs(config: str | Path) -> list[str]:
+    """The folders the config's components load data from: `data_dir` and every `extend` folder."""
     components = spacy.util.load_config(config).get("initialize", {}).get("components", {})
-    return [str(c["data_dir"]) for c in components.values() if isinstance(c, dict) and c.get("data_dir")]
+    settings = [c for c in components.values() if isinstance(c, dict)]
+    return [str(folder) for c in settings for folder in [c.get("data_dir"), *(c.get("extend") or [])] if folder]
 
 
 def fingerprint(version: str, article: Article) -> str:

@@ -15,7 +15,7 @@ def add_run_parser(commands) -> None:
     run.add_argument("--out", default="outputs", help="output folder for the tables (default: outputs)")
     run.add_argument("--model", default=None,
                      help="installed German spaCy pipeline (name or path) to run our components on")
-    run.add_argument("--config", default=None, help="pipeline config (default: the embedded configs/default.cfg)")
+    run.add_argument("--config", default=None, help="pipeline config (default: the embedded pipeline/default.cfg)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--workers", type=int, default=1,
                      help="processes for the local engine (default: 1; 0: one per CPU core)")

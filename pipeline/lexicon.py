@@ -1,11 +1,14 @@
-"""Reading the packaged word lists and pattern files (plain text, TSV with header, JSONL; optionally gzipped)."""
+"""Reading the packaged word lists and pattern files (plain text, TSV with header, JSONL; optionally
+gzipped), and `DataFiles`: the named files a component loads at `initialize` and saves with itself."""
 from __future__ import annotations
 
 import gzip
 import io
 import json
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
+
+import srsly
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -16,51 +19,105 @@ def _open(path: Path) -> io.TextIOBase:
     return open(path, encoding="utf-8")
 
 
-def find(data_dir: Path, name: str) -> Path:
-    """`name` in `data_dir`, or its gzipped twin."""
-    for candidate in (data_dir / name, data_dir / f"{name}.gz"):
+class DataFiles:
+    """The data files of a component, held as bytes: what it loads, and what `to_bytes`/`to_disk`
+    save, so a saved pipeline carries its lexicons. A file may come in parts: the packaged file
+    first, then the same-named file of each folder in `extend` (a user's extra words or patterns)."""
+
+    def __init__(self, parts: dict[str, list[tuple[str, bytes]]] | None = None):
+        self.parts = parts or {}  # logical name -> [(file name as found, bytes), ...]
+
+    @classmethod
+    def from_dirs(cls, data_dir: Path, names: Iterable[str], extend: Iterable[str | Path] = (),
+                  optional: Iterable[str] = ()) -> "DataFiles":
+        optional = set(optional)
+        folders = [Path(data_dir), *map(Path, extend)]
+        for folder in folders:
+            if not folder.is_dir():
+                raise FileNotFoundError(f"lexicon folder {folder} does not exist")
+        parts: dict[str, list[tuple[str, bytes]]] = {}
+        for name in names:
+            found = [(path.name, path.read_bytes()) for folder in folders if (path := find_data(folder, name))]
+            if not found and name not in optional:
+                raise FileNotFoundError(f"lexicon {name} not found in {data_dir}")
+            if found:
+                parts[name] = found
+        return cls(parts)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.parts
+
+    def texts(self, name: str) -> Iterator[str]:
+        for file_name, data in self.parts.get(name, ()):
+            yield (gzip.decompress(data) if file_name.endswith(".gz") else data).decode("utf-8")
+
+    def words(self, name: str) -> set[str]:
+        return set().union(*(_words(text) for text in self.texts(name)))
+
+    def tsv(self, name: str) -> Iterator[dict[str, str]]:
+        for text in self.texts(name):
+            yield from _tsv_rows(text)
+
+    def columns(self, name: str, *columns: str) -> list[tuple[str, ...]]:
+        return [row for text in self.texts(name) for row in _columns(text, columns)]
+
+    def jsonl(self, name: str) -> Iterator[dict]:
+        for text in self.texts(name):
+            yield from (json.loads(line) for line in text.splitlines() if line.strip())
+
+    def to_bytes(self) -> bytes:
+        return srsly.msgpack_dumps({name: [list(part) for part in parts] for name, parts in self.parts.items()})
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "DataFiles":
+        return cls({name: [tuple(part) for part in parts] for name, parts in srsly.msgpack_loads(data).items()})
+
+    def to_disk(self, path: Path) -> None:
+        """Each file as `NAME` (its parts joined: the packaged file and the user's additions are one)."""
+        for name, parts in self.parts.items():
+            target = Path(path) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            texts = list(self.texts(name))
+            if name.endswith((".tsv",)) and len(texts) > 1:  # one header: the later parts' headers go
+                texts = texts[:1] + [text.partition("\n")[2] for text in texts[1:]]
+            target.write_text("".join(t if t.endswith("\n") else t + "\n" for t in texts), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path, names: Iterable[str], optional: Iterable[str] = ()) -> "DataFiles":
+        return cls.from_dirs(Path(path), names, optional=optional)
+
+
+def find_data(folder: Path, name: str) -> Path | None:
+    """`name` in `folder`, or its gzipped twin; None if neither is there."""
+    for candidate in (folder / name, folder / f"{name}.gz"):
         if candidate.exists():
             return candidate
-    raise FileNotFoundError(f"lexicon {name} not found in {data_dir}")
+    return None
+
+
+def find(data_dir: Path, name: str) -> Path:
+    """`name` in `data_dir`, or its gzipped twin."""
+    found = find_data(Path(data_dir), name)
+    if found is None:
+        raise FileNotFoundError(f"lexicon {name} not found in {data_dir}")
+    return found
 
 
 def read_words(path: Path) -> set[str]:
     with _open(path) as lines:
-        words = set(lines.read().split("\n"))
-    words.discard("")
-    if any(w[0] == "#" or w[0].isspace() or w[-1].isspace() for w in words):  # comments, stray blanks
-        words = {w.strip() for w in words}
-        words = {w for w in words if w and w[0] != "#"}
-    return words
+        return _words(lines.read())
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated file with a header line (no quoting; '#' lines are comments)."""
     with _open(path) as lines:
-        rows = (line.rstrip("\r\n").split("\t") for line in lines if line.strip() and not line.startswith("#"))
-        header = next(rows, [])
-        for row in rows:
-            yield dict(zip(header, row + [""] * (len(header) - len(row))))
+        yield from _tsv_rows(lines.read())
 
 
 def read_columns(path: Path, *names: str) -> list[tuple[str, ...]]:
     """The named columns of a large TSV as tuples: much faster than `read_tsv` at start-up."""
     with _open(path) as f:
-        text = f.read()
-    head, _, body = text.partition("\n")
-    header = head.split("\t")
-    index = [header.index(n) for n in names]
-    body = body.rstrip("\n")
-    n_rows, width = body.count("\n") + 1, len(header)
-    if body and "#" not in body[:1] and "\n#" not in body and "\n\n" not in body \
-            and body.count("\t") == n_rows * (width - 1):
-        # every line has exactly the header's columns: slice one flat list (a third of the time)
-        cells = body.replace("\n", "\t").split("\t")
-        return list(zip(*(cells[i::width] for i in index)))
-    lines = [line for line in body.split("\n") if line and not line.startswith("#")]
-    need = max(index) + 1
-    rows = [line.split("\t") for line in lines]
-    return [tuple(row[i] for i in index) for row in rows if len(row) >= need]
+        return _columns(f.read(), names)
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -72,3 +129,38 @@ def read_jsonl(path: Path) -> Iterator[dict]:
 
 def resolve_data_dir(data_dir: str | Path | None) -> Path:
     return Path(data_dir) if data_dir else DATA_DIR
+
+
+def _words(text: str) -> set[str]:
+    words = set(text.split("\n"))
+    words.discard("")
+    if any(w[0] == "#" or w[0].isspace() or w[-1].isspace() for w in words):  # comments, stray blanks
+        words = {w.strip() for w in words}
+        words = {w for w in words if w and w[0] != "#"}
+    return words
+
+
+def _tsv_rows(text: str) -> Iterator[dict[str, str]]:
+    rows = (line.rstrip("\r").split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#"))
+    header = next(rows, [])
+    for row in rows:
+        yield dict(zip(header, row + [""] * (len(header) - len(row))))
+
+
+def _columns(text: str, names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    head, _, body = text.partition("\n")
+    header = head.rstrip("\r").split("\t")
+    index = [header.index(n) for n in names]
+    body = body.rstrip("\n")
+    if not body:
+        return []
+    n_rows, width = body.count("\n") + 1, len(header)
+    if "#" not in body[:1] and "\n#" not in body and "\n\n" not in body and "\r" not in body \
+            and body.count("\t") == n_rows * (width - 1):
+        # every line has exactly the header's columns: slice one flat list (a third of the time)
+        cells = body.replace("\n", "\t").split("\t")
+        return list(zip(*(cells[i::width] for i in index)))
+    lines = [line.rstrip("\r") for line in body.split("\n") if line and not line.startswith("#")]
+    need = max(index) + 1
+    rows = [line.split("\t") for line in lines]
+    return [tuple(row[i] for i in index) for row in rows if len(row) >= need]

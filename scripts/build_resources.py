@@ -33,19 +33,15 @@ Outputs (all in ``pipeline/data/``)
 * ``gazetteer.jsonl`` -- spaCy EntityRuler/SpanRuler phrase patterns
   ``{"label", "pattern", "id"}``; ``id`` is the canonical name.  Inflected forms
   (genitive -s/-es, weak adjective forms "Europäischen Union") are added.
-* ``gazetteer_ambiguous.jsonl`` -- same format, patterns that are also ordinary
-  German words ("Zeit", "Welt", "Union", "Essen", "Main" ...).  In the curated
-  TSVs such variants are written with a leading ``~``; a ``~`` entry equal to
-  the canonical name makes the canonical name itself ambiguous.  They should only
-  be used together with context cues.
+  Variants that are also ordinary German words ("Zeit", "Welt", "Union", "Essen",
+  "Main" ...) are left out: in the curated TSVs they are written with a leading
+  ``~`` (a ``~`` entry equal to the canonical name makes the name itself ambiguous).
 * ``first_names.tsv`` -- ``name<TAB>gender`` (m / f / u = unisex).
 * ``word_classes.tsv`` -- ``word<TAB>class`` (SURNAME / FIRSTNAME / PLACE / ORG)
   from labelled Brown clusters.
 * ``common_nouns.txt.gz`` -- one word form per line, see ``build_common_nouns``.
 * ``ambiguous_nouns.txt`` -- common-noun forms that are ALSO proper names
   (Müller, Fischer, Paris, Wolf ...); they are removed from common_nouns.
-* ``role_forms.tsv`` -- ``form<TAB>lemma<TAB>kind``: all inflected forms
-  (Präsidenten, Kanzlers ...) of the curated role nouns.
 * ``SOURCES.md`` -- this provenance information as a file.
 
 Rules that are not obvious are documented in the function docstrings.
@@ -604,34 +600,6 @@ def build_lower_words(probs: dict) -> list[str]:
     return sorted(w for w, p in probs.items() if p > LOWER_WORD_MIN_PROB and w.isalpha() and w.islower())
 
 
-# ----------------------------------------------------------------- roles
-def build_role_forms(nouns: Nouns) -> dict[str, tuple[str, str]]:
-    """All inflected forms of curated role nouns (Präsident -> Präsidenten ...).
-    Forms come from Wiktionary; compounds missing there (Bundesaußenminister) get
-    the forms of their longest known head noun with the prefix kept."""
-    out: dict[str, tuple[str, str]] = {}
-    for r in read_tsv(CURATED / "roles.tsv"):
-        word, kind = r["word"], r["kind"]
-        out.setdefault(word, (word, kind))
-        if " " in word or "." in word:
-            continue
-        forms = set()
-        for e in nouns.entries.get(word, ()):
-            if "Substantiv" in e["tags"] and not e["tags"] & {"Vorname", "Nachname", "Toponym"}:
-                forms |= e["forms"]
-        if not forms:
-            head = nouns.head_noun(word)
-            if head and head[0] != word:
-                lemma, e = head
-                prefix = word[: len(word) - len(lemma)]
-                forms = {prefix + (f if prefix.endswith("-") else f[0].lower() + f[1:])
-                         for f in e["forms"] if " " not in f}
-        for f in forms:
-            if " " not in f and f[:1].isupper():
-                out.setdefault(f, (word, kind))
-    return out
-
-
 # ----------------------------------------------------------------- main
 def main() -> int:
     DATA.mkdir(parents=True, exist_ok=True)
@@ -644,7 +612,6 @@ def main() -> int:
     # --- gazetteer
     gaz, gstats = build_gazetteer(nouns, probs)
     write_gazetteer(DATA / "gazetteer.jsonl", gaz.pattern)
-    write_gazetteer(DATA / "gazetteer_ambiguous.jsonl", gaz.ambiguous)
 
     # --- common nouns (pure) and ambiguous nouns
     proper = set(nouns.proper_lemmas) | set(nam) | {p for p in gaz.pattern if " " not in p}
@@ -685,11 +652,6 @@ def main() -> int:
     # --- frequent lower-case words
     write_text(DATA / "lower_words.txt", "\n".join(build_lower_words(probs)) + "\n")
 
-    # --- roles
-    roles = build_role_forms(nouns)
-    write_text(DATA / "role_forms.tsv", "form\tlemma\tkind\n" +
-               "".join(f"{f}\t{l}\t{k}\n" for f, (l, k) in sorted(roles.items())))
-
     write_text(DATA / "SOURCES.md", SOURCES_MD)
 
     # --- report
@@ -712,7 +674,6 @@ def main() -> int:
     for c, k, s, cs, sample in report:
         print(f"  cluster {c:>5} {k:<9} share={s:<5} common={cs:<5} words_out={per_cluster[c]:<6} {' '.join(sample)}")
     print("  words per class:", dict(sorted(per_class.items())))
-    print("\n== role forms:", len(roles))
     print("\n== spot checks")
     for w in ["Frieden", "Zukunft", "Boden", "Haus", "Merz", "Putin", "Wadephul", "Rutte",
               "Paris", "Moskau", "Russland", "CDU", "Angela", "Keir", "Friedrich", "Michael"]:
@@ -742,13 +703,11 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `curated/name_cues.tsv` | words that type a capitalised name: class nouns before it ("Gemeinde", "Ölgesellschaft") and their compound tails, words inside foreign names ("Airways", "River", "San"), titles kept in names, speech verbs and place prepositions, place-name endings, words of work titles | written for this project | project licence (CC0/MIT) |
 | `curated/nationality_adjectives.tsv` | adjective stems (britisch ...) with country | written for this project | project licence (CC0/MIT) |
 | `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
-| `gazetteer_ambiguous.jsonl` | same format; patterns that are also common words (Zeit, Welt, Union, Essen ...) — use only with context | as above | as above |
 | `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words and spacy-lookups-data clusters/probabilities | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
 | `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |
 | `common_nouns.txt.gz` | inflected forms of plain common nouns (pos Substantiv, not Toponym/Vorname/Nachname/Eigenname), minus any form that is also a proper-name lemma, a nam_dict first name or a single-word gazetteer pattern | german-nouns | CC BY-SA 4.0 (Wiktionary) |
 | `ambiguous_nouns.txt` | common-noun forms that are also names (Müller, Fischer, Paris, Wolf ...) | german-nouns, nam_dict, gazetteer | CC BY-SA 4.0; GNU FDL 1.2 |
 | `lower_words.txt` | frequent lower-case words (log probability above -13) | spacy-lookups-data `de_lexeme_prob` | MIT |
-| `role_forms.tsv` | all inflected forms of the curated role nouns (`form, lemma, kind`) | curated roles + german-nouns forms | CC0/MIT + CC BY-SA 4.0 |
 
 Notes
 - Files derived from german-nouns (Wiktionary) are share-alike (CC BY-SA 4.0);

@@ -3,6 +3,8 @@ import spacy
 
 from pipeline.language import build_nlp
 
+from conftest import REPO
+
 
 def test_components_on_top_of_a_pipeline_loaded_by_path(tmp_path):
     base = spacy.blank("de")
@@ -20,3 +22,14 @@ def test_saved_pipeline_with_our_components_loads_back(nlp, tmp_path):
     assert loaded.pipe_names == nlp.pipe_names
     text = "Außenminister Johann Wadephul (CDU) sagte in Berlin, die Lage sei ernst."
     assert [(e.text, e.label_) for e in loaded(text).ents] == [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_example_config_is_the_default_plus_a_words_folder():
+    from pipeline.language import DEFAULT_CONFIG
+
+    example = spacy.util.load_config(REPO / "configs" / "extra-words.cfg")
+    default = spacy.util.load_config(DEFAULT_CONFIG)
+    for name in ("entity_rules", "quotes"):
+        assert example["initialize"]["components"][name].pop("extend") == ["my-words"]
+        assert default["initialize"]["components"][name].pop("extend") == []
+    assert example == default

@@ -308,17 +308,21 @@ def test_new_pipeline_version_reprocesses(tmp_path, nlp, monkeypatch):
     assert run(nlp, [corpus], out, progress=False).processed == 3
 
 
-def test_pipeline_version_follows_config_and_data(tmp_path):
+def test_pipeline_version_follows_config_and_the_data_it_loads(tmp_path):
     data = tmp_path / "data"
-    data.mkdir()
-    (data / "extra.tsv").write_text("Berlin\tLOC\n", encoding="utf-8")
+    (data / "quotes").mkdir(parents=True)
+    verbs = data / "quotes" / "speech_verbs.tsv"
+    verbs.write_text("lemma\tforms\nquengeln\tquengelte\n", encoding="utf-8")
     config = tmp_path / "custom.cfg"
     text = DEFAULT_CONFIG.read_text(encoding="utf-8")
-    config.write_text(text.replace("[initialize.components.quotes]\ndata_dir = null",
-                                   f'[initialize.components.quotes]\ndata_dir = "{data}"'), encoding="utf-8")
+    config.write_text(text.replace("[initialize.components.quotes]\ndata_dir = null\nextend = []",
+                                   f'[initialize.components.quotes]\ndata_dir = null\nextend = ["{data}"]'),
+                      encoding="utf-8")
     before = pipeline_version(None, config)
+    assert before != pipeline_version(None, DEFAULT_CONFIG)
+    (data / "notes.txt").write_text("not a lexicon", encoding="utf-8")  # not loaded: same version
     assert pipeline_version(None, config) == before
-    (data / "extra.tsv").write_text("Berlin\tLOC\nWien\tLOC\n", encoding="utf-8")
+    verbs.write_text("lemma\tforms\nquengeln\tquengelte,quengelt\n", encoding="utf-8")
     assert pipeline_version(None, config) != before
     assert pipeline_version("de_core_news_sm", config) != pipeline_version(None, config)
 

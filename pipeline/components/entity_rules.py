@@ -16,12 +16,12 @@ Names found by context are propagated to their other occurrences in the article.
 from __future__ import annotations
 
 import re
-import shutil
+import warnings
 from dataclasses import dataclass, field
 from itertools import takewhile
-from pathlib import Path
 
 from spacy.lang.de.stop_words import STOP_WORDS
+from spacy import util
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -101,28 +101,31 @@ class EntityRules:
         self.pattern_left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.pattern_trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
         self.anchors = _Anchors()  # words one of the shape patterns needs; the Matcher runs only around them
-        self.data_dir: Path | None = None
+        self.files = lexicon.DataFiles()  # filled by `initialize` or `from_bytes`/`from_disk`
         self._common_cache: dict[str, bool] = {}
         self._name_like_cache: dict[str, bool] = {}
 
     # -- loading -----------------------------------------------------------------------------
-    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None) -> None:
-        self._load(lexicon.resolve_data_dir(data_dir))
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None,
+                   extend: list[str] | None = None) -> None:
+        """Load the lexicons from `data_dir` (default: the package's data), plus the same-named files
+        of every folder in `extend` (a user's extra gazetteer entries, patterns or words)."""
+        self._load(lexicon.DataFiles.from_dirs(lexicon.resolve_data_dir(data_dir), FILES, extend or ()))
 
-    def _load(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
+    def _load(self, files: lexicon.DataFiles) -> None:
+        self.files = files
         self.phrases = PhraseMatcher(self.nlp.vocab)
         self.patterns = Matcher(self.nlp.vocab)
         self.canonical, self.pattern_left, self.pattern_trim = {}, {}, set()
         self.anchors = _Anchors()
         by_key: dict[str, list[Doc]] = {}
-        for entry in lexicon.read_jsonl(lexicon.find(data_dir, "gazetteer.jsonl")):
+        for entry in files.jsonl("gazetteer.jsonl"):
             key = f"{entry['label']}|{entry.get('id') or entry['pattern']}"
             self.canonical[key] = (entry["label"], entry.get("id") or entry["pattern"])
             by_key.setdefault(key, []).append(self.nlp.make_doc(entry["pattern"]))
         for key, docs in by_key.items():
             self.phrases.add(key, docs)
-        for entry in lexicon.read_jsonl(lexicon.find(data_dir, "entity_patterns.jsonl")):
+        for entry in files.jsonl("entity_patterns.jsonl"):
             key = f"{entry['label']}|{entry['id']}"
             self.canonical.setdefault(key, (entry["label"], ""))
             self.pattern_left[key] = entry.get("left", "")
@@ -131,15 +134,14 @@ class EntityRules:
             self.patterns.add(key, [entry["pattern"]])
             self.anchors.add(entry["pattern"])
         lex = Lexicons()
-        lex.first_names = {name for name, in lexicon.read_columns(lexicon.find(data_dir, "first_names.tsv"), "name")}
-        lex.word_class = dict(lexicon.read_columns(lexicon.find(data_dir, "word_classes.tsv"), "word", "class"))
-        lex.common_nouns = lexicon.read_words(lexicon.find(data_dir, "common_nouns.txt"))
-        lex.roles = {row["word"] for row in lexicon.read_tsv(lexicon.find(data_dir, "curated/roles.tsv"))}
-        lex.role_suffixes = tuple(sorted({row["suffix"].lstrip("-").lower() for row in
-                                          lexicon.read_tsv(lexicon.find(data_dir, "curated/role_suffixes.tsv"))}))
-        lex.non_entities = lexicon.read_words(lexicon.find(data_dir, "non_entities.txt"))
+        lex.first_names = {name for name, in files.columns("first_names.tsv", "name")}
+        lex.word_class = dict(files.columns("word_classes.tsv", "word", "class"))
+        lex.common_nouns = files.words("common_nouns.txt")
+        lex.roles = {row["word"] for row in files.tsv("curated/roles.tsv")}
+        lex.role_suffixes = tuple(sorted({row["suffix"].lstrip("-").lower() for row in files.tsv("curated/role_suffixes.tsv")}))
+        lex.non_entities = files.words("non_entities.txt")
         cues: dict[str, dict[str, str]] = {}  # kind -> word -> label
-        for row in lexicon.read_tsv(lexicon.find(data_dir, "curated/name_cues.tsv")):
+        for row in files.tsv("curated/name_cues.tsv"):
             cues.setdefault(row["kind"], {})[row["word"]] = row["label"]
         by_kind = lambda kind: cues.get(kind, {})  # noqa: E731
         lex.heads, lex.inside = by_kind("before"), by_kind("inside")
@@ -149,26 +151,34 @@ class EntityRules:
         lex.name_tails = tuple(by_kind("name_tail"))
         lex.work_words = set(by_kind("work"))
         lex.place_tails = tuple(by_kind("place_tail"))
-        lex.ambiguous = lexicon.read_words(lexicon.find(data_dir, "ambiguous_nouns.txt"))
+        lex.ambiguous = files.words("ambiguous_nouns.txt")
         lex.verbs = set(by_kind("verb"))
-        lex.lower_words = lexicon.read_words(lexicon.find(data_dir, "lower_words.txt"))
+        lex.lower_words = files.words("lower_words.txt")
         self._common_cache, self._name_like_cache = {}, {}
         self.lex = lex
+        if not by_key or not lex.first_names:
+            warnings.warn(f"{self.name}: the gazetteer or the first names are empty; few entities will be found",
+                          stacklevel=2)
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return util.to_bytes({"data": self.files.to_bytes}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "EntityRules":
+        util.from_bytes(data, {"data": lambda b: self._load(lexicon.DataFiles.from_bytes(b))}, exclude)
+        return self
 
     def to_disk(self, path, *, exclude=()) -> None:
-        path = Path(path)
-        for name in FILES:
-            source = lexicon.find(self.data_dir, name)
-            target = path / source.relative_to(self.data_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        util.to_disk(path, {"data": self.files.to_disk}, exclude)
 
     def from_disk(self, path, *, exclude=()) -> "EntityRules":
-        self._load(Path(path))
+        util.from_disk(path, {"data": lambda p: self._load(lexicon.DataFiles.from_disk(p, FILES))}, exclude)
         return self
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if not self.files.parts:
+            raise ValueError(f"component '{self.name}' has no lexicons: call nlp.initialize() "
+                             "(or its initialize()) before using it")
         texts = token_texts(doc)
         found = self._gazetteer(doc) + self._shapes(doc, texts)
         found = [s for s in found if not self._after_first_name(doc, s)]

@@ -19,6 +19,9 @@ class EntityLinker:
     def __init__(self, nlp: Language, name: str = "entity_linker"):
         self.name = name
 
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Nothing to load: the linker works from the mentions and their gazetteer names."""
+
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article_id or "doc"
         mentions = list(doc.ents)  # each `doc.ents` builds its Spans anew

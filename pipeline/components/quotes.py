@@ -2,15 +2,16 @@
 `doc.spans["quotes"]` with `span._.quote`; the rules themselves live in pipeline/quoting/."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+import warnings
 
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import QUOTES_KEY
 from ..quoting import Found, QuoteLexicon, extract_quotes, load_lexicon
-from ..quoting.lexicon import DATA_DIR, FILES, SHARED_FILES, shared_file
+from ..lexicon import DataFiles, resolve_data_dir
+from ..quoting.lexicon import FILES, SHARED_FILES
 from ..quoting.marks import MARKS
 
 
@@ -22,44 +23,43 @@ class QuoteAttributor:
         self.name = name
         self.carry_over = carry_over
         self.max_carry_sentences = max_carry_sentences
-        self.data_dir: Path | None = None
+        self.files = DataFiles()  # filled by `initialize` or `from_bytes`/`from_disk`
         self.lex = QuoteLexicon()
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None) -> None:
-        path = Path(data_dir) if data_dir else DATA_DIR
-        if (path / "quotes").is_dir():  # the package's data folder rather than its quotes/ part
-            path = path / "quotes"
-        self._load(path, shared_dir=path.parent / "curated")
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None,
+                   extend: list[str] | None = None) -> None:
+        """Load the quote vocabulary from `data_dir` (default: the package's data folder; its
+        `quotes/` files and the entity lexicons it shares), plus the same-named files of every
+        folder in `extend` (a user's extra speech verbs, say)."""
+        self._load(DataFiles.from_dirs(resolve_data_dir(data_dir), FILES + SHARED_FILES, extend or (),
+                                       optional=SHARED_FILES))
 
-    def _load(self, path: Path, shared_dir: Path | None) -> None:
-        self.data_dir = path
-        self.lex = load_lexicon(path, shared_dir if shared_dir and shared_dir.is_dir() else None)
+    def _load(self, files: DataFiles) -> None:
+        self.files = files
+        self.lex = load_lexicon(files)
+        if not self.lex.verbs:
+            warnings.warn(f"{self.name}: no speech verbs loaded; only quotes in quotation marks will be found",
+                          stacklevel=2)
 
-    def to_disk(self, path, *, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name in FILES:
-            shutil.copyfile(self._data_dir() / name, path / name)
-        shared = self._data_dir().parent / "curated"
-        for name in SHARED_FILES:
-            source = shared_file(shared, name)
-            if source is not None:
-                (path / "curated").mkdir(exist_ok=True)
-                shutil.copyfile(source, path / "curated" / name)
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return util.to_bytes({"data": self.files.to_bytes}, exclude)
 
-    def from_disk(self, path, *, exclude=()) -> "QuoteAttributor":
-        path = Path(path)
-        self._load(path, shared_dir=path / "curated")
+    def from_bytes(self, data: bytes, *, exclude=()) -> "QuoteAttributor":
+        util.from_bytes(data, {"data": lambda b: self._load(DataFiles.from_bytes(b))}, exclude)
         return self
 
-    def _data_dir(self) -> Path:
-        if self.data_dir is None:
-            self.initialize()
-        return self.data_dir
+    def to_disk(self, path, *, exclude=()) -> None:
+        util.to_disk(path, {"data": self.files.to_disk}, exclude)
+
+    def from_disk(self, path, *, exclude=()) -> "QuoteAttributor":
+        util.from_disk(path, {"data": lambda p: self._load(DataFiles.from_disk(p, FILES + SHARED_FILES,
+                                                                                optional=SHARED_FILES))}, exclude)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.lex.verbs:  # used without nlp.initialize(): the package's lexicon
-            self.initialize()
+        if not self.files.parts:
+            raise ValueError(f"component '{self.name}' has no lexicon: call nlp.initialize() "
+                             "(or its initialize()) before using it")
         found = extract_quotes(doc, self.lex, carry_over=self.carry_over, max_carry_sentences=self.max_carry_sentences)
         spans = [_span(doc, f) for f in found]
         doc.spans[QUOTES_KEY] = [s for s in spans if s is not None]

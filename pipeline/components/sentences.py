@@ -25,6 +25,9 @@ class SentenceSegmenter:
         self.name = name
         self.overwrite = overwrite
 
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Nothing to load: the rules need only the tokens."""
+
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0 or (doc.has_annotation("SENT_START") and not self.overwrite):
             return doc

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from .. import lexicon
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
-FILES = ("speech_verbs.tsv", "konjunktiv.tsv", "words.tsv", "sources.tsv", "roles.tsv")
-SHARED_ROLE_FILES = ("roles.tsv", "role_suffixes.tsv")  # optional, from pipeline/data/curated/
-NATIONALITY_FILE = "nationality_adjectives.tsv"  # optional, from pipeline/data/curated/
-FIRST_NAMES_FILE = "first_names.tsv"  # optional, from pipeline/data/ (or curated/ in a saved pipeline)
-SHARED_FILES = (*SHARED_ROLE_FILES, NATIONALITY_FILE, FIRST_NAMES_FILE)
+# under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
+FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
+         "quotes/roles.tsv")
+SHARED_ROLE_FILES = ("curated/roles.tsv", "curated/role_suffixes.tsv")
+NATIONALITY_FILE = "curated/nationality_adjectives.tsv"
+FIRST_NAMES_FILE = "first_names.tsv"
+SHARED_FILES = (*SHARED_ROLE_FILES, NATIONALITY_FILE, FIRST_NAMES_FILE)  # optional in a user's data folder
 AGE_NOUN = re.compile(r"\d+-jährige[rn]?")  # "der 34-Jährige"
 NATIONALITY_ENDINGS = frozenset({"e", "er", "ier", "i", "in", "erin", "ierin"})  # "Brite", "Belgier", "Russin"
 SOURCE_WORDS = frozenset({"laut", "gemäß", "nach", "zufolge", "so", "demnach"})  # open a source phrase
@@ -68,46 +68,34 @@ class QuoteLexicon:
         return next((tail[i:] for i in range(len(tail) - 2) if tail[i:] in self.roles), None)
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    return [{k: (v or "").strip() for k, v in row.items()} for row in lexicon.read_tsv(path)]
+def _rows(files: lexicon.DataFiles, name: str) -> list[dict[str, str]]:
+    return [{k: (v or "").strip() for k, v in row.items()} for row in files.tsv(name)]
 
 
-def shared_file(shared_dir: Path, name: str) -> Path | None:
-    """A file of the project's entity data: in the curated folder or the data folder above it."""
-    return next((path for path in (shared_dir / name, shared_dir.parent / name) if path.exists()), None)
-
-
-def load_lexicon(data_dir: Path, shared_dir: Path | None = None) -> QuoteLexicon:
+def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
     lex = QuoteLexicon()
-    for row in _read_tsv(data_dir / "speech_verbs.tsv"):
+    for row in _rows(files, "quotes/speech_verbs.tsv"):
         for form in row["forms"].split(","):
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
             lex.verbs.setdefault(form, []).append(
                 Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined,
                      row.get("agent") == "yes"))
-    lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _read_tsv(data_dir / "konjunktiv.tsv")}
-    for row in _read_tsv(data_dir / "words.tsv"):
+    lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _rows(files, "quotes/konjunktiv.tsv")}
+    for row in _rows(files, "quotes/words.tsv"):
         lex.words.setdefault(row["word"], set()).add(row["class"])
         lex.info[row["word"], row["class"]] = row["info"]
-    for row in _read_tsv(data_dir / "sources.tsv"):
+    for row in _rows(files, "quotes/sources.tsv"):
         lex.sources.setdefault(row["suffix"], set()).add(row["class"])
-    for row in _read_tsv(data_dir / "roles.tsv"):
+    for row in _rows(files, "quotes/roles.tsv"):
         lex.roles[row["role"].lower()] = row["gender"]
-    if shared_dir is not None:  # the project's curated role nouns, when present
-        for name in SHARED_ROLE_FILES:
-            path = shared_dir / name
-            if path.exists():
-                for row in _read_tsv(path):
-                    word = (row.get("word") or row.get("role") or row.get("suffix") or "").lstrip("-").lower()
-                    if len(word) > 3:
-                        lex.roles.setdefault(word, "f" if word.endswith("in") else "")
-        path = shared_file(shared_dir, NATIONALITY_FILE)
-        if path is not None:
-            lex.nationality_stems = frozenset(row["stem"].lower().removesuffix("sch").removesuffix("i")
-                                              for row in _read_tsv(path))
-        path = shared_file(shared_dir, FIRST_NAMES_FILE)
-        if path is not None:
-            lex.first_name_gender = {name: gender for name, gender in lexicon.read_columns(path, "name", "gender")
-                                     if gender in ("m", "f")}
+    for name in SHARED_ROLE_FILES:  # the project's curated role nouns
+        for row in _rows(files, name):
+            word = (row.get("word") or row.get("suffix") or "").lstrip("-").lower()
+            if len(word) > 3:
+                lex.roles.setdefault(word, "f" if word.endswith("in") else "")
+    lex.nationality_stems = frozenset(row["stem"].lower().removesuffix("sch").removesuffix("i")
+                                      for row in _rows(files, NATIONALITY_FILE))
+    lex.first_name_gender = {name: gender for name, gender in files.columns(FIRST_NAMES_FILE, "name", "gender")
+                             if gender in ("m", "f")}
     return lex

@@ -20,7 +20,7 @@ def add_show_parser(commands) -> None:
     show.add_argument("--html", default=None, help="page to write (default: outputs/show/ARTICLE_ID.html)")
     show.add_argument("--model", default=None,
                       help="installed German spaCy pipeline (name or path) to run our components on")
-    show.add_argument("--config", default=None, help="pipeline config (default: the embedded configs/default.cfg)")
+    show.add_argument("--config", default=None, help="pipeline config (default: the embedded pipeline/default.cfg)")
     show.set_defaults(handler=show_command)
 
 
