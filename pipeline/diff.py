@@ -5,9 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .compare import diff_tables, summary
-from .schema import CHANGES
 from .io import TablesError, load_tables, write_table
+from .schema import CHANGES
 
 
 def add_diff_parser(commands) -> None:
@@ -19,6 +18,8 @@ def add_diff_parser(commands) -> None:
 
 
 def diff_command(args: argparse.Namespace) -> int:
+    from .compare import diff_tables, summary  # pandas: loaded only when the command runs
+
     try:
         tables = [load_tables(_folder(path)) for path in (args.old, args.new)]
     except (FileNotFoundError, TablesError) as exc:

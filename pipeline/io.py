@@ -14,14 +14,16 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from .schema import TABLES, Table, coerce
+
+if TYPE_CHECKING:  # pandas is imported by the readers only: `pipeline run` starts faster without it
+    import pandas as pd
 
 FORMATS = ("parquet", "csv")
 TEMP_SUFFIX = ".tmp"

@@ -134,8 +134,8 @@ def resolve_data_dir(data_dir: str | Path | None) -> Path:
 def _words(text: str) -> set[str]:
     words = set(text.split("\n"))
     words.discard("")
-    if any(w[0] == "#" or w[0].isspace() or w[-1].isspace() for w in words):  # comments, stray blanks
-        words = {w.strip() for w in words}
+    if text[:1] in ("#", " ", "\t") or any(mark in text for mark in ("\n#", "\n ", " \n", "\n\t", "\t\n", "\r")):
+        words = {w.strip() for w in words}  # comments or stray blanks: the slow way
         words = {w for w in words if w and w[0] != "#"}
     return words
 

@@ -6,9 +6,12 @@ and `sort_keys` fixes the row order so outputs are stable across runs and machin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class Table:
         )
 
     def frame(self, rows: list[dict]) -> pd.DataFrame:
+        import pandas as pd
+
         """Rows (dicts with exactly this table's columns) as a typed, stably sorted DataFrame."""
         df = pd.DataFrame(rows, columns=self.column_names)
         df = coerce(df, self)
@@ -49,6 +54,8 @@ _PANDAS = {"string": "string", "int": "Int64", "float": "Float64", "date": "date
 
 def coerce(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     """Cast the columns of `df` to the table's pandas dtypes (nullable everywhere)."""
+    import pandas as pd
+
     out = df.copy()
     for c in table.columns:
         if c.dtype == "date":
