@@ -8,8 +8,9 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from ..german import SOURCE_WORDS
 from ..tokens import TokenLayout, sentence_ranges, token_texts
-from .lexicon import SOURCE_WORDS, QuoteLexicon
+from .lexicon import QuoteLexicon
 from .marks import MARKS, Quotation, quotations
 
 BOUNDARIES = frozenset({",", ";", ":", "-", "–", "—"}) | MARKS
