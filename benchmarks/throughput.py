@@ -119,6 +119,10 @@ def copy_corpus(folders: list[str], repeat: int, into: Path) -> list[str]:
     return [str(into)]
 
 
+def ratios(tops: list[float], bottoms: list[float]) -> list[float]:
+    return [top / bottom for top, bottom in zip(tops, bottoms)]
+
+
 def spread(values: list[float]) -> str:
     """The median, with the range over the rounds when there are several."""
     text = f"{median(values):.3g}"
@@ -141,7 +145,7 @@ def benchmark(folders: list[str], args: argparse.Namespace) -> dict:
         steady["bare"].append(bare_seconds())
         steady["pipeline"].append(seconds(lambda: list(nlp.pipe(texts))))
         print(f"  steady state, round {round_number}/{args.rounds}", flush=True)
-    steady_ratios = [b / p for b, p in zip(steady["bare"], steady["pipeline"])]
+    steady_ratios = ratios(steady["bare"], steady["pipeline"])
     shares = component_shares(nlp, texts)
 
     other_workers = [w for w in args.workers if w != 1] if 1 in args.workers else []
@@ -170,17 +174,15 @@ def benchmark(folders: list[str], args: argparse.Namespace) -> dict:
         "component_share_percent": shares,
         "cli": {
             str(w): {
-                "x_bare": median([b / c for b, c in zip(cli_bare, cli[w])]),
-                "x_bare_rounds": [b / c for b, c in zip(cli_bare, cli[w])],
+                "x_bare": median(ratios(cli_bare, cli[w])), "x_bare_rounds": ratios(cli_bare, cli[w]),
                 "seconds": median(cli[w]), "tokens_per_s": tokens / median(cli[w]),
                 "peak_rss_mib": max(rss[w]),
             } for w in args.workers
         },
         "speedup_over_1_worker": {
             str(w): {
-                "cli": median([one / many for one, many in zip(cli[1], cli[w])]),
-                "cli_rounds": [one / many for one, many in zip(cli[1], cli[w])],
-                "cpu_loop": median([one / many for one, many in zip(loop[1], loop[w])]),
+                "cli": median(ratios(cli[1], cli[w])), "cli_rounds": ratios(cli[1], cli[w]),
+                "cpu_loop": median(ratios(loop[1], loop[w])),
             } for w in other_workers
         },
     }

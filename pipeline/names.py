@@ -1,10 +1,7 @@
 """Small helpers for German name forms shared by the entity components."""
 from __future__ import annotations
 
-GENITIVE_ARTICLES = frozenset({"des", "eines"})
-# particles of family names ("von der Leyen", "van Gaal", "de Maizière"); capitalised at a sentence start
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "dem", "de", "da", "di", "del", "della", "dos", "du", "la",
-                            "le", "ten", "ter", "zu", "bin", "ibn", "al", "el"})
+from .german import NAME_PARTICLES
 
 
 def lower_particles(words: list[str]) -> list[str]:
@@ -19,6 +16,7 @@ def lower_particles(words: list[str]) -> list[str]:
 
 def strip_genitive(word: str) -> str:
     """'Putins' -> 'Putin', "Merz'" -> 'Merz'; words ending in s, x, z or ß keep their form."""
+    # German genitive morphology: -s after a stem, a bare apostrophe after a sibilant
     if word.endswith(("'", "’")):
         return word[:-1]
     if word.endswith("s") and len(word) > 3 and word[-2] not in "sxzß":

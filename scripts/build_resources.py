@@ -27,6 +27,9 @@ Sources and licences
   organisations, large companies, media, clubs, universities, cities, regions,
   roles); released under the project's licence (CC0/MIT).  Nothing was taken
   from the evaluation data.
+* ``pipeline/data/german_words.tsv`` (closed-class German words for
+  ``pipeline/german.py``) is hand-curated too, but this script neither reads nor
+  writes it; only its line in ``SOURCES.md`` is kept here.
 
 Outputs (all in ``pipeline/data/``)
 -----------------------------------
@@ -702,6 +705,7 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `curated/roles.tsv`, `curated/role_suffixes.tsv` | role/title nouns before person names, compound suffixes | written for this project | project licence (CC0/MIT) |
 | `curated/name_cues.tsv` | words that type a capitalised name: class nouns before it ("Gemeinde", "Ölgesellschaft") and their compound tails, words inside foreign names ("Airways", "River", "San"), titles kept in names, speech verbs and place prepositions, place-name endings, words of work titles | written for this project | project licence (CC0/MIT) |
 | `curated/nationality_adjectives.tsv` | adjective stems (britisch ...) with country | written for this project | project licence (CC0/MIT) |
+| `german_words.tsv` | closed-class German words the rules test for, by grammatical class: articles, pronouns, prepositions, family-name particles, auxiliaries, source words (laut, zufolge ...), inflection endings (`word, class, note`); hand-curated, read by `pipeline/german.py`, neither read nor written by the build | written for this project | project licence (CC0/MIT) |
 | `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
 | `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words and spacy-lookups-data clusters/probabilities | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
 | `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |

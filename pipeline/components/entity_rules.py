@@ -20,7 +20,6 @@ import warnings
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from spacy.lang.de.stop_words import STOP_WORDS
 from spacy import util
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -28,32 +27,33 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import lexicon
-from ..names import NAME_PARTICLES, strip_genitive
+from ..german import (ARTICLES, CLAUSE_CONJUNCTIONS, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS as LIST_WORDS,
+                      LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NAMING_ADJECTIVE_STEMS, NON_GENITIVE_S_ENDINGS,
+                      OPENING_PARTICLES, PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_PRONOUNS)
+from ..names import strip_genitive
 from ..tokens import token_texts
 
 LABELS = ("PER", "LOC", "ORG")
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
          "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt")
-# particles that open a name on their own when capitalised ("Van Gaal", "De Maizière", "Al Gore"); "Von" and
-# "Zu" only with an article after them ("Von der Leyen"): "Von Scholz kam keine Antwort" is a preposition
-OPENING_PARTICLES = frozenset({"van", "de", "da", "di", "del", "della", "dos", "du", "ten", "ter", "bin", "ibn",
-                               "al", "el"})
-PARTICLE_ARTICLES = frozenset({"der", "den", "dem", "la", "le"})
+# the German words (articles, name particles, pronouns, joiners) come from pipeline/german.py; OPENING_PARTICLES
+# open a name on their own when capitalised ("Van Gaal", "Al Gore"); "Von" and "Zu" only with an article after
+# them ("Von der Leyen"): "Von Scholz kam keine Antwort" is a preposition
 ROMAN = re.compile(r"[IVX]+\Z")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines"})
-CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "und", "("})
-LIST_JOINERS = frozenset({",", "und", "sowie", "oder"})
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
+LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
-NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")
+NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # inflected adjective (morphology regex)
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
+# (German morphology as a regex, so it stays here rather than in german_words.tsv)
 ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
-SUBJECTS = ARTICLES | {"er", "sie", "es", "ich", "wir", "ihr", "man"}
+SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
@@ -243,7 +243,7 @@ class EntityRules:
             label, _ = self.canonical[key]
             if end - start == 2 and texts[start + 1] in self.lex.common_nouns and not self._is_name(texts[start + 1]):
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
-            if doc[start].lower_.startswith("sogenannt"):
+            if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             if key in self.pattern_trim and end - start > 2 and self._is_common(texts[start]) \
                     and not self.anchors.has(texts[start]):
@@ -444,7 +444,7 @@ class EntityRules:
             if any(w in lex.work_words for w in words):
                 return None  # titles of songs, books and films are not PER/LOC/ORG
         cue_label = self._cue_label(cue)
-        if cue_label is None and before in ("der", "des") and start > 1 and lex.is_role(texts[start - 2]) \
+        if cue_label is None and before in DEFINITE_GENITIVE_ARTICLES and start > 1 and lex.is_role(texts[start - 2]) \
                 and not self._is_name(first) and first not in lex.ambiguous and cls.get(first) in (None, "ORG"):
             cue_label = "ORG"  # "Präsident der Bundesärztekammer"
         if cue_label and not commons[-1]:
@@ -481,7 +481,8 @@ class EntityRules:
         if opener < start and texts[opener][:1].isupper() and len(words) == 1 \
                 and cls.get(word) in (None, "SURNAME", "FIRSTNAME") and word not in lex.ambiguous:
             return make("PER", "particle")  # "Von der Leyen sagte", "De Maizière kam" (not "von der Sonne")
-        in_place = before == "in" and word == words[0] and word not in lex.first_names  # "in Bracht", not "in Merkels"
+        # "in Bracht", not "in Merkels"
+        in_place = before in LOCATIVE_PREPOSITIONS and word == words[0] and word not in lex.first_names
         if (cls.get(word) == "SURNAME" or cls.get(words[0]) == "SURNAME") and before.lower() not in ARTICLES \
                 and not in_place:
             return make("PER", "surname")  # an article makes it a noun: "der Preis", "die Jungs"
@@ -686,7 +687,7 @@ def _join_club_places(spans: list[Span]) -> list[Span]:
 
 
 def _genitive(word: str) -> bool:
-    return word.endswith(("s", "'", "’")) and not word.endswith(("ss", "us", "is"))
+    return word.endswith(("s", "'", "’")) and not word.endswith(NON_GENITIVE_S_ENDINGS)  # -s, or ' after a sibilant
 
 
 def _inside_word(doc: Doc, start: int, end: int) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..names import GENITIVE_ARTICLES, lower_particles, strip_genitive
+from ..german import MASCULINE_GENITIVE_ARTICLES
+from ..names import lower_particles, strip_genitive
 
 
 class EntityLinker:
@@ -56,7 +57,7 @@ def mention_key(mention: Span, last_words: set[str]) -> tuple[str, str]:
     words = [t.text for t in mention]
     bare = strip_genitive(words[-1])
     context = {t.lower_ for t in mention.doc[max(mention.start - 2, 0):mention.start]}
-    if bare in last_words or context & GENITIVE_ARTICLES or words[-1].endswith(("'", "’")):
+    if bare in last_words or context & MASCULINE_GENITIVE_ARTICLES or words[-1].endswith(("'", "’")):
         words[-1] = bare
     return mention.label_, " ".join(words)
 

@@ -6,14 +6,12 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..german import ARTICLES
 from ..tokens import token_texts
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'", ")", "]"})
 NO_START = frozenset({",", ";", ":", ")", "]", "-", "–"})
-# "auf der Plattform X. Der Minister …": a letter with a period after an article and a noun ends the
-# sentence; elsewhere it is an initial ("George W. Bush") and does not
-ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines"})
 
 
 class SentenceSegmenter:
@@ -52,6 +50,8 @@ class SentenceSegmenter:
 
 
 def _letter_after_noun(texts: list[str], i: int) -> bool:
+    """"auf der Plattform X. Der Minister …": a letter with a period after an article and a noun ends the
+    sentence; elsewhere it is an initial ("George W. Bush") and does not."""
     text = texts[i]
     return len(text) == 2 and text[1] == "." and text[0].isupper() and i >= 2 and texts[i - 2] in ARTICLES
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
+from ..german import (FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES, KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES,
+                      PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
 from .text import BOUNDARIES, Text
@@ -46,7 +48,7 @@ def _stated_aim(t: Text, i: int, a: int, b: int) -> bool:
     """"Die Partei will … festhalten", "plant, … zu …": a main clause with a final infinitive or a
     clause after it; not "will einen Gipfel" (a wish for a thing) nor "…, dass sie … will" (part of
     another claim)."""
-    if t.subordinate(a) or (i > 0 and t.lower[i - 1] == "zu"):
+    if t.subordinate(a) or (i > 0 and t.lower[i - 1] in INFINITIVE_PARTICLES):
         return False
     if b == i + 1:  # "plant, … zu …": the clause after holds the aim
         return b < len(t.words) and t.words[b] == ","
@@ -65,9 +67,9 @@ def konjunktiv(t: Text, i: int, strong_only: bool = False, after_constituent: bo
     if not t.lex.may_be_konjunktiv(t.words[i]) or (i + 1 < len(t.words) and t.is_capital(i + 1)):
         return False  # an adjective before its noun: "gab es schwere Kämpfe"
     near = {t.lower[j] for j in (i - 1, i + 1) if 0 <= j < len(t.lower)}
-    if near & {"er", "sie", "es", "man", "sich"}:
+    if near & KONJUNKTIV_SUBJECTS:
         return True
-    return after_constituent and i > 0 and t.words[i - 1][:1].isupper() and "ich" not in near \
+    return after_constituent and i > 0 and t.words[i - 1][:1].isupper() and not near & FIRST_PERSON_SINGULAR_PRONOUNS \
         and not (i + 1 < len(t.words) and t.words[i + 1][:1].isdigit())  # "in Berlin weitere 5.000 Stellen"
 
 
@@ -75,7 +77,7 @@ def main_clause_konjunktiv(t: Text, s: int, e: int, strong_only: bool) -> bool:
     """Whether a main clause of the sentence (not one after "weil", "dass", a relative pronoun ...)
     is in Konjunktiv, outside quotations; or reports with "soll(en) … haben/sein" unless `strong_only`
     (with no speaker in reach, "3.000 Menschen sollen gestorben sein" is hearsay, not someone's claim)."""
-    if not t.within(t.konjunktiv_at, s, e) and (strong_only or not {"soll", "sollen"} & set(t.lower[s:e])):
+    if not t.within(t.konjunktiv_at, s, e) and (strong_only or not REPORTIVE_MODALS & set(t.lower[s:e])):
         return False  # most sentences: no word that could be Konjunktiv
     for words in _main_clauses(t, s, e):
         if any(konjunktiv(t, i, strong_only, after_constituent=not strong_only) for i in words) \
@@ -102,7 +104,8 @@ def _main_clauses(t: Text, s: int, e: int) -> Iterator[list[int]]:
 
 def _reportive_sollen(t: Text, words: list[int]) -> bool:
     """"Er soll das Geld genommen haben": sollen with a perfect infinitive reports a claim."""
-    if len(words) < 4 or not any(t.lower[i] in ("soll", "sollen") for i in words[:-2]):
+    if len(words) < 4 or not any(t.lower[i] in REPORTIVE_MODALS for i in words[:-2]):
         return False
     last, before = t.lower[words[-1]], t.lower[words[-2]]
-    return last in ("haben", "sein") and (before == "worden" or before.endswith(("t", "en")))
+    # a participle before it: "worden", or a form in -t/-en ("genommen", "gesagt"; morphology, kept here)
+    return last in PERFECT_INFINITIVE_AUXILIARIES and (before in PASSIVE_PARTICIPLES or before.endswith(("t", "en")))

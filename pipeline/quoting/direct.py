@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..german import SOURCE_COMMA_ADVERBS
 from .cues import Cue, verb_cues
 from .marks import Quotation
 from .phrases import noun_phrase
@@ -55,7 +56,7 @@ def _attributed(t: Text, q: Quotation, n_words: int) -> Found | None:
     title = all(t.words[k][:1].isupper() for k in range(q.open + 1, end) if t.is_word(k))
     if n_words < 2 or (title and n_words < 5):
         return _judgement(t, q, s_open, end)
-    if after < len(t.words) and t.words[after] in (",", ":") or (after < len(t.words) and t.lower[after] == "so"):
+    if after < len(t.words) and (t.words[after] in (",", ":") or t.lower[after] in SOURCE_COMMA_ADVERBS):
         k = after + 1 if t.words[after] in (",", ":") else after
         for cue, speaker in _cue_at(t, k, s_close):
             return Found("direct", q.open + 1, end, cue, speaker)
@@ -80,10 +81,10 @@ def _cue_at(t: Text, k: int, sent: tuple[int, int]) -> Iterator[tuple[Cue, Speak
     """A cue opening the clause at token k and its speaker: "sagte X", "so X", "hieß es", "teilte X mit"."""
     if k >= len(t.words):
         return
-    if t.lower[k] == "so":
+    if t.lower[k] in SOURCE_COMMA_ADVERBS:  # "„…“, so X"
         np = noun_phrase(t, k + 1, sent[1])
         if np is not None:
-            yield Cue("so", "source", k, k + 1, t.words[k]), resolve(t, np, "so")
+            yield Cue(t.lower[k], "source", k, k + 1, t.words[k]), resolve(t, np, "so")
         return
     for cue, verb in verb_cues(t, k, min(k + 1, sent[1])):
         if verb.kind == "intent":

@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from ..german import ANAPHORIC_DEMONSTRATIVES
 from .cues import Cue, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
@@ -116,7 +117,7 @@ def _said_before(t: Text, k: int) -> Found | None:
     """"Das teilte eine Sprecherin der Polizei mit.": the sentence before, in the same paragraph,
     is the claim, and the subject after the speech verb its speaker."""
     s, e = t.sents[k]
-    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k] or t.lower[s] not in ("das", "dies"):
+    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k] or t.lower[s] not in ANAPHORIC_DEMONSTRATIVES:
         return None
     cue = next((c for c, verb in verb_cues(t, s, e) if c.start == s + 1 and verb.kind in ("speech", "reported")), None)
     if cue is None:

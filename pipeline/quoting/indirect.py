@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
 from .cues import Cue, konjunktiv, verb_cues
 from .marks import MARKS
 from .phrases import is_adjective, only_noun_phrases
@@ -40,7 +41,7 @@ def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
                 yield Found("indirect", s, wa - 1, cue, speaker)
             continue
         if verb.kind == "intent":
-            if (t.lower[cue.end] if cue.end < b else "") in ("man", "wir"):  # "will man …": no one named
+            if (t.lower[cue.end] if cue.end < b else "") in COLLECTIVE_SUBJECT_PRONOUNS:  # "will man …": no one named
                 speaker = NO_SPEAKER
             elif subject is None:
                 continue
@@ -63,7 +64,8 @@ def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
             if not quoted or verb.kind in ("reported", "intent"):
                 # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence;
                 # "bezeichnete X als Y" claims the whole sentence
-                start = next((k for k in range(cue.end, b) if "von" in verb.requires and t.lower[k] == "von"), s)
+                start = next((k for k in range(cue.end, b)
+                              if t.lower[k] in TOPIC_PREPOSITIONS and t.lower[k] in verb.requires), s)
                 if start == s or not any(t.quote_at[k] >= 0 for k in range(start, min(start + 4, ce))):
                     yield Found("reported", start, ce, cue, speaker)  # else the quoted words are the claim
 
@@ -106,8 +108,10 @@ def _reported_clause(t: Text, c: int, e: int, kind: str) -> bool:
 
 
 def _zu_infinitive(t: Text, a: int, b: int) -> bool:
-    return any(t.lower[k] == "zu" or (len(t.lower[k]) > 6 and "zu" in t.lower[k][2:-2] and t.lower[k].endswith("en"))
-               for k in range(a, b))
+    """"zu erweitern", or "zu" inside an infinitive in -en ("anzukündigen"; morphology)."""
+    return any(w in INFINITIVE_PARTICLES or (len(w) > 6 and any(p in w[2:-2] for p in INFINITIVE_PARTICLES)
+                                             and w.endswith("en"))
+               for w in t.lower[a:b])
 
 
 def _wie_start(t: Text, s: int, a: int) -> int:

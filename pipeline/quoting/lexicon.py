@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
+from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS
 
 # under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
 FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
@@ -15,9 +16,7 @@ SHARED_ROLE_FILES = ("curated/roles.tsv", "curated/role_suffixes.tsv")
 NATIONALITY_FILE = "curated/nationality_adjectives.tsv"
 FIRST_NAMES_FILE = "first_names.tsv"
 SHARED_FILES = (*SHARED_ROLE_FILES, NATIONALITY_FILE, FIRST_NAMES_FILE)  # optional in a user's data folder
-AGE_NOUN = re.compile(r"\d+-jährige[rn]?")  # "der 34-Jährige"
-NATIONALITY_ENDINGS = frozenset({"e", "er", "ier", "i", "in", "erin", "ierin"})  # "Brite", "Belgier", "Russin"
-SOURCE_WORDS = frozenset({"laut", "gemäß", "nach", "zufolge", "so", "demnach"})  # open a source phrase
+AGE_NOUN = re.compile(r"\d+-jährige[rn]?")  # "der 34-Jährige" (a word shape, so a regex here)
 
 
 class Verb(NamedTuple):
@@ -54,7 +53,7 @@ class QuoteLexicon:
         Konjunktiv I next to a subject pronoun ("er gehe", "gebe es")."""
         w = word.lower()
         return w in self.konjunktiv or (w.endswith("e") and len(w) > 3 and word[:1].islower() and not self.words.get(w)
-                                        and not w.endswith(("ie", "ee", "te", "rde", "weise")))
+                                        and not w.endswith(NON_KONJUNKTIV_ENDINGS))
 
     def person_noun(self, word: str) -> bool:
         """A noun that describes a person by age or nationality ("34-jährige", "belgier", "britin")."""

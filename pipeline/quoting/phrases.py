@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
+from ..german import ADJECTIVE_ENDINGS, GENITIVE_ARTICLES
 from .marks import MARKS
 from .text import Text
 
@@ -73,13 +74,13 @@ def noun_phrase(t: Text, i: int, limit: int) -> NP | None:
 def is_adjective(t: Text, j: int) -> bool:
     """An inflected lower-case word that is no function word, verb or Konjunktiv form."""
     w = t.lower[j]
-    return (t.words[j][:1].islower() and w.endswith(("e", "en", "er", "es", "em")) and len(w) > 3
+    return (t.words[j][:1].islower() and w.endswith(ADJECTIVE_ENDINGS) and len(w) > 3
             and not t.lex.words.get(w) and w not in t.lex.verbs and w not in t.lex.konjunktiv)
 
 
 def _genitive_end(t: Text, j: int, limit: int) -> int:
     """Extend a phrase over a following genitive ("des Ministeriums", "der Koalition der Willigen")."""
-    if j < limit and t.lower[j] in ("des", "der", "eines", "einer"):
+    if j < limit and t.lower[j] in GENITIVE_ARTICLES:
         k = j + 1
         while k < limit and is_adjective(t, k):
             k += 1

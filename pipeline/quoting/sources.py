@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS, SOURCE_COMPLEMENT_PREPOSITIONS,
+                      SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
 from .cues import Cue, konjunktiv
 from .marks import MARKS
 from .phrases import NP, is_adjective, noun_phrase
@@ -18,35 +20,35 @@ def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
         if t.quote_at[i] >= 0:
             continue
         w = t.lower[i]
-        if w in ("laut", "gemäß"):
+        if w in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
             np = noun_phrase(t, i + 1, ce)
             if np is not None:
                 end, speaker = _apposition(t, np, ce, resolve(t, np, "laut"), closed=True)
                 yield _around(t, s, ce, i, end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
-        elif w == "nach":
+        elif w in SOURCE_NOUN_PREPOSITIONS:  # "nach Angaben X"
             np = noun_phrase(t, i + 1, ce)
             if np is not None and t.lex.noun_class(t.lower[np.head], "source"):
                 np = np._replace(end=_von_phrase_end(t, np.end, ce))
                 speaker = _source_speaker(t, np)
-                yield _around(t, s, ce, i, np.end, Cue("nach", "source", i, i + 1, t.words[i]), speaker)
-        elif w == "zufolge" and i > s:
+                yield _around(t, s, ce, i, np.end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+        elif w in SOURCE_POSTPOSITIONS and i > s:  # "X zufolge"
             start = _phrase_before(t, s, i)
             if start < i:
                 np = noun_phrase(t, start, i) or NP(start, i, i - 1, "noun", None)
                 speaker = _source_speaker(t, np._replace(end=i))
-                yield _around(t, s, ce, start, i + 1, Cue("zufolge", "source", i, i + 1, t.words[i]), speaker)
-        elif w == "so" and i > s + 2 and t.words[i - 1] == ",":
+                yield _around(t, s, ce, start, i + 1, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+        elif w in SOURCE_COMMA_ADVERBS and i > s + 2 and t.words[i - 1] == ",":  # "…, so X"
             np = noun_phrase(t, i + 1, ce)
             rest, speaker = (ce, NO_SPEAKER) if np is None else _apposition(t, np, ce, resolve(t, np, "so"))
             if rest < ce and t.lex.has(t.lower[rest], "preposition") and not any(  # "so X gegenüber dem Sender"
                     t.lower[k] in t.lex.verbs or konjunktiv(t, k) for k in range(rest, ce)):
                 rest = ce
             if np is not None and ce - rest <= 2 and t.plain_words(s, i - 1) >= 3:
-                yield Found("indirect", s, i - 1, Cue("so", "source", i, i + 1, t.words[i]), speaker)
-        elif w == "demnach" and not t.heading[t.sent_of[i]]:
+                yield Found("indirect", s, i - 1, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+        elif w in SOURCE_ADVERBS and not t.heading[t.sent_of[i]]:
             # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
             a, b = _segment(t, s, ce, i)
-            yield Found("indirect", a if i > a else i + 1, b, Cue("demnach", "source", i, i + 1, t.words[i]),
+            yield Found("indirect", a if i > a else i + 1, b, Cue(w, "source", i, i + 1, t.words[i]),
                         Speaker(i, i + 1, None, "demnach"))
 
 
@@ -72,7 +74,7 @@ def _source_speaker(t: Text, np: NP) -> Speaker:
 
 def _von_phrase_end(t: Text, j: int, limit: int) -> int:
     """End of a "von X"/"aus X" that follows the source noun ("nach Angaben von X"), else j."""
-    if j < limit and t.lower[j] in ("von", "vom", "aus"):
+    if j < limit and t.lower[j] in SOURCE_COMPLEMENT_PREPOSITIONS:
         np = noun_phrase(t, j + 1, limit)
         if np is not None:
             return np.end
@@ -86,7 +88,7 @@ def _phrase_before(t: Text, s: int, i: int) -> int:
         k -= 3
     if k > s and t.words[k - 1][:1].isupper():  # "Angaben zufolge" opening the sentence
         k -= 1
-    while k > s and (t.is_capital(k - 1) or _determiner(t, k - 1) or t.lower[k - 1] in ("von", "vom")
+    while k > s and (t.is_capital(k - 1) or _determiner(t, k - 1) or t.lower[k - 1] in GENITIVE_PREPOSITIONS
                      or (is_adjective(t, k - 1) and k - 2 >= s and _determiner(t, k - 2)
                          and (t.is_capital(k) or is_adjective(t, k)))):
         k -= 1

@@ -7,14 +7,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
+from ..german import (FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS,
+                      INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS)
 from .cues import Cue
 from .phrases import NP, noun_phrase, phrases
 from .subjects import is_subject
 from .text import Text
 
-COMMON_AFFIXES = ("en", "n", "s", "e")  # "Erklärungen" and "Erklärung" name the same document
 SUBJECT_KINDS = ("entity", "role", "person", "pronoun")
-INDEFINITE = ("ein", "eine", "einer", "eines", "einem", "einen")  # phrases that can name who a later sentence reports
 
 
 class Speaker(NamedTuple):
@@ -43,7 +43,8 @@ def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | N
         return Speaker(np.start, np.end, t.eid(np.entity), method)
     if np.kind == "pronoun":
         word = t.lower[np.start]
-        plural = word == "sie" and verb is not None and t.lower[verb].endswith(("ten", "en"))
+        # "sie sagten": a plural verb ending (morphology, kept here)
+        plural = word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and t.lower[verb].endswith(("ten", "en"))
         if plural:
             return Speaker(np.start, np.end, None, "pronoun")
         gender = t.lex.info.get((word, "pronoun"), "")
@@ -51,9 +52,9 @@ def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | N
     if np.kind == "role":
         role = t.lex.role(t.lower[np.head])
         gender = t.lex.roles.get(role, "")
-        plural = t.lower[np.start] == "die" and gender != "f"
+        plural = t.lower[np.start] in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
         # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
-        new_person = t.lower[np.start] in INDEFINITE
+        new_person = t.lower[np.start] in INDEFINITE_ARTICLES
         eid = None if plural or new_person else _recent_person(t, np.start, gender=gender, role=role)
         return Speaker(np.start, np.end, eid, "description")
     if np.kind == "person":
@@ -82,10 +83,12 @@ def _nearby_person(t: Text, np: NP) -> str | None:
     """"so der 52-Jährige", "sagte der Belgier": a definite age or nationality noun refers to a person
     named in this sentence or the one before (further back it is as often someone never named)."""
     word, article = t.lower[np.head], t.lower[np.start]
-    if article not in ("der", "die"):
+    masculine, feminine_or_plural = article in MASCULINE_NOMINATIVE_ARTICLES, article in FEMININE_OR_PLURAL_ARTICLES
+    if not masculine and not feminine_or_plural:
         return None
-    gender = "f" if word.endswith("in") or article == "die" and word.endswith("e") else "m" if article == "der" else ""
-    if article == "die" and gender != "f":
+    # feminine nouns end in -in ("Britin") or, after "die", in -e ("die 52-Jährige"): morphology, kept here
+    gender = "f" if word.endswith("in") or feminine_or_plural and word.endswith("e") else "m" if masculine else ""
+    if feminine_or_plural and gender != "f":
         return None  # "die Briten": plural
     k = t.sent_of[np.start]
     since = t.sents[k - 1][0] if k > 0 else t.sents[k][0]
@@ -113,7 +116,7 @@ def _document_author(t: Text, np: NP) -> str | None:
 
 
 def _stem(word: str) -> str:
-    for affix in COMMON_AFFIXES:
+    for affix in NOUN_INFLECTION_ENDINGS:  # longest first: "Erklärungen" and "Erklärung" name the same document
         if word.endswith(affix) and len(word) > len(affix) + 3:
             return word[: -len(affix)]
     return word
@@ -124,7 +127,7 @@ def impersonal_source(t: Text, cue: Cue) -> Speaker:
     v = cue.start
     a, b = t.clause(v)
     for k in list(range(cue.end, b)) + list(range(a, v)):
-        if t.lower[k] in ("in", "im", "aus", "von", "vom", "bei", "seitens"):
+        if t.lower[k] in IMPERSONAL_SOURCE_PREPOSITIONS:
             source = noun_phrase(t, k + 1, b if k > v else v)
             if source is not None:
                 return resolve(t, source, method="document")

@@ -2,10 +2,10 @@
 unless the verb opens its clause ("…, sagte der Minister"), else the one after it."""
 from __future__ import annotations
 
+from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, ORIGIN_PREPOSITIONS,
+                      PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
 from .phrases import NP, noun_phrase, only_noun_phrases, phrases
 from .text import SENT_END, Text
-
-QUOTED_SUBJECT = ("zitieren",)  # speech verbs whose passive subject is the speaker
 
 
 def is_subject(t: Text, np: NP) -> bool:
@@ -17,12 +17,13 @@ def is_subject(t: Text, np: NP) -> bool:
     first = t.lower[np.start]
     if lex.has(first, "det_oblique") or lex.has(first, "oblique"):
         return False
-    return not (first == "der" and lex.noun_class(t.lower[np.head], "addressee"))  # "sagte der Zeitung"
+    # "sagte der Zeitung": a dative
+    return not (first in DATIVE_FEMININE_ARTICLES and lex.noun_class(t.lower[np.head], "addressee"))
 
 
 def _name_particle(t: Text, np: NP) -> bool:
     """"Von der Leyen", "van Gaal": a capitalised "von"/"van" directly before a person's name belongs to it."""
-    return (t.words[np.start - 1] in ("Von", "Van", "De") and np.kind == "entity"
+    return (t.words[np.start - 1] in CAPITALISED_NAME_PARTICLES and np.kind == "entity"
             and t.ents[np.entity].label_ == "PER")
 
 
@@ -34,7 +35,7 @@ def subject_near(t: Text, v: int, v_end: int) -> NP | None:
         if ((t.lex.has(t.lower[a], "det") or t.lex.has(t.lower[a], "relative"))  # "…, der … betonte, …"
                 and t.lex.info.get((t.lower[a], "relative")) != "oblique"):  # not "…, denen X vorwirft, …"
             if v >= b - 2 and (v == b - 1 or t.lex.has(t.lower[b - 1], "particle")
-                               or t.lower[b - 1] in ("hat", "hatte", "haben", "hatten")):  # verb-final
+                               or t.lower[b - 1] in PERFECT_AUXILIARIES):  # verb-final
                 return _relative(t, a)
         opens_with_pronoun = v == a and v_end < b and t.lex.has(t.lower[v_end], "pronoun")  # "…, schrieb er"
         if not opens_with_pronoun and not any(is_subject(t, np) for np in phrases(t, a, v)):
@@ -42,7 +43,7 @@ def subject_near(t: Text, v: int, v_end: int) -> NP | None:
             if inserted is not None:
                 return inserted
     if _passive(t, v, a, b):
-        return next((np for k in range(a, b) if t.lower[k] in ("von", "vom", "seitens")
+        return next((np for k in range(a, b) if t.lower[k] in PASSIVE_AGENT_PREPOSITIONS
                      for np in [noun_phrase(t, k + 1, b)] if np is not None), None)
     before = next((np for np in phrases(t, a, v) if is_subject(t, np)), None)
     pronoun_after = v_end < b and (t.lex.has(t.lower[v_end], "pronoun") or t.lex.has(t.lower[v_end], "pronoun_generic"))
@@ -54,7 +55,7 @@ def subject_near(t: Text, v: int, v_end: int) -> NP | None:
     if after is None and v - 1 <= a and v > 0 and t.lex.info.get((t.lower[v - 1], "conjunction")) == "and":
         return _sentence_subject(t, v)  # "…, und fügt hinzu: …" shares the subject of the sentence
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
-        return next((np for k in range(a, b) if t.lower[k] == "aus" and k + 1 < b
+        return next((np for k in range(a, b) if t.lower[k] in ORIGIN_PREPOSITIONS and k + 1 < b
                      for np in [noun_phrase(t, k + 1, b)] if np is not None), None)
     return after
 
@@ -89,9 +90,9 @@ def _passive(t: Text, v: int, a: int, b: int) -> bool:
     verbs = t.lex.verbs[t.lower[v]]
     if t.lower[v] in (verb.lemma for verb in verbs) or any(verb.kind == "intent" for verb in verbs):
         return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
-    if any(verb.lemma in QUOTED_SUBJECT for verb in verbs):
+    if any(verb.lemma in QUOTED_SUBJECT_VERBS for verb in verbs):
         return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
-    return any(t.lower[k] in ("wird", "wurde", "werden", "wurden", "worden") for k in range(a, b))
+    return any(t.lower[k] in PASSIVE_AUXILIARIES for k in range(a, b))
 
 
 def _bare(t: Text, np: NP) -> bool:

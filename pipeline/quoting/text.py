@@ -8,8 +8,9 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from ..german import SOURCE_WORDS
 from ..tokens import TokenLayout, sentence_ranges, token_texts
-from .lexicon import SOURCE_WORDS, QuoteLexicon
+from .lexicon import QuoteLexicon
 from .marks import MARKS, Quotation, quotations
 
 BOUNDARIES = frozenset({",", ";", ":", "-", "–", "—"}) | MARKS
@@ -54,7 +55,7 @@ class Text:
         # where the extractors' cue words stand: they look only there instead of at every token
         self.verb_at = [i for i, w in enumerate(self.lower) if w in lex.verbs]
         self.source_at = [i for i, w in enumerate(self.lower) if w in SOURCE_WORDS]
-        self.konjunktiv_at = [i for i, w in enumerate(self.lower)
+        self.konjunktiv_at = [i for i, w in enumerate(self.lower)  # by rule a Konjunktiv form ends in -e
                               if w in lex.konjunktiv or w[-1:] == "e" and lex.may_be_konjunktiv(self.words[i])]
         for q in names:  # a quoted name does not end a clause
             self.boundary[q.open] = self.boundary[q.close] = False

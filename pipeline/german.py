@@ -1,0 +1,138 @@
+"""The closed-class German words every rule of the pipeline tests for, read once from
+`data/german_words.tsv`.
+
+Articles, pronouns, prepositions, family-name particles, auxiliaries, the source words of reported
+speech ("laut", "zufolge") and the few inflection endings the rules look at are closed classes:
+German grammar fixes their members, the news does not add to them. Several modules need the same
+ones (the articles were written out in four), so one file owns them all, one row per word and
+class (`word, class, note`; a word with several uses has several rows), and every module takes
+its words from here instead of keeping a copy inline. Change a word there, not in code.
+
+The open-class vocabularies -- gazetteer, first names, word classes, role nouns, speech verbs,
+class nouns before names -- are not here: they stay in their own data files, loaded by the
+components that use them and saved with a pipeline. (The quote component's own function-word
+classes, `data/quotes/words.tsv`, are part of its saved lexicon too.) The German stop words are
+spaCy's list; modules take that from here as well (`STOP_WORDS`).
+
+`words(cls)` is a class as a frozenset and raises `UnknownWordClass` for a class the file does
+not have, so a typo cannot quietly give an empty set. `affixes(cls)` is a class of endings or
+stems as a tuple, for `str.endswith`/`str.startswith`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.lang.de.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+
+from .lexicon import DATA_DIR, read_tsv
+
+FILE = DATA_DIR / "german_words.tsv"
+
+
+class UnknownWordClass(KeyError):
+    """A word class that `german_words.tsv` does not have."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])
+
+
+def read_classes(path: Path = FILE) -> dict[str, frozenset[str]]:
+    """class -> its words, from a `word<TAB>class<TAB>note` file."""
+    classes: dict[str, set[str]] = {}
+    for row in read_tsv(path):
+        word, cls = row.get("word", ""), row.get("class", "")
+        if not word or not cls or word.strip() != word or cls.strip() != cls:
+            raise ValueError(f"{path.name}: a row needs a word and a class without blanks: {row}")
+        classes.setdefault(cls, set()).add(word)
+    return {cls: frozenset(members) for cls, members in classes.items()}
+
+
+_CLASSES = read_classes()
+CLASSES = frozenset(_CLASSES)
+
+
+def words(cls: str) -> frozenset[str]:
+    """The words of class `cls`; `UnknownWordClass` (a KeyError) if the file has no such class."""
+    try:
+        return _CLASSES[cls]
+    except KeyError:
+        raise UnknownWordClass(f"no German word class {cls!r} in {FILE.name}; "
+                               f"the classes are: {', '.join(sorted(_CLASSES))}") from None
+
+
+def affixes(cls: str) -> tuple[str, ...]:
+    """A class of endings or stems as a tuple for `str.endswith`/`str.startswith`, longest first:
+    a rule that strips the first ending that fits strips "en" before "n"."""
+    return tuple(sorted(words(cls), key=lambda affix: (-len(affix), affix)))
+
+
+def classes_of(word: str) -> frozenset[str]:
+    """The classes `word` belongs to (none for a word the file does not list)."""
+    return frozenset(cls for cls, members in _CLASSES.items() if word in members)
+
+
+# -- articles
+ARTICLES = words("article")  # der die das den dem des ein eine ...
+INDEFINITE_ARTICLES = words("indefinite_article")
+GENITIVE_ARTICLES = words("genitive_article")  # des der eines einer
+MASCULINE_GENITIVE_ARTICLES = words("masculine_genitive_article")  # des eines: the noun takes -s
+DEFINITE_GENITIVE_ARTICLES = words("definite_genitive_article")  # "Präsident der Bundesärztekammer"
+MASCULINE_NOMINATIVE_ARTICLES = words("masculine_nominative_article")  # "sagte der Belgier"
+FEMININE_OR_PLURAL_ARTICLES = words("feminine_or_plural_article")  # "die Britin", "die Briten"
+DATIVE_FEMININE_ARTICLES = words("dative_feminine_article")  # "sagte der Zeitung"
+
+# -- family-name particles
+NAME_PARTICLES = words("name_particle")  # "von der Leyen", "van Gaal", "de Maizière"
+OPENING_PARTICLES = words("opening_particle")  # open a name when capitalised: "Van Gaal", "Al Gore"
+PARTICLE_ARTICLES = words("particle_article")  # "von der", "van den", "de la"
+# written capitalised right before a person's name, the particle belongs to it ("Von der Leyen")
+CAPITALISED_NAME_PARTICLES = frozenset(w.capitalize() for w in words("capitalised_name_particle"))
+
+# -- pronouns
+SUBJECT_PRONOUNS = words("subject_pronoun")
+KONJUNKTIV_SUBJECTS = words("konjunktiv_subject")  # "er gehe", "gebe es", "handele sich"
+FIRST_PERSON_SINGULAR_PRONOUNS = words("first_person_singular_pronoun")  # "ich bestehe" is indicative
+FEMININE_OR_PLURAL_PRONOUNS = words("feminine_or_plural_pronoun")  # "sie sagte" / "sie sagten"
+COLLECTIVE_SUBJECT_PRONOUNS = words("collective_subject_pronoun")  # "will man …": no one named
+ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit."
+
+# -- conjunctions
+CLAUSE_CONJUNCTIONS = words("clause_conjunction")  # "…, sagte Richter und …"
+LIST_JOINERS = words("list_joiner")  # "die Dörfer A, B und C"
+
+# -- prepositions and particles
+LOCATIVE_PREPOSITIONS = words("locative_preposition")  # "in Bracht"
+SOURCE_PREPOSITIONS = words("source_preposition")  # "laut X", "gemäß X"
+SOURCE_NOUN_PREPOSITIONS = words("source_noun_preposition")  # "nach Angaben X"
+SOURCE_POSTPOSITIONS = words("source_postposition")  # "X zufolge"
+SOURCE_COMMA_ADVERBS = words("source_comma_adverb")  # "…, so X"
+SOURCE_ADVERBS = words("source_adverb")  # "demnach"
+# every word that opens a source phrase
+SOURCE_WORDS = (SOURCE_PREPOSITIONS | SOURCE_NOUN_PREPOSITIONS | SOURCE_POSTPOSITIONS | SOURCE_COMMA_ADVERBS
+                | SOURCE_ADVERBS)
+SOURCE_COMPLEMENT_PREPOSITIONS = words("source_complement_preposition")  # "nach Angaben von X"
+GENITIVE_PREPOSITIONS = words("genitive_preposition")  # "Angaben von X zufolge"
+PASSIVE_AGENT_PREPOSITIONS = words("passive_agent_preposition")  # "von X wurde mitgeteilt"
+ORIGIN_PREPOSITIONS = words("origin_preposition")  # "aus Regierungskreisen verlautete"
+IMPERSONAL_SOURCE_PREPOSITIONS = words("impersonal_source_preposition")  # "hieß es in der Erklärung"
+TOPIC_PREPOSITIONS = words("topic_preposition")  # "sprach von einem Erfolg"
+INFINITIVE_PARTICLES = words("infinitive_particle")  # "zu erweitern", "anzukündigen"
+
+# -- auxiliaries, modals and verbs
+PERFECT_AUXILIARIES = words("perfect_auxiliary")  # "…, der … betont hat"
+PASSIVE_AUXILIARIES = words("passive_auxiliary")  # "Ihm wird vorgeworfen"
+PASSIVE_PARTICIPLES = words("passive_participle")  # "worden"
+REPORTIVE_MODALS = words("reportive_modal")  # "Er soll das Geld genommen haben"
+PERFECT_INFINITIVE_AUXILIARIES = words("perfect_infinitive_auxiliary")  # "… genommen haben"
+QUOTED_SUBJECT_VERBS = words("quoted_subject_verb")  # lemmas: "Sie wird mit den Worten zitiert"
+
+# -- stems and endings (tuples for str.startswith/str.endswith)
+NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "sogenannten"
+ADJECTIVE_ENDINGS = affixes("adjective_ending")
+NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" -> "Erklärung"
+NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
+NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"
+NATIONALITY_ENDINGS = words("nationality_ending")  # after a stem: "Brite", "Belgier", "Russin"
+
+# -- spaCy's German stop-word list (maintained there, not copied here)
+STOP_WORDS = frozenset(_SPACY_STOP_WORDS)
