@@ -4,9 +4,17 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from pathlib import Path
 
 from .diff import add_diff_parser
 from .views.commands import add_report_parser, add_show_parser
+
+
+def _worker_count(value: str) -> int:
+    count = int(value)
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU core) or more, not {count}")
+    return count
 
 
 def add_run_parser(commands) -> None:
@@ -17,7 +25,7 @@ def add_run_parser(commands) -> None:
                      help="installed German spaCy pipeline (name or path) to run our components on")
     run.add_argument("--config", default=None, help="pipeline config (default: the embedded pipeline/default.cfg)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
-    run.add_argument("--workers", type=int, default=1,
+    run.add_argument("--workers", type=_worker_count, default=1,
                      help="processes for the local engine (default: 1; 0: one per CPU core)")
     run.add_argument("--force", action="store_true",
                      help="process every article again, even those unchanged since the last run into --out")
@@ -28,6 +36,10 @@ def add_run_parser(commands) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    if args.scheduler and args.engine != "dask":
+        print("pipeline run: --scheduler is for --engine dask; add --engine dask or leave --scheduler out",
+              file=sys.stderr)
+        return 2
     import os
 
     from .language import DEFAULT_CONFIG
@@ -50,6 +62,8 @@ def run_command(args: argparse.Namespace) -> int:
     for notice in summary.notices:
         print(f"pipeline run: {notice}", file=sys.stderr)
     print(f"{summary} -> {args.out}", file=sys.stderr)
+    if summary.errors or summary.warnings:
+        print(f"see {Path(args.out) / 'errors.csv'} (or errors.parquet) for every error and warning", file=sys.stderr)
     return 1 if summary.errors else 0
 
 
@@ -57,7 +71,10 @@ PARSERS = (add_run_parser, add_diff_parser, add_show_parser, add_report_parser)
 
 
 def parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = argparse.ArgumentParser(prog="pipeline", description="German news extraction into tidy tables.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = p.add_subparsers(dest="command", required=True)
     for add_parser in PARSERS:
         add_parser(commands)

@@ -35,3 +35,11 @@ def sentences_config(tmp_path):
         'pipeline = ["sentences","entity_rules","entity_linker","quotes"]', 'pipeline = ["sentences"]'),
         encoding="utf-8")
     return config
+
+
+@pytest.fixture
+def cli_nlp(nlp):
+    """The command line builds the default pipeline: reuse the session's."""
+    from pipeline.engine import Settings, use_pipeline
+
+    use_pipeline(nlp, Settings())

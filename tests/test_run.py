@@ -51,12 +51,6 @@ def fixed_version(monkeypatch):
     monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config: "test-version")
 
 
-@pytest.fixture
-def cli_nlp(nlp):
-    """The command line builds the default pipeline: reuse the session's."""
-    use_pipeline(nlp, Settings())
-
-
 def assert_same_tables(left: Path, right: Path):
     a, b = load_tables(left), load_tables(right)
     for name in TABLES:
