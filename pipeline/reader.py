@@ -296,6 +296,25 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
             yield Problem(readable(str(path)), None, "missing", "error", "input does not exist")
 
 
+def count_articles(inputs: Iterable[str | Path]) -> int | None:
+    """How many records `read_articles` will yield, for a progress bar's total and ETA: files are
+    counted from their folders' listings and plain dumps by their lines; None when a gzipped dump
+    is among the inputs (counting it would mean decompressing it twice)."""
+    total = 0
+    for path in discover(inputs):
+        if isinstance(path, Path) and path.name.endswith(".jsonl.gz"):
+            return None
+        if isinstance(path, Path) and is_dump(path):
+            try:
+                with open(path, "rb") as dump:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: dump.read(1 << 20), b""))
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
 def read_articles(inputs: Iterable[str | Path]) -> Iterator[tuple[Article | None, list[Problem]]]:
     """Yield (article or None, problems) for every article found in `inputs`; never raises on bad input."""
     for path in discover(inputs):

@@ -32,7 +32,7 @@ from .engine import Settings, make_engine, process_article, use_pipeline
 from .io import remove_stale_temporaries, writing_tables
 from .language import DEFAULT_CONFIG
 from .lock import locked
-from .reader import Article, Problem, duplicate, read_articles
+from .reader import Article, Problem, count_articles, duplicate, read_articles
 from .schema import ERRORS, TABLES
 
 # A batch is a few tenths of a second of work: enough to make sending it and committing its results
@@ -100,7 +100,9 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
         try:
             runner = make_engine(engine, settings, workers=workers, scheduler=scheduler)
             try:
-                counts = _process(chain([first], entries), cache, runner, version, force=force, progress=show)
+                total = count_articles(inputs) if show else None
+                counts = _process(chain([first], entries), cache, runner, version, force=force, progress=show,
+                                  total=total)
             except BaseException:
                 runner.close(failed=True)
                 raise
@@ -139,12 +141,12 @@ def extract(nlp: Language, inputs: Iterable[str | Path], progress: bool | None =
 
 
 def _process(entries: Iterator[tuple[Article | None, list[Problem]]], cache: Cache, engine, version: str, *,
-             force: bool, progress: bool) -> _Counts:
+             force: bool, progress: bool, total: int | None = None) -> _Counts:
     """Store every input read: reused and unreadable ones at once, new and changed articles once the
     engine has processed them. Stored results are committed at least every COMMIT_SECONDS."""
     counts = _Counts()
     committed = time.monotonic()
-    with tqdm(desc="articles", unit=" articles", disable=not progress) as bar:
+    with tqdm(desc="articles", unit=" articles", total=total, disable=not progress) as bar:
         def batches() -> Iterator[tuple[list[int], list[Article]]]:
             """(reading positions, articles) to process, in batches."""
             positions, batch, chars = [], [], 0

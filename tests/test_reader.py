@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import reader
-from pipeline.reader import decode, discover, parse_article, read_articles, read_file
+from pipeline.reader import count_articles, decode, discover, parse_article, read_articles, read_file
 from pipeline.sections import cut_points
 
 
@@ -445,3 +445,17 @@ def test_dump_without_lines_is_one_empty_row(tmp_path, name, data):
     results = list(read_articles([tmp_path / name]))
     assert [(article, [(p.error, p.severity) for p in problems]) for article, problems in results] == [
         (None, [("empty", "error")])]
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"a.txt": b"date 2024-01-01 Eins.", "sub/b.txt": b"Zwei.", "notes.md": b"x"}, 2),
+    ({"a.txt": b"Eins.", "dump.jsonl": b'{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n'}, 3),
+    ({"dump.jsonl.gz": gzip.compress(b'{"id": 1, "text": "a"}\n')}, None),  # unknown without decompressing
+])
+def test_count_articles_gives_the_progress_total(tmp_path, files, expected):
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    assert count_articles([tmp_path]) == expected
+    if expected is not None:
+        assert count_articles([tmp_path]) == len(list(read_articles([tmp_path])))
