@@ -122,7 +122,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         word_class=dict(files.columns("word_classes.tsv", "word", "class")),
         common_nouns=files.words("common_nouns.txt"),
         roles={row["word"] for row in files.tsv("curated/roles.tsv")},
-        role_suffixes=tuple(sorted({row["suffix"].lstrip("-").lower()
+        role_suffixes=tuple(sorted({row["word"].lstrip("-").lower()
                                     for row in files.tsv("curated/role_suffixes.tsv")})),
         non_entities=files.words("non_entities.txt"),
         heads=by_kind("before"),
