@@ -141,3 +141,10 @@ def test_sorted_outputs():
         keys = list(_tsv(name))
         assert keys == sorted(keys)
 
+
+
+def test_role_files_share_one_layout():
+    for name in ["curated/roles.tsv", "curated/role_suffixes.tsv", "quotes/roles.tsv"]:
+        lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        assert lines[0] == "word\tkind\tgender", name
+        assert all(len(line.split("\t")) == 3 and line.split("\t")[2] in ("", "m", "f") for line in lines[1:]), name

@@ -87,12 +87,12 @@ def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
     for row in _rows(files, "quotes/sources.tsv"):
         lex.sources.setdefault(row["suffix"], set()).add(row["class"])
     for row in _rows(files, "quotes/roles.tsv"):
-        lex.roles[row["role"].lower()] = row["gender"]
-    for name in SHARED_ROLE_FILES:  # the project's curated role nouns
+        lex.roles[row["word"].lower()] = row["gender"]
+    for name in SHARED_ROLE_FILES:  # the project's curated role nouns; a gender not given is guessed from -in
         for row in _rows(files, name):
-            word = (row.get("word") or row.get("suffix") or "").lstrip("-").lower()
+            word = row["word"].lstrip("-").lower()
             if len(word) > 3:
-                lex.roles.setdefault(word, "f" if word.endswith("in") else "")
+                lex.roles.setdefault(word, row["gender"] or ("f" if word.endswith("in") else ""))
     lex.nationality_stems = frozenset(row["stem"].lower().removesuffix("sch").removesuffix("i")
                                       for row in _rows(files, NATIONALITY_FILE))
     lex.first_name_gender = {name: gender for name, gender in files.columns(FIRST_NAMES_FILE, "name", "gender")

@@ -146,3 +146,12 @@ def test_later_surname_joins_full_name(process):
     assert mentions(doc) == [("Wladimir Putin", "PER"), ("Putins", "PER"), ("Putin", "PER")]
     assert len({e._.entity_id for e in doc.ents}) == 1
     assert doc._.entities[doc.ents[0]._.entity_id]["name"] == "Wladimir Putin"
+
+
+def test_rule_table_is_documented_in_order():
+    """classify.py's docstring lists the rules as RULES has them, a rejecting one as "no mention"."""
+    from pipeline.components.entity_rules import classify
+
+    rows = [line.split(maxsplit=2) for line in classify.__doc__.splitlines() if line.startswith("    ")][1:]
+    assert [(name, "no mention" in text) for name, _, text in rows] \
+        == [(rule.name, rule.reject) for rule in classify.RULES]

@@ -1,0 +1,342 @@
+"""The decision list that types a run of name-like words: an ordered table of named rules, tried in
+order, the first that applies wins. A rule's name is the `method` its mention gets in the mentions
+table; a rule marked "no mention" ends the list without one.
+
+    rule           label    applies to the run when
+    no_name        -        no word of it looks like a name: no mention
+    too_long       -        it has more than six words: no mention
+    name_word      LOC/ORG  a word inside it types it ("Hudson River"), or a place prefix opens it ("St. Moritz")
+    work_title     -        an English word of a title is in it ("Take On Me"): songs, books and films are no mention
+    cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
+    party          PER      a party in brackets follows ("Wadephul (CDU)")
+    title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
+    first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
+    name_pair      PER      two or more words, no common noun, ending in a surname
+    several_names  -        more than one name-like word and no rule above took it: no mention
+    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen")
+    speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
+    common_noun    -        it opens with a common noun: no mention
+    particle       PER      a family-name particle opens it at a sentence start ("Von der Leyen sagte")
+    surname        PER      a surname, not after an article ("der Preis") or as a place after "in" ("in Bracht")
+    speech         PER      right after a speech verb ("sagte Schönberg"): the verb outweighs a place-like word class
+    word_class     LOC/ORG  a place or organisation word class, not at a sentence start
+    ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
+    first_name     PER      a first name that the word classes list as a first name or surname
+    speech         PER      a speech verb follows, not at a sentence start
+    verb           PER      one unknown word as the subject of an auxiliary or speech verb ("Zuvor musste Kolbritz")
+    genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
+    preposition    LOC      after a place preposition ("in Pflückuff")
+
+When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
+`place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
+Hokkala, Kumpula und Akkala").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import takewhile
+from typing import Callable, NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
+                       NAME_PARTICLES, SUBJECT_PRONOUNS)
+from ...names import strip_genitive
+from .lexicons import Lexicons
+from .runs import CLAUSE_ENDS, candidates, particles_before, speaker_slot
+from .spans import mention, sentence_initial
+
+LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
+LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
+CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
+SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
+# predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
+# adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
+# (German morphology as a regex, so it stays here rather than in german_words.tsv)
+ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
+
+
+@dataclass
+class Context:
+    """A run to classify and what the rules look at in and around it (each computed once, when a
+    rule first asks)."""
+    doc: Doc
+    texts: list[str]
+    start: int
+    end: int
+    cue: str | None  # the class noun or role before the run ("Bundeskanzler"), if any
+    lex: Lexicons
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.texts[self.start:self.end]
+
+    @cached_property
+    def names(self) -> list[str]:
+        """Its name-like words."""
+        return [w for w in self.words if self.lex.name_like(w)]
+
+    @property
+    def first(self) -> str:
+        return self.words[0]
+
+    @cached_property
+    def word(self) -> str:
+        """The first word without a genitive ending: the rules for a single name test this."""
+        return strip_genitive(self.words[0])
+
+    @cached_property
+    def last(self) -> str:
+        return strip_genitive(self.words[-1])
+
+    @property
+    def before(self) -> str:
+        return self.texts[self.start - 1] if self.start > 0 else ""
+
+    @property
+    def after(self) -> str:
+        return self.texts[self.end] if self.end < len(self.texts) else ""
+
+    @cached_property
+    def initial(self) -> bool:
+        """At a sentence start, where every word is capitalised."""
+        return sentence_initial(self.doc, self.start)
+
+    @cached_property
+    def commons(self) -> list[bool]:
+        """For each word, whether it is a common noun."""
+        return [self.lex.is_common(w) for w in self.words]
+
+    @cached_property
+    def in_place(self) -> bool:
+        """After a place preposition, and not in the genitive: "in Bracht", not "in Merkels"."""
+        word = self.word
+        return self.before in LOCATIVE_PREPOSITIONS and word == self.first and word not in self.lex.first_names
+
+    def word_class(self, word: str) -> str | None:
+        return self.lex.word_class.get(word)
+
+
+class Rule(NamedTuple):
+    name: str  # the `method` of the mention; of a reject rule, why there is none
+    test: Callable[[Context], str | bool | None]  # the label when the rule applies (a reject rule: True)
+    reject: bool = False  # when it applies, the run is no mention
+    start: Callable[[Context], int] | None = None  # where the mention starts, if not where the run does
+
+
+# -- the tests, in the order of the table
+
+def _no_name(c: Context) -> bool:
+    return not c.names
+
+
+def _too_long(c: Context) -> bool:
+    return len(c.words) > 6
+
+
+def _word_inside(c: Context) -> str | None:
+    if len(c.words) < 2:
+        return None
+    inside = [c.lex.inside.get(w) for w in c.words]
+    if inside[-1] or c.first in c.lex.prefixes:
+        return inside[-1] or "LOC"
+    for label in ("ORG", "LOC"):
+        if label in inside and c.first not in c.lex.first_names:
+            return label
+    return None
+
+
+def _work_title(c: Context) -> bool:
+    return len(c.words) >= 2 and any(w in c.lex.work_words for w in c.words)
+
+
+def _cue_before(c: Context) -> str | None:
+    lex = c.lex
+    label = lex.cue_label(c.cue)
+    if label is None and c.before in DEFINITE_GENITIVE_ARTICLES and c.start > 1 \
+            and lex.is_role(c.texts[c.start - 2]) and not lex.is_name(c.first) and c.first not in lex.ambiguous \
+            and c.word_class(c.first) in (None, "ORG"):
+        label = "ORG"  # "Präsident der Bundesärztekammer": the organisation the person heads
+    if label and not c.commons[-1] and (
+            label != "PER" or not any(c.word_class(w) in ("PLACE", "ORG") for w in c.words if not lex.is_name(w))):
+        return label
+    return None
+
+
+def _party_after(c: Context) -> str | None:
+    texts, end = c.texts, c.end
+    party = end + 2 < len(texts) and c.after == "(" and texts[end + 2] == ")" and c.word_class(texts[end + 1]) == "ORG"
+    return "PER" if party and not c.commons[-1] else None
+
+
+def _opens_with_title(c: Context) -> str | None:
+    return "PER" if c.first in c.lex.titles and len(c.words) >= 2 else None
+
+
+def _first_name_before_title(c: Context) -> int:
+    """"Karl-Theodor Freiherr von und zu …": the first name before the title is part of the name."""
+    return c.start - 1 if c.before in c.lex.first_names and not c.lex.is_common(c.before) else c.start
+
+
+def _opens_with_first_name(c: Context) -> str | None:
+    words, lex = c.words, c.lex
+    # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
+    named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
+    if len(words) >= 2 and all(p in lex.first_names for p in c.first.split("-")) \
+            and (not c.commons[-1] or named_last or len(words) == 2 and not lex.is_common(c.first)):
+        return "PER"
+    return None
+
+
+def _ends_with_surname(c: Context) -> str | None:
+    if len(c.words) >= 2 and not any(c.commons) and c.word_class(c.last) == "SURNAME" and not c.initial \
+            and (c.last not in c.lex.ambiguous or c.first in c.lex.first_names):
+        return "PER"
+    return None
+
+
+def _several_names(c: Context) -> bool:
+    return len(c.names) > 1
+
+
+def _place_ending(c: Context) -> str | None:
+    word = c.word
+    if len(c.words) == 1 and word.endswith(c.lex.place_tails) and word not in c.lex.common_nouns \
+            and c.word_class(word) != "SURNAME" and not c.initial:
+        return "LOC"
+    return None
+
+
+def _in_speaker_slot(c: Context) -> str | None:
+    # a noun there would need an article
+    if len(c.words) == 1 and speaker_slot(c.texts, c.start, c.lex) and c.word not in c.lex.non_entities \
+            and not c.lex.is_role(c.word):
+        return "PER"
+    return None
+
+
+def _opens_with_common_noun(c: Context) -> bool:
+    return c.commons[0]
+
+
+def _opened_by_particle(c: Context) -> str | None:
+    opener = particles_before(c.doc, c.texts, c.start, c.lex)  # not "von der Sonne"
+    if opener < c.start and c.texts[opener][:1].isupper() and len(c.words) == 1 \
+            and c.word_class(c.word) in (None, "SURNAME", "FIRSTNAME") and c.word not in c.lex.ambiguous:
+        return "PER"
+    return None
+
+
+def _surname(c: Context) -> str | None:
+    if (c.word_class(c.word) == "SURNAME" or c.word_class(c.first) == "SURNAME") \
+            and c.before.lower() not in ARTICLES and not c.in_place:
+        return "PER"
+    return None
+
+
+def _after_speech_verb(c: Context) -> str | None:
+    return "PER" if c.lex.cue_words.get(c.before) == "PER" and c.word not in c.lex.ambiguous else None
+
+
+def _place_or_org_class(c: Context) -> str | None:
+    label = CLASS_LABELS.get(c.word_class(c.first))
+    return label if label and not c.initial else None
+
+
+def _ambiguous(c: Context) -> bool:
+    return c.word in c.lex.ambiguous
+
+
+def _first_name(c: Context) -> str | None:
+    return "PER" if c.word in c.lex.first_names and c.word_class(c.word) in ("FIRSTNAME", "SURNAME") else None
+
+
+def _before_speech_verb(c: Context) -> str | None:
+    # (after a speech verb the second `speech` rule has decided: a name, or `ambiguous`)
+    return "PER" if c.lex.cue_words.get(c.after) == "PER" and not c.initial else None
+
+
+def _subject_of_verb(c: Context) -> str | None:
+    """A bare unknown word as the subject of a finite auxiliary or speech verb: "Zuvor musste Kolbritz
+    aber ...", "Wendoszek wurde ...", "Wendoszek meinte ..."; a noun there would need an article. At a
+    sentence start the word must not be a capitalised adverb ("Zuvor", "Insgesamt") or adjective."""
+    lex, word, texts, i = c.lex, c.word, c.texts, c.start
+    lower = word.lower()
+    if len(c.words) != 1 or word.endswith("-") or lower in lex.lower_words or ADJECTIVE_SHAPE.match(lower):
+        return None
+    if c.initial:  # the subject is not further on: "Außerdem will sich die Partei", "Damit hatte er"
+        clause_rest = takewhile(lambda w: w not in CLAUSE_ENDS, texts[i + 2:i + 4])
+        subject_later = any(w.lower() in SUBJECTS for w in clause_rest)
+        found = (c.after in lex.verbs or lex.cue_words.get(c.after) == "PER") and not subject_later
+    else:
+        found = i > 0 and texts[i - 1] in lex.verbs and c.after[:1].islower()
+    return "PER" if found else None
+
+
+def _saxon_genitive(c: Context) -> str | None:
+    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES:
+        return "PER"
+    return None
+
+
+def _after_place_preposition(c: Context) -> str | None:
+    word = c.word
+    if c.lex.cue_words.get(c.before) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
+            and word.isalpha() and word[1:].islower():
+        return "LOC"
+    return None
+
+
+RULES = (
+    Rule("no_name", _no_name, reject=True),
+    Rule("too_long", _too_long, reject=True),
+    Rule("name_word", _word_inside),
+    Rule("work_title", _work_title, reject=True),
+    Rule("cue", _cue_before),
+    Rule("party", _party_after),
+    Rule("title", _opens_with_title, start=_first_name_before_title),
+    Rule("first_name", _opens_with_first_name),
+    Rule("name_pair", _ends_with_surname),
+    Rule("several_names", _several_names, reject=True),
+    Rule("place_tail", _place_ending),
+    Rule("speech", _in_speaker_slot),
+    Rule("common_noun", _opens_with_common_noun, reject=True),
+    Rule("particle", _opened_by_particle),
+    Rule("surname", _surname),
+    Rule("speech", _after_speech_verb),
+    Rule("word_class", _place_or_org_class),
+    Rule("ambiguous", _ambiguous, reject=True),
+    Rule("first_name", _first_name),
+    Rule("speech", _before_speech_verb),
+    Rule("verb", _subject_of_verb),
+    Rule("genitive", _saxon_genitive),
+    Rule("preposition", _after_place_preposition),
+)
+
+
+def classify(c: Context) -> Span | None:
+    """The mention of the first rule that applies; None when that rule rejects the run or none applies."""
+    for rule in RULES:
+        label = rule.test(c)
+        if label:
+            if rule.reject:
+                return None
+            return mention(c.doc, rule.start(c) if rule.start else c.start, c.end, label, rule.name)
+    return None
+
+
+def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> list[Span]:
+    """The mentions of the runs of name-like words outside `taken`."""
+    spans: list[Span] = []
+    for start, end, cue in candidates(doc, texts, taken, lex):
+        span = classify(Context(doc, texts, start, end, cue, lex))
+        prev = spans[-1] if spans else None
+        if span is None and prev is not None and prev._.method in LIST_HEADS and start > prev.end \
+                and all(w in LIST_JOINERS for w in texts[prev.end:start]) \
+                and not any(lex.is_common(w) for w in texts[start:end]):
+            span = mention(doc, start, end, prev.label_, "list")  # "die Dörfer Hokkala, Kumpula und …"
+        if span is not None:
+            spans.append(span)
+    return spans

@@ -1,0 +1,92 @@
+"""The spaCy component: loads the lexicons at `initialize`, saves them with the pipeline, and runs
+the rules on a Doc in order of trust (lists and shapes, acronyms, names from context)."""
+from __future__ import annotations
+
+import warnings
+
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ... import lexicon
+from ...tokens import token_texts
+from .classify import name_mentions
+from .lexicons import FILES, Lexicons, load_lexicons
+from .matching import Gazetteer, ShapePatterns, acronym_mentions, after_first_name
+from .merge import join_club_places, join_slashed, propagate, surnames_over_places, within_sentence
+from .runs import with_particles
+from .spans import covered
+
+LABELS = ("PER", "LOC", "ORG")
+
+
+class EntityRules:
+    """Writes PER/LOC/ORG mentions to `doc.ents`, with `span._.method` and `span._.canonical`."""
+
+    def __init__(self, nlp: Language, name: str = "entity_rules", *, keep_model_ents: bool = True,
+                 propagate_names: bool = True):
+        self.nlp = nlp
+        self.name = name
+        self.keep_model_ents = keep_model_ents
+        self.propagate_names = propagate_names
+        self.lex = Lexicons()
+        self.gazetteer = Gazetteer(nlp)
+        self.shapes = ShapePatterns(nlp)
+        self.files = lexicon.DataFiles()  # filled by `initialize` or `from_bytes`/`from_disk`
+
+    # -- loading -----------------------------------------------------------------------------
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None,
+                   extend: list[str] | None = None) -> None:
+        """Load the lexicons from `data_dir` (default: the package's data), plus the same-named files
+        of every folder in `extend` (a user's extra gazetteer entries, patterns or words)."""
+        self._load(lexicon.DataFiles.from_dirs(lexicon.resolve_data_dir(data_dir), FILES, extend or ()))
+
+    def _load(self, files: lexicon.DataFiles) -> None:
+        self.files = files
+        self.gazetteer = Gazetteer(self.nlp, files.jsonl("gazetteer.jsonl"))
+        self.shapes = ShapePatterns(self.nlp, files.jsonl("entity_patterns.jsonl"))
+        self.lex = load_lexicons(files)
+        if not self.gazetteer or not self.lex.first_names:
+            warnings.warn(f"{self.name}: the gazetteer or the first names are empty; few entities will be found",
+                          stacklevel=2)
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return util.to_bytes({"data": self.files.to_bytes}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "EntityRules":
+        util.from_bytes(data, {"data": lambda b: self._load(lexicon.DataFiles.from_bytes(b))}, exclude)
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        util.to_disk(path, {"data": self.files.to_disk}, exclude)
+
+    def from_disk(self, path, *, exclude=()) -> "EntityRules":
+        util.from_disk(path, {"data": lambda p: self._load(lexicon.DataFiles.from_disk(p, FILES))}, exclude)
+        return self
+
+    # -- processing --------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.files.parts:
+            raise ValueError(f"component '{self.name}' has no lexicons: call nlp.initialize() "
+                             "(or its initialize()) before using it")
+        lex, texts = self.lex, token_texts(doc)
+        found = self.gazetteer(doc) + self.shapes(doc, texts, lex)
+        found = [s for s in found if not after_first_name(doc, s, lex)]
+        found += acronym_mentions(doc, texts, covered(found), lex)
+        found += name_mentions(doc, texts, covered(found), lex)
+        if self.propagate_names:
+            found = surnames_over_places(doc, found)
+            found += propagate(doc, texts, found)
+        found = [with_particles(doc, texts, s, lex) for s in found]
+        if doc.has_annotation("SENT_START"):
+            found = [within_sentence(s) for s in found]
+        mentions = join_club_places(join_slashed(filter_spans(found)))
+        if self.keep_model_ents:
+            ours = covered(mentions)
+            mentions += [e for e in doc.ents if e.label_ in LABELS and not ours.intersection(range(e.start, e.end))]
+            for e in mentions:
+                if e._.method is None:
+                    e._.method = "model"
+        doc.ents = sorted(mentions, key=lambda s: s.start)
+        return doc

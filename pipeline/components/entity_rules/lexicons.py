@@ -1,0 +1,140 @@
+"""The entity rules' data files, the `Lexicons` they load into, and the word tests every rule shares
+(is a word name-like, a common noun, a role, a class noun before a name)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ... import lexicon
+from ...german import STOP_WORDS
+from ...names import strip_genitive
+
+# under the data folder (pipeline/data/)
+FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
+         "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
+         "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt")
+ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
+ROMAN = re.compile(r"[IVX]+\Z")
+
+
+@dataclass
+class Lexicons:
+    first_names: set[str] = field(default_factory=set)
+    word_class: dict[str, str] = field(default_factory=dict)
+    common_nouns: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    role_suffixes: tuple[str, ...] = ()
+    non_entities: set[str] = field(default_factory=set)
+    heads: dict[str, str] = field(default_factory=dict)  # class noun before a name -> label
+    head_tails: tuple[tuple[str, str], ...] = ()  # tail of a compound class noun -> label
+    inside: dict[str, str] = field(default_factory=dict)  # word inside a multi-word name -> label
+    prefixes: set[str] = field(default_factory=set)  # first word of a place name ("San", "St.")
+    titles: set[str] = field(default_factory=set)  # titles that belong to the name ("Lady Gaga")
+    cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
+    name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
+    place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
+    work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
+    ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
+    verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
+    lower_words: set[str] = field(default_factory=set)  # frequent lower-case words ("zuvor", "insgesamt")
+    # verdicts per word form: the same words come back in every article
+    _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def is_role(self, word: str) -> bool:
+        if word in self.roles:
+            return True
+        tail = word.rsplit("-", 1)[-1]
+        return tail in self.roles or tail.lower().endswith(self.role_suffixes)
+
+    def name_like(self, word: str) -> bool:
+        """Capitalised like a name ("Merz", "Jean-Noël", "McCain"): no stop word, acronym or Roman number."""
+        cached = self._name_like.get(word)
+        if cached is None:
+            cached = self._name_like[word] = self._looks_like_name(word)
+        return cached
+
+    def _looks_like_name(self, word: str) -> bool:
+        if len(word) < 2 or not word[0].isupper() or word.lower() in STOP_WORDS or word in self.non_entities:
+            return False
+        if ACRONYM.match(word) or ROMAN.match(word):
+            return False
+        parts = word.split("-")
+        return all(p[:1].isupper() and p[1:].islower() or p[1:].isalpha() and not p.isupper() for p in parts if p)
+
+    def is_name(self, word: str) -> bool:
+        """Known as a first name or as a surname-like word class."""
+        return any(p in self.first_names or self.word_class.get(p) in ("SURNAME", "FIRSTNAME")
+                   for p in strip_genitive(word).split("-"))
+
+    def is_common(self, word: str) -> bool:
+        """A common noun (or a compound ending in one, "Rundumtonkombination") that is not also a name."""
+        cached = self._common.get(word)
+        if cached is None:
+            head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
+            cached = self._common[word] = not self.is_name(head) and (
+                head in self.common_nouns or self._common_tail(head))
+        return cached
+
+    def _common_tail(self, word: str) -> bool:
+        for i in range(3, len(word) - 3):
+            tail = word[i:]
+            noun = tail[0].upper() + tail[1:]
+            if noun in self.common_nouns or noun in self.ambiguous:
+                return not tail.endswith(self.name_tails)
+        return False
+
+    def is_head(self, word: str) -> bool:
+        """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
+        if word in self.titles or word in self.prefixes:
+            return False
+        return self.is_role(word) or word in self.heads \
+            or self.is_common(word) and not self.is_name(word.rsplit("-", 1)[-1])  # "Williams-Tester"
+
+    def cue_label(self, word: str | None) -> str | None:
+        """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""
+        if word is None:
+            return None
+        if word in self.heads:
+            return self.heads[word]
+        if self.is_role(word):
+            return "PER"
+        for form in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):  # "des Technologiekonzerns X"
+            if form in self.heads:
+                return self.heads[form]
+            lower = form.lower()
+            for tail, label in self.head_tails:
+                if lower.endswith(tail):
+                    return label
+        return None
+
+
+def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
+    cues: dict[str, dict[str, str]] = {}  # kind -> word -> label
+    for row in files.tsv("curated/name_cues.tsv"):
+        cues.setdefault(row["kind"], {})[row["word"]] = row["label"]
+
+    def by_kind(kind: str) -> dict[str, str]:
+        return cues.get(kind, {})
+
+    return Lexicons(
+        first_names={name for name, in files.columns("first_names.tsv", "name")},
+        word_class=dict(files.columns("word_classes.tsv", "word", "class")),
+        common_nouns=files.words("common_nouns.txt"),
+        roles={row["word"] for row in files.tsv("curated/roles.tsv")},
+        role_suffixes=tuple(sorted({row["word"].lstrip("-").lower()
+                                    for row in files.tsv("curated/role_suffixes.tsv")})),
+        non_entities=files.words("non_entities.txt"),
+        heads=by_kind("before"),
+        head_tails=tuple(by_kind("tail").items()),
+        inside=by_kind("inside"),
+        prefixes=set(by_kind("prefix")),
+        titles=set(by_kind("title")),
+        cue_words={**by_kind("speech"), **by_kind("preposition")},
+        name_tails=tuple(by_kind("name_tail")),
+        place_tails=tuple(by_kind("place_tail")),
+        work_words=set(by_kind("work")),
+        ambiguous=files.words("ambiguous_nouns.txt"),
+        verbs=set(by_kind("verb")),
+        lower_words=files.words("lower_words.txt"),
+    )

@@ -1,0 +1,84 @@
+"""The mentions found, put together: names found by context propagated to their other occurrences,
+slashed names and club names joined, each mention kept within its sentence."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...names import strip_genitive
+from .spans import covered, mention
+
+
+def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
+    """A one-word place or organisation known only from a list (gazetteer, word class) that is the
+    surname of a person named in the article is that person: "Sebastian Kehl … so Kehl" (not the
+    town of Kehl)."""
+    surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER" and len(s) > 1}
+    return [mention(doc, s.start, s.end, "PER", "propagated")
+            if len(s) == 1 and s._.method in ("gazetteer", "word_class") and s.label_ != "PER"
+            and strip_genitive(s.text) in surnames else s
+            for s in found]
+
+
+def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
+    """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons
+    and repeats of multi-word names ("Koalition der Willigen") anywhere in the article."""
+    surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER"}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for s in found:
+        if len(s) > 1 and s._.method != "gazetteer":
+            words = tuple(t.text for t in s)
+            phrases.setdefault(words[0], []).append((words, s.label_))
+    taken = covered(found)
+    spans = []
+    for i, text in enumerate(texts):
+        if i in taken or not text[:1].isupper():
+            continue
+        for words, label in phrases.get(text, ()):
+            end = i + len(words)
+            if tuple(texts[i:end]) == words and not taken.intersection(range(i, end)):
+                spans.append(mention(doc, i, end, label, "propagated"))
+                taken.update(range(i, end))
+                break
+        else:
+            if strip_genitive(text) in surnames:
+                spans.append(mention(doc, i, i + 1, "PER", "propagated"))
+    return spans
+
+
+def within_sentence(span: Span) -> Span:
+    """A mention never runs into the next sentence ("Plattform X. Schneider kam": "X." ends one):
+    it keeps its part from the last sentence start inside it."""
+    starts = [i for i in range(span.start + 1, span.end) if span.doc[i].is_sent_start]
+    if not starts:
+        return span
+    return mention(span.doc, starts[-1], span.end, span.label_, span._.method)
+
+
+def join_slashed(spans: list[Span]) -> list[Span]:
+    """"München/Hamburg" is one mention: names of one type written with a slash between them."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = joined[-1] if joined else None
+        doc = span.doc
+        if prev is not None and prev.label_ == span.label_ and span.start == prev.end + 1 \
+                and doc[prev.end].text == "/" and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_:
+            joined[-1] = mention(doc, prev.start, span.end, span.label_, prev._.method)
+        else:
+            joined.append(span)
+    return joined
+
+
+def join_club_places(spans: list[Span]) -> list[Span]:
+    """A place right after an organisation shape is part of its name ("FC Carl Zeiss Jena", "ESV Lok Zwickau"),
+    and so is an acronym right after an organisation: its unit or subsidiary ("Fraunhofer IAO")."""
+    joined: list[Span] = []
+    for span in spans:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.label_ == "ORG" and span.start == prev.end and len(span) == 1 and (
+                prev._.method in ("pattern", "acronym") and span.label_ == "LOC"
+                or prev._.method == "gazetteer" and span._.method == "acronym" and prev[-1].whitespace_
+                and len(prev.text) > 4 and not prev.text.isupper()):  # not two organisations: "Nato ISAF"
+            joined[-1] = mention(span.doc, prev.start, span.end, "ORG", prev._.method)
+        else:
+            joined.append(span)
+    return joined

@@ -1,0 +1,140 @@
+"""Runs of name-like words: the candidates `classify` types. A run is split where a class noun
+follows a name, loses the class noun before it (its cue) and a possessed noun after it, and a
+person's name takes the family-name particles before it ("Ministerin von der Leyen")."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from ...german import (CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
+                       PARTICLE_ARTICLES)
+from .lexicons import Lexicons
+from .spans import mention, sentence_initial
+
+INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
+ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    cue: str | None  # the class noun or role before the name ("Bundeskanzler"), if any
+
+
+def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens, with initials ("George W. Bush"), regnal numbers
+    ("Otto II.") and particles between names ("Ernest de Ganay", "Ursula von der Leyen")."""
+    runs, i, n = [], 0, len(texts)
+    while i < n:
+        starts_name = lex.name_like(texts[i]) or texts[i] in lex.prefixes or (
+            INITIAL.match(texts[i]) and i + 1 < n and lex.name_like(texts[i + 1]))  # "A. Korsakow"
+        if i in taken or not starts_name:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            word = texts[j]
+            if lex.name_like(word) and not lex.is_role(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word):
+                j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
+                continue
+            k = j
+            while k < n and k not in taken and texts[k] in NAME_PARTICLES:
+                k += 1
+            after_name = texts[j - 1] in lex.first_names or ROMAN_ORDINAL.match(texts[j - 1])
+            if k > j and k < n and k not in taken and lex.name_like(texts[k]) \
+                    and (after_name or not lex.is_common(texts[k]) and not lex.is_common(texts[j - 1])) \
+                    and texts[j] not in PARTICLE_ARTICLES:
+                j = k + 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
+    """A class noun inside a run after a name starts a new one: "Bushs Parteikollege McCain" is
+    two names, the second with its cue."""
+    out = []
+    for start, end in runs:
+        if any(w in lex.inside or w in lex.work_words for w in texts[start:end]):
+            out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"
+            continue
+        k = start + 1
+        while k < end - 1:
+            if lex.is_head(texts[k]) and not lex.is_common(texts[k - 1]) \
+                    and texts[k - 1] not in lex.prefixes and texts[k - 1] not in lex.titles:
+                out.append((start, k))
+                start = k
+            k += 1
+        out.append((start, end))
+    return out
+
+
+def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> Iterator[Candidate]:
+    """The split runs outside `taken`, each trimmed to the name and with the cue before it."""
+    for start, end in split_runs(texts, name_runs(texts, taken, lex), lex):
+        if end - start == 1 and lex.is_common(texts[start]) and not texts[start].endswith(lex.place_tails) \
+                and not speaker_slot(texts, start, lex):
+            continue  # a lone common noun: most runs, and no rule takes one
+        if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and sentence_initial(doc, start):
+            start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
+        cue = None
+        while end - start > 1 and lex.is_head(texts[start]):
+            cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
+            start += 1
+        firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
+        if firsts and cue is None and texts[start] not in lex.titles \
+                and not any(lex.is_name(w) for w in texts[start:firsts[0]]):
+            cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
+        if cue is None and start > 0 and lex.is_head(texts[start - 1]):
+            cue = texts[start - 1]
+        if end - start > 1 and _genitive(texts[end - 2]) and texts[end - 2] not in lex.first_names \
+                and lex.is_common(texts[end - 1]):
+            end -= 1  # "Ravens Tod": the possessed thing is not part of the name
+        yield Candidate(start, end, cue)
+
+
+def speaker_slot(texts: list[str], i: int, lex: Lexicons) -> bool:
+    """A lone word between a speech verb and the end of the clause ("…, sagte Richter.")."""
+    return i > 0 and lex.cue_words.get(texts[i - 1]) == "PER" and i + 1 < len(texts) and texts[i + 1] in CLAUSE_ENDS
+
+
+def particles_before(doc: Doc, texts: list[str], start: int, lex: Lexicons) -> int:
+    """Start of the particles that open the name at `start`: "von der" anywhere ("Ursula von der
+    Leyen" is one run already; this is for "Ministerin von der Leyen"), a capitalised particle
+    at the start of a sentence ("Von der Leyen", "Van Gaal"). A lone lower-case "von" is left
+    out: "ein Brief von Merz" is a preposition."""
+    i = start
+    if i >= 2 and texts[i - 1] in PARTICLE_ARTICLES and texts[i - 2].lower() in NAME_PARTICLES \
+            and texts[i - 2].lower() not in PARTICLE_ARTICLES:
+        i -= 2  # "von der", "van den", "de la"
+    elif i >= 1 and texts[i - 1].lower() in OPENING_PARTICLES and texts[i - 1][:1].isupper():
+        # these open a name on their own ("Van Gaal", "De Maizière"); "Von" and "Zu" only with an article
+        # after them: "Von Scholz kam keine Antwort" is a preposition
+        i -= 1
+    else:
+        return start
+    opener = texts[i]
+    if opener[:1].isupper() and not sentence_initial(doc, i):
+        return start  # a capitalised particle mid-sentence opens a title or work, not a person
+    if opener.islower() and i > 0 and texts[i - 1] in lex.first_names:
+        return start  # "Ursula von der Leyen": already one run
+    return i
+
+
+def with_particles(doc: Doc, texts: list[str], span: Span, lex: Lexicons) -> Span:
+    """A person's mention with the family-name particles that open it ("von der Leyen")."""
+    if span.label_ != "PER":
+        return span
+    start = particles_before(doc, texts, span.start, lex)
+    if start == span.start:
+        return span
+    return mention(doc, start, span.end, "PER", span._.method, span._.canonical)
+
+
+def _genitive(word: str) -> bool:
+    return word.endswith(("s", "'", "’")) and not word.endswith(NON_GENITIVE_S_ENDINGS)  # -s, or ' after a sibilant
