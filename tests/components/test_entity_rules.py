@@ -19,6 +19,14 @@ def mentions(doc):
     # a role and "der" before a bare name: the organisation the person heads
     ("Der Chef der Valorix sprach.", [("Valorix", "ORG")]),
     ("Er blieb Herr der Lage.", []),
+    # a name set off by commas after a role phrase or before one, even when a word of it is a noun
+    ("Die Präsidentin des Bundesverfassungsgerichts, Doris König, sagte nichts.",
+     [("Bundesverfassungsgerichts", "ORG"), ("Doris König", "PER")]),
+    ("Die Sprecherin der Stadtwerke, Elke Brunnhuber, bestätigte das.", [("Elke Brunnhuber", "PER")]),
+    ("Taro Yamadori, Präsident des Verbandes, lehnte ab.", [("Taro Yamadori", "PER")]),
+    # ... but not a list of companies after a class noun, nor a role that opens a company name
+    ("Aufträge erhielten die Konzerne, Halvorsen Brakke, und andere.", []),
+    ("Gesucht werden Häuser, Gärten und Felder.", []),
     # party in brackets after a name
     ("Gestern trat Wadephul (CDU) auf.", [("Wadephul", "PER"), ("CDU", "ORG")]),
     # first names: hyphenated and accented, particles, initials, surnames that are also nouns or places

@@ -12,6 +12,7 @@ table; a rule marked "no mention" ends the list without one.
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
     name_pair      PER      two or more words, no common noun, ending in a surname
+    apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
@@ -41,7 +42,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
+from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
                        NAME_PARTICLES, SUBJECT_PRONOUNS)
 from ...names import strip_genitive
 from .lexicons import Lexicons
@@ -124,6 +125,7 @@ class Rule(NamedTuple):
     test: Callable[[Context], str | bool | None]  # the label when the rule applies (a reject rule: True)
     reject: bool = False  # when it applies, the run is no mention
     start: Callable[[Context], int] | None = None  # where the mention starts, if not where the run does
+    end: Callable[[Context], int] | None = None  # where it ends, if not where the run does
 
 
 # -- the tests, in the order of the table
@@ -163,6 +165,51 @@ def _cue_before(c: Context) -> str | None:
             label != "PER" or not any(c.word_class(w) in ("PLACE", "ORG") for w in c.words if not lex.is_name(w))):
         return label
     return None
+
+
+APPOSITION_WORDS = 4  # a name between commas has at most this many words
+APPOSITION_REACH = 8  # the role of "Die Präsidentin des Obersten Gerichts, Name," stands at most this far back
+
+
+def _apposition_end(c: Context) -> int | None:
+    """The comma or bracket that closes a name of two or more words, if the words up to it are all
+    name-like (a role word among them too: "Doris König")."""
+    if not c.lex.name_like(c.first):
+        return None
+    end = c.start
+    while end < len(c.texts) and end - c.start < APPOSITION_WORDS and c.lex.name_like(c.texts[end]):
+        end += 1
+    return end if end < len(c.texts) and c.texts[end] in (",", "(") and end - c.start >= 2 else None
+
+
+def _apposition(c: Context) -> str | None:
+    end = _apposition_end(c)
+    if end is None or c.lex.is_common(c.texts[end - 1]) and not c.lex.is_role(c.texts[end - 1]):
+        return None
+    after_role = c.before == "," and _role_before_comma(c)
+    return "PER" if after_role or (c.before == "," or c.initial) and _role_after(c, end) else None
+
+
+def _role_before_comma(c: Context) -> bool:
+    """"Die Präsidentin des Bundesverfassungsgerichts, …": an article and a role open the phrase before the comma."""
+    lex, texts = c.lex, c.texts
+    for k in range(c.start - 2, max(c.start - 2 - APPOSITION_REACH, -1), -1):
+        if texts[k] in CLAUSE_ENDS:
+            return False
+        if lex.is_role(texts[k]):
+            return k == 0 or texts[k - 1].lower() in ARTICLES or sentence_initial(c.doc, k)
+    return False
+
+
+def _role_after(c: Context, end: int) -> bool:
+    """"Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichts, sagte": a role follows the comma."""
+    texts, role = c.texts, end + 1
+    if role < len(texts) and texts[role].lower() in ARTICLES:
+        role += 1
+    # the role heads a complement ("Präsident des …", "Chef von …"): not "…, General Dynamics"
+    complement = texts[role + 1].lower() if role + 1 < len(texts) else ""
+    return texts[end] == "," and role < len(texts) and c.lex.is_role(texts[role]) \
+        and (complement in ARTICLES or complement in GENITIVE_PREPOSITIONS or complement == ",")
 
 
 def _party_after(c: Context) -> str | None:
@@ -299,6 +346,7 @@ RULES = (
     Rule("title", _opens_with_title, start=_first_name_before_title),
     Rule("first_name", _opens_with_first_name),
     Rule("name_pair", _ends_with_surname),
+    Rule("apposition", _apposition, end=_apposition_end),
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending),
     Rule("speech", _in_speaker_slot),
@@ -323,7 +371,8 @@ def classify(c: Context) -> Span | None:
         if label:
             if rule.reject:
                 return None
-            return mention(c.doc, rule.start(c) if rule.start else c.start, c.end, label, rule.name)
+            start, end = rule.start(c) if rule.start else c.start, rule.end(c) if rule.end else c.end
+            return mention(c.doc, start, end, label, rule.name)
     return None
 
 
