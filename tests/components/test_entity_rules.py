@@ -14,6 +14,11 @@ def mentions(doc):
     ("Dann sprach EU-Ratspräsident António Costa.", [("António Costa", "PER")]),
     ("Gekommen war der russische Politologe Wladimir Frolow.", [("Wladimir Frolow", "PER")]),
     ("Der Rennkanute Adam Seroczynski gewann.", [("Adam Seroczynski", "PER")]),
+    # inflected roles ("den Präsidenten", "des Kanzlers") and regnal numbers with their period
+    ("Papst Leo XIV. empfing den ukrainischen Präsidenten Wolodymyr Selenskyj.",
+     [("Leo XIV.", "PER"), ("Wolodymyr Selenskyj", "PER")]),
+    ("Die Rede des Kanzlers Olaf Scholz war kurz.", [("Olaf Scholz", "PER")]),
+    ("Der Band III erschien im Mai.", []),
     # ... but titles that belong to the name stay
     ("Dann kam Sir Walter Kettleby.", [("Sir Walter Kettleby", "PER")]),
     # a role and "der" before a bare name: the organisation the person heads
@@ -64,7 +69,8 @@ def mentions(doc):
     ("Sie wurde vom Danish Refugee Council unterstützt.", [("Danish Refugee Council", "ORG")]),
     # a class noun in the genitive types the name after it
     ("Der Gründer des Technologiekonzerns Kyocera sprach.", [("Kyocera", "ORG")]),
-    ("Er spielte die Aktion des Spielers Halbzug.", []),
+    ("Er spielte die Aktion des Spielers Tamás Halbzug nach.", [("Tamás Halbzug", "PER")]),  # an inflected role
+    ("Er lobte den Pass des Spielers.", []),
     # particles of family names: capitalised at a sentence start, "von der" before a known person
     ("Von der Leyen sagte am Montag, man werde helfen.", [("Von der Leyen", "PER")]),
     ("Von der Leyen hat die Reform verteidigt.", [("Von der Leyen", "PER")]),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import lexicon
-from ...german import STOP_WORDS
+from ...german import NOUN_INFLECTION_ENDINGS, STOP_WORDS
 from ...names import strip_genitive
 
 # under the data folder (pipeline/data/)
@@ -42,6 +42,12 @@ class Lexicons:
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_role(self, word: str) -> bool:
+        """A role noun, also inflected ("den Präsidenten", "des Kanzlers") and in compounds ("Nato-Chef")."""
+        return self._role_form(word) or any(
+            word.endswith(ending) and len(word) - len(ending) > 3 and self._role_form(word[:-len(ending)])
+            for ending in NOUN_INFLECTION_ENDINGS)
+
+    def _role_form(self, word: str) -> bool:
         if word in self.roles:
             return True
         tail = word.rsplit("-", 1)[-1]

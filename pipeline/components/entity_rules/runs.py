@@ -15,6 +15,7 @@ from .spans import mention, sentence_initial
 
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
+ROMAN = re.compile(r"[IVX]+\Z")
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
 
 
@@ -39,6 +40,9 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
             word = texts[j]
             if lex.name_like(word) and not lex.is_role(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word):
                 j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
+                continue
+            if ROMAN.match(word) and j + 1 < n and texts[j + 1] == "." and j + 1 not in taken:
+                j += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
                 continue
             k = j
             while k < n and k not in taken and texts[k] in NAME_PARTICLES:
