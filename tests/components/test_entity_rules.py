@@ -67,6 +67,13 @@ def mentions(doc):
     ("Er setzte auf Bushs Parteikollegen McCain.", [("Bushs", "PER"), ("McCain", "PER")]),
     ("Den vierten Platz holte Williams-Tester Nico Hülkenberg.", [("Nico Hülkenberg", "PER")]),
     ("Sie wurde vom Danish Refugee Council unterstützt.", [("Danish Refugee Council", "ORG")]),
+    # hyphenated institute names made of a person's name and an institution head, with their complement
+    ("Das Max-Planck-Institut für Kernphysik forscht.", [("Max-Planck-Institut für Kernphysik", "ORG")]),
+    ("Sie lehrt an der Friedrich-Schiller-Universität Jena.", [("Friedrich-Schiller-Universität Jena", "ORG")]),
+    ("Er ging auf das Otto-Hahn-Gymnasium.", [("Otto-Hahn-Gymnasium", "ORG")]),
+    ("Das Alfred-Wegener-Institut für Polar- und Meeresforschung misst.", [("Alfred-Wegener-Institut", "ORG")]),
+    # ... but not a compound of common nouns
+    ("Die Reha-Klinik und das Botanik-Institut schließen.", []),
     # a class noun in the genitive types the name after it
     ("Der Gründer des Technologiekonzerns Kyocera sprach.", [("Kyocera", "ORG")]),
     ("Er spielte die Aktion des Spielers Tamás Halbzug nach.", [("Tamás Halbzug", "PER")]),  # an inflected role
