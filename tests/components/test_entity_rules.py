@@ -176,3 +176,19 @@ def test_rule_table_is_documented_in_order():
     rows = [line.split(maxsplit=2) for line in classify.__doc__.splitlines() if line.startswith("    ")][1:]
     assert [(name, "no mention" in text) for name, _, text in rows] \
         == [(rule.name, rule.reject) for rule in classify.RULES]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place in capitals opening a paragraph before a period, dash or agency bracket is a dateline
+    ("date 2024-01-01 HANAU. Seit 1740 steht das Haus.", [("HANAU", "LOC", "dateline")]),
+    ("date 2024-01-01 Kurz.\n\nRIEDLINGEN (dpa) – Es regnet.", [("RIEDLINGEN", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
+    # ... an acronym elsewhere stays an organisation
+    ("date 2024-01-01 Der ADAC warnt vor Staus.", [("ADAC", "ORG", "acronym")]),
+    ("date 2024-01-01 Kurz.\n\nADAC-Sprecher warnten.", []),
+])
+def test_datelines(nlp, text, expected):
+    from pipeline.language import make_doc
+    from pipeline.reader import parse_article
+
+    doc = nlp(make_doc(nlp, parse_article(text, "t", "test")))
+    assert [(e.text, e.label_, e._.method) for e in doc.ents] == expected

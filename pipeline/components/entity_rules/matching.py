@@ -160,10 +160,27 @@ def _max_repeat(op: str | None) -> int:
     raise ValueError(f"entity patterns need a bounded length, not OP {op!r}")
 
 
+DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß-]{2,}\Z")
+DATELINE_ENDS = frozenset({".", "-", "–", "—", "(", "/"})
+
+
+def dateline(texts: list[str], i: int) -> bool:
+    """A place in capitals that opens a paragraph before a period, dash or agency bracket:
+    "HANAU. Seit 1740 …", "BERLIN (dpa) –"; not an organisation's acronym."""
+    # (the blanked date header before the lede is one space token)
+    opens_paragraph = i == 0 or texts[i - 1].isspace() and ("\n" in texts[i - 1] or i == 1)
+    return opens_paragraph and bool(DATELINE.match(texts[i])) and i + 1 < len(texts) and texts[i + 1] in DATELINE_ENDS
+
+
 def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> list[Span]:
-    """Free-standing acronyms ("ADAC", "NHK") name organisations far more often than anything else."""
+    """Free-standing acronyms ("ADAC", "NHK") name organisations far more often than anything else;
+    a word in capitals opening a paragraph as a dateline names a place."""
     spans, taken = [], set(taken)
     for i, text in enumerate(texts):
+        if i not in taken and dateline(texts, i) and text not in lex.non_entities:
+            spans.append(mention(doc, i, i + 1, "LOC", "dateline"))
+            taken.add(i)
+            continue
         if i in taken or not ORG_ACRONYM.match(text) or ROMAN.match(text) \
                 or text in lex.non_entities or inside_word(doc, i, i + 1):
             continue
