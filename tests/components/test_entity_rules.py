@@ -67,6 +67,10 @@ def mentions(doc):
     ("Er setzte auf Bushs Parteikollegen McCain.", [("Bushs", "PER"), ("McCain", "PER")]),
     ("Den vierten Platz holte Williams-Tester Nico Hülkenberg.", [("Nico Hülkenberg", "PER")]),
     ("Sie wurde vom Danish Refugee Council unterstützt.", [("Danish Refugee Council", "ORG")]),
+    # a town and an English plural that is no German word: a team, not the place
+    ("Die Vancouver Whitecaps schlugen die Chicago Bulls.", [("Vancouver Whitecaps", "ORG"), ("Chicago Bulls", "ORG")]),
+    ("Er flog über London Heathrow nach Hause.", [("London", "LOC"), ("Heathrow", "LOC")]),
+    ("In Berlin Bereits am Morgen.", [("Berlin", "LOC")]),
     # hyphenated institute names made of a person's name and an institution head, with their complement
     ("Das Max-Planck-Institut für Kernphysik forscht.", [("Max-Planck-Institut für Kernphysik", "ORG")]),
     ("Sie lehrt an der Friedrich-Schiller-Universität Jena.", [("Friedrich-Schiller-Universität Jena", "ORG")]),

@@ -14,7 +14,7 @@ from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
 from .matching import Gazetteer, ShapePatterns, acronym_mentions, after_first_name
-from .merge import join_club_places, join_slashed, propagate, surnames_over_places, within_sentence
+from .merge import join_club_places, join_slashed, join_team_names, propagate, surnames_over_places, within_sentence
 from .runs import with_particles
 from .spans import covered
 
@@ -81,7 +81,7 @@ class EntityRules:
         found = [with_particles(doc, texts, s, lex) for s in found]
         if doc.has_annotation("SENT_START"):
             found = [within_sentence(s) for s in found]
-        mentions = join_club_places(join_slashed(filter_spans(found)))
+        mentions = join_team_names(join_club_places(join_slashed(filter_spans(found))), texts, lex)
         if self.keep_model_ents:
             ours = covered(mentions)
             mentions += [e for e in doc.ents if e.label_ in LABELS and not ours.intersection(range(e.start, e.end))]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...german import NON_GENITIVE_S_ENDINGS
 from ...names import strip_genitive
+from .lexicons import Lexicons
 from .spans import covered, mention
 
 
@@ -82,3 +84,24 @@ def join_club_places(spans: list[Span]) -> list[Span]:
         else:
             joined.append(span)
     return joined
+
+
+def join_team_names(spans: list[Span], texts: list[str], lex: Lexicons) -> list[Span]:
+    """A town followed by an English plural that is no German word is a team ("Vancouver Whitecaps",
+    "Chicago Bulls"): the town names the club, not the place."""
+    joined: list[Span] = []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    for span in spans:
+        nickname = span.end
+        if span.label_ == "LOC" and len(span) <= 2 and nickname < len(texts) and nickname not in taken \
+                and not span.doc[nickname].is_sent_start and _english_plural(texts[nickname], lex):
+            span = mention(span.doc, span.start, nickname + 1, "ORG", "team")
+        joined.append(span)
+    return joined
+
+
+def _english_plural(word: str, lex: Lexicons) -> bool:
+    # the word itself, not its compound tail: "Whitecaps" ends in the German noun "Caps"
+    return len(word) > 3 and word[0].isupper() and word[1:].islower() and word.endswith("s") and word.isascii() \
+        and not word.endswith(NON_GENITIVE_S_ENDINGS) and word not in lex.common_nouns and word[:-1] not in lex.common_nouns \
+        and word.lower() not in lex.lower_words and word not in lex.first_names and lex.word_class.get(word) is None and lex.word_class.get(word[:-1]) is None
