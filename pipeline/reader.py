@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -105,6 +106,17 @@ def decode(data: bytes, source: str, article_id: str) -> tuple[str | None, list[
     return decoded.text, problems
 
 
+def composed(raw: str, source: str, article_id: str | None, problems: list[Problem]) -> tuple[str, list[Problem]]:
+    """The text in composed form (NFC): some CMS exports write "München" as "Mu" plus a combining
+    diaeresis, which no word list matches. Offsets then refer to the composed text (warning)."""
+    if unicodedata.is_normalized("NFC", raw):
+        return raw, problems
+    text = unicodedata.normalize("NFC", raw)
+    return text, problems + [Problem(source, article_id, "decomposed", "warning",
+                                     f"text in decomposed Unicode composed to NFC ({len(raw) - len(text):,} characters "
+                                     "fewer); offsets refer to the composed text")]
+
+
 def readable(name: str) -> str:
     """A path or name as valid text for the tables: bytes that are not UTF-8 (kept by Python as
     surrogate escapes) are shown as backslash escapes ("caf\\xe9.txt")."""
@@ -136,6 +148,7 @@ def read_file(path: Path) -> tuple[Article | None, list[Problem]]:
     raw, problems = decode(data, source, article_id)
     if raw is None:
         return None, problems
+    raw, problems = composed(raw, source, article_id, problems)
     article = parse_article(raw, article_id, source)
     article.problems[:0] = problems
     return article, article.problems
@@ -206,10 +219,12 @@ def _jsonl_record(line: bytes, source: str) -> tuple[Article | None, list[Proble
                                   f"'{field_name}' {reason}: not valid Unicode text")]
     if not raw.strip():
         return None, [Problem(source, article_id, "empty", "error", "article text is empty")]
+    raw, composing = composed(raw, source, article_id, [])
     if when is None:
         article = parse_article(raw, article_id, source)
+        article.problems[:0] = composing
         return article, article.problems
-    article = Article(article_id=article_id, source=source, raw=raw)
+    article = Article(article_id=article_id, source=source, raw=raw, problems=composing)
     try:
         if not isinstance(when, str):
             raise ValueError(when)

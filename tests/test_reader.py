@@ -1,5 +1,6 @@
 import gzip
 import json
+import unicodedata
 import os
 import subprocess
 import sys
@@ -459,3 +460,16 @@ def test_count_articles_gives_the_progress_total(tmp_path, files, expected):
     assert count_articles([tmp_path]) == expected
     if expected is not None:
         assert count_articles([tmp_path]) == len(list(read_articles([tmp_path])))
+
+
+@pytest.mark.parametrize("name, text, problems", [
+    ("nfd.txt", unicodedata.normalize("NFD", "date 2024-01-01 In München tagte der Rat."), ["decomposed"]),
+    ("nfc.txt", "date 2024-01-01 In München tagte der Rat.", []),
+    ("nfd.jsonl", json.dumps({"id": "j", "text": unicodedata.normalize("NFD", "In München."), "date": "2024-01-01"}),
+     ["decomposed"]),
+])
+def test_decomposed_text_is_composed(tmp_path, name, text, problems):
+    (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    [(article, found)] = list(read_articles([tmp_path / name]))
+    assert [p.error for p in found] == problems and "München" in article.raw
+    assert unicodedata.is_normalized("NFC", article.raw)
