@@ -75,7 +75,7 @@ def _span(doc: Doc, f: Found) -> Span | None:
         end -= 1
     if end <= start:
         return None
-    span = Span(doc, start, end, label=f.label)
+    span = Span(doc, start, end, label=f.label.value)  # the enums' plain values go to the tables
     sp, cue = f.speaker, f.cue
     span._.quote = {
         "cue": cue.lemma if cue else None,
@@ -86,6 +86,6 @@ def _span(doc: Doc, f: Found) -> Span | None:
         "speaker_start_char": doc[sp.start].idx if sp.start is not None else None,
         "speaker_end_char": doc[sp.end - 1].idx + len(doc[sp.end - 1]) if sp.start is not None else None,
         "speaker_entity_id": sp.entity_id,
-        "method": sp.method,
+        "method": sp.method.value if sp.method is not None else None,
     }
     return span

@@ -14,6 +14,7 @@ cues (speech verbs, Konjunktiv) -> speakers (resolution) -> direct / indirect / 
 """
 from .extract import extract_quotes
 from .lexicon import QuoteLexicon, load_lexicon
-from .speakers import Found, Speaker
+from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 
-__all__ = ["Found", "QuoteLexicon", "Speaker", "extract_quotes", "load_lexicon"]
+__all__ = ["Cue", "CueKind", "Found", "QuoteKind", "QuoteLexicon", "Speaker", "SpeakerMethod", "extract_quotes",
+           "load_lexicon"]

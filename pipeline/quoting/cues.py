@@ -2,21 +2,14 @@
 Konjunktiv ("sei", "habe", "er gehe") of a main clause."""
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from ..german import (FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES, KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES,
                       PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
+from .records import Cue, CueKind
 from .text import BOUNDARIES, Text
-
-
-class Cue(NamedTuple):
-    lemma: str
-    kind: str
-    start: int  # cue token(s)
-    end: int
-    text: str
 
 
 def verb_cues(t: Text, s: int, e: int) -> Iterator[tuple[Cue, Verb]]:
@@ -31,7 +24,7 @@ def verb_cues(t: Text, s: int, e: int) -> Iterator[tuple[Cue, Verb]]:
         for verb in t.lex.verbs[t.lower[i]]:
             if verb.lemma in objects:
                 continue  # "forderte zwölf Todesopfer" counts victims, it is no demand
-            if verb.kind == "intent" and not _stated_aim(t, i, a, b):
+            if verb.kind == CueKind.INTENT and not _stated_aim(t, i, a, b):
                 continue
             if verb.particle and not verb.joined:
                 if last != verb.particle and not (i > a and t.lower[i - 1] == verb.particle):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import SOURCE_COMMA_ADVERBS
-from .cues import Cue, verb_cues
+from .cues import verb_cues
 from .marks import Quotation
 from .phrases import noun_phrase
-from .speakers import Found, Speaker, impersonal_source, resolve
+from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
+from .speakers import impersonal_source, resolve
 from .subjects import subject_near
 from .text import SENT_END, Text
 
@@ -59,21 +60,21 @@ def _attributed(t: Text, q: Quotation, n_words: int) -> Found | None:
     if after < len(t.words) and (t.words[after] in (",", ":") or t.lower[after] in SOURCE_COMMA_ADVERBS):
         k = after + 1 if t.words[after] in (",", ":") else after
         for cue, speaker in _cue_at(t, k, s_close):
-            return Found("direct", q.open + 1, end, cue, speaker)
+            return Found(QuoteKind.DIRECT, q.open + 1, end, cue, speaker)
     if n_words < 4:
         return _judgement(t, q, s_open, end)
     colon = q.open > 0 and t.words[q.open - 1] == ":"
-    cues = [c for c in verb_cues(t, s_open[0], q.open) if c[1].kind not in ("impersonal", "intent") or colon]
+    cues = [c for c in verb_cues(t, s_open[0], q.open) if c[1].kind not in (CueKind.IMPERSONAL, CueKind.INTENT) or colon]
     if cues:
         cue, verb = cues[-1]
-        if colon or verb.kind in ("speech", "reported", "judge"):
+        if colon or verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.JUDGE):
             speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-            return Found("direct", q.open + 1, end, cue, speaker)
+            return Found(QuoteKind.DIRECT, q.open + 1, end, cue, speaker)
     if after < len(t.words):
         for cue, verb in verb_cues(t, after, s_close[1]):
-            if t.quote_at[cue.start] < 0 and verb.kind not in ("judge", "intent"):
+            if t.quote_at[cue.start] < 0 and verb.kind not in (CueKind.JUDGE, CueKind.INTENT):
                 speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-                return Found("direct", q.open + 1, end, cue, speaker)
+                return Found(QuoteKind.DIRECT, q.open + 1, end, cue, speaker)
     return None
 
 
@@ -84,12 +85,12 @@ def _cue_at(t: Text, k: int, sent: tuple[int, int]) -> Iterator[tuple[Cue, Speak
     if t.lower[k] in SOURCE_COMMA_ADVERBS:  # "„…“, so X"
         np = noun_phrase(t, k + 1, sent[1])
         if np is not None:
-            yield Cue(t.lower[k], "source", k, k + 1, t.words[k]), resolve(t, np, "so")
+            yield Cue(t.lower[k], CueKind.SOURCE, k, k + 1, t.words[k]), resolve(t, np, SpeakerMethod.SO)
         return
     for cue, verb in verb_cues(t, k, min(k + 1, sent[1])):
-        if verb.kind == "intent":
+        if verb.kind == CueKind.INTENT:
             continue
-        if verb.kind == "impersonal":
+        if verb.kind == CueKind.IMPERSONAL:
             yield cue, impersonal_source(t, cue)
         else:
             yield cue, resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
@@ -99,7 +100,7 @@ def _judgement(t: Text, q: Quotation, sent: tuple[int, int], body_end: int) -> F
     """Short quoted judgements after "nannte", "bezeichnete … als", "sprach von"."""
     a = max(sent[0], q.open - 8)
     for cue, verb in verb_cues(t, a, q.open):
-        if verb.kind in ("judge", "reported") and (not verb.requires or set(verb.requires) & set(t.lower[cue.end:q.open])):
+        if verb.kind in (CueKind.JUDGE, CueKind.REPORTED) and (not verb.requires or set(verb.requires) & set(t.lower[cue.end:q.open])):
             speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-            return Found("direct", q.open + 1, body_end, cue, speaker)
+            return Found(QuoteKind.DIRECT, q.open + 1, body_end, cue, speaker)
     return None

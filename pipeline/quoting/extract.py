@@ -7,13 +7,14 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 from ..german import ANAPHORIC_DEMONSTRATIVES
-from .cues import Cue, main_clause_konjunktiv, verb_cues
+from .cues import main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
 from .sources import source_quotes
 from .phrases import noun_phrase, phrases
-from .speakers import NO_SPEAKER, SUBJECT_KINDS, Found, Speaker, previous_subject, resolve
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
+from .speakers import SUBJECT_KINDS, previous_subject, resolve
 from .text import Text
 
 
@@ -34,13 +35,13 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
             found = [f for f in found if f.cue != back.cue]
             # a stated plan ("will … streichen") gives way to who announced it ("Das kündigte X an")
             by_sentence[k - 1] = [f for f in by_sentence.get(k - 1, [])
-                                  if f.cue is not None and f.cue.kind != "intent"] or [back]
+                                  if f.cue is not None and f.cue.kind != CueKind.INTENT] or [back]
         if found:
             by_sentence[k] = found
     for q in t.quotations:
         if q.open in direct:
             by_sentence.setdefault(t.sent_of[q.open], []).append(
-                direct[q.open] or Found("direct", q.open + 1, q.close if q.close is not None else q.end, None,
+                direct[q.open] or Found(QuoteKind.DIRECT, q.open + 1, q.close if q.close is not None else q.end, None,
                                         NO_SPEAKER))
     return _top_level(_carry(t, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences))
 
@@ -55,15 +56,15 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
             last = None
         in_reach = carry_over and last is not None and k - last[0] <= max_carry_sentences
         # a speech verb names the speaker better than a source phrase on the same claim
-        found = sorted(by_sentence.get(k, []), key=lambda f: (f.start, -f.end, f.speaker.method == "laut"))
+        found = sorted(by_sentence.get(k, []), key=lambda f: (f.start, -f.end, f.speaker.method == SpeakerMethod.LAUT))
         out = []
         for f in found:
-            if f.speaker.method == "demnach" or (f.cue is None and f.speaker.method is None):
+            if f.speaker.method == SpeakerMethod.DEMNACH or (f.cue is None and f.speaker.method is None):
                 carried = last[1] if in_reach else previous_subject(t, k)
-                if f.speaker.method == "demnach":
+                if f.speaker.method == SpeakerMethod.DEMNACH:
                     carried = f.speaker._replace(entity_id=carried.entity_id)
                 elif carried.method is not None:
-                    carried = carried._replace(method="carry_over")
+                    carried = carried._replace(method=SpeakerMethod.CARRY_OVER)
                 f = f._replace(speaker=carried)
             out.append(f)
             if f.speaker.start is not None and f.cue is not None:
@@ -71,7 +72,7 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
             elif f.speaker.start is not None:
                 last = (k, last[1] if last else f.speaker)
         if not found and not t.heading[k] and main_clause_konjunktiv(t, s, e, strong_only=not in_reach):
-            speaker = last[1]._replace(method="carry_over") if in_reach else previous_subject(t, k)
+            speaker = last[1]._replace(method=SpeakerMethod.CARRY_OVER) if in_reach else previous_subject(t, k)
             if in_reach and last[0] < k - 1 and k - 1 not in by_sentence:
                 # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
                 # speaks, rather than the last speaker further back
@@ -84,7 +85,7 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
             else:
                 if pending is not None:
                     yield pending
-                pending = Found("indirect", s, ce, None, speaker)
+                pending = Found(QuoteKind.INDIRECT, s, ce, None, speaker)
             if in_reach:
                 last = (k, last[1])
             elif speaker.start is not None:
@@ -110,7 +111,7 @@ def _after_colon(t: Text, k: int) -> Found | None:
     if np is None or np.start != s or np.kind not in SUBJECT_KINDS:
         return None
     speaker = resolve(t, np)
-    return Found("indirect", colon + 1, ce, Cue(":", "colon", colon, colon + 1, ":"), speaker)
+    return Found(QuoteKind.INDIRECT, colon + 1, ce, Cue(":", CueKind.COLON, colon, colon + 1, ":"), speaker)
 
 
 def _said_before(t: Text, k: int) -> Found | None:
@@ -119,14 +120,14 @@ def _said_before(t: Text, k: int) -> Found | None:
     s, e = t.sents[k]
     if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k] or t.lower[s] not in ANAPHORIC_DEMONSTRATIVES:
         return None
-    cue = next((c for c, verb in verb_cues(t, s, e) if c.start == s + 1 and verb.kind in ("speech", "reported")), None)
+    cue = next((c for c, verb in verb_cues(t, s, e) if c.start == s + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED)), None)
     if cue is None:
         return None
     speaker = resolve(t, noun_phrase(t, cue.end, t.content_end(s, e)))
     if speaker.start is None:
         return None
     ps, pe = t.sents[k - 1]
-    label = "indirect" if main_clause_konjunktiv(t, ps, pe, strong_only=False) else "reported"
+    label = QuoteKind.INDIRECT if main_clause_konjunktiv(t, ps, pe, strong_only=False) else QuoteKind.REPORTED
     return Found(label, ps, t.content_end(ps, pe), cue, speaker)
 
 
@@ -142,8 +143,8 @@ def _top_level(found: Iterable[Found]) -> list[Found]:
         else:
             reach = (start, end)
     # a reported sentence gives way to the cued quote inside it ("forderte …, in der es heißt, …")
-    reported = {(f.start, f.end) for f in found if f.label == "reported"}
-    indirect = {(f.start, f.end) for f in found if f.label == "indirect"}
+    reported = {(f.start, f.end) for f in found if f.label == QuoteKind.REPORTED}
+    indirect = {(f.start, f.end) for f in found if f.label == QuoteKind.INDIRECT}
     dropped = {outer[r] for r in inner & indirect if outer[r] in reported}
     return [f for f in found if (f.start, f.end) not in dropped
             and ((f.start, f.end) not in inner or outer[f.start, f.end] in dropped)]

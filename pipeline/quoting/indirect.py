@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
-from .cues import Cue, konjunktiv, verb_cues
+from .cues import konjunktiv, verb_cues
 from .marks import MARKS
 from .phrases import is_adjective, only_noun_phrases
-from .speakers import NO_SPEAKER, Found, impersonal_source, resolve
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
+from .speakers import impersonal_source, resolve
 from .subjects import subject_near
 from .text import SENT_END, Text
 
@@ -22,7 +23,7 @@ def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
         v = cue.start
         ce = _before_next_cue(t, cue.end, cues[n + 1][0].start, end) if n + 1 < len(cues) else end
         a, b = t.clause(v)
-        if verb.kind == "impersonal":
+        if verb.kind == CueKind.IMPERSONAL:
             yield from _impersonal(t, cue, s, ce)
             continue
         opens = not any(t.is_word(k) and t.quote_at[k] < 0 and not t.lex.has(t.lower[k], "adverb")
@@ -36,11 +37,11 @@ def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
             if wa == s or t.quote_at[s] >= 0:
                 c = _clause_after(t, b - 1, e)
                 if c is not None:
-                    yield Found("indirect", c, ce, cue, speaker)
+                    yield Found(QuoteKind.INDIRECT, c, ce, cue, speaker)
             elif wa - 1 > s and t.words[wa - 1] == ",":
-                yield Found("indirect", s, wa - 1, cue, speaker)
+                yield Found(QuoteKind.INDIRECT, s, wa - 1, cue, speaker)
             continue
-        if verb.kind == "intent":
+        if verb.kind == CueKind.INTENT:
             if (t.lower[cue.end] if cue.end < b else "") in COLLECTIVE_SUBJECT_PRONOUNS:  # "will man …": no one named
                 speaker = NO_SPEAKER
             elif subject is None:
@@ -48,26 +49,26 @@ def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
         elif (opens and a > s and t.words[a - 1] == "," and subject is not None and subject.start >= a
               and not verb.requires):  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
             if t.plain_words(s, a - 1) >= 3:
-                yield Found("indirect", s, a - 1, cue, speaker)
+                yield Found(QuoteKind.INDIRECT, s, a - 1, cue, speaker)
             continue
         c = _clause_after(t, b - 1 if b > v else v, e)
         while c is not None and t.words[c - 1] == "," and _apposition(t, c, ce):  # "sagte X, Chef der Y, …"
             c = _clause_after(t, c, e)
         if c is not None and t.quote_at[c] < 0 and _reported_clause(t, c, ce, verb.kind):
-            yield Found("indirect", c, ce, cue, speaker)
-        elif (verb.kind in ("reported", "judge", "intent") and (subject is not None or verb.kind == "intent")
+            yield Found(QuoteKind.INDIRECT, c, ce, cue, speaker)
+        elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT) and (subject is not None or verb.kind == CueKind.INTENT)
               and not t.subordinate(a) and not reported):
             reported = True
             quoted = any(t.quote_at[k] >= 0 for k in range(s, ce))
             if quoted and any(t.words[k] == ":" and t.words[k + 1] in MARKS for k in range(cue.end, ce - 1)):
                 continue  # "bestreitet jede Kenntnis: „…“": the direct quote is the claim
-            if not quoted or verb.kind in ("reported", "intent"):
+            if not quoted or verb.kind in (CueKind.REPORTED, CueKind.INTENT):
                 # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence;
                 # "bezeichnete X als Y" claims the whole sentence
                 start = next((k for k in range(cue.end, b)
                               if t.lower[k] in TOPIC_PREPOSITIONS and t.lower[k] in verb.requires), s)
                 if start == s or not any(t.quote_at[k] >= 0 for k in range(start, min(start + 4, ce))):
-                    yield Found("reported", start, ce, cue, speaker)  # else the quoted words are the claim
+                    yield Found(QuoteKind.REPORTED, start, ce, cue, speaker)  # else the quoted words are the claim
 
 
 def _clause_after(t: Text, i: int, e: int) -> int | None:
@@ -92,19 +93,19 @@ def _reported_clause(t: Text, c: int, e: int, kind: str) -> bool:
     if t.lex.has(w, "subordinator") or t.lex.has(w, "relative"):
         return False
     seg_end = next((k for k in range(c, e) if t.words[k] in (",", ";") and t.quote_at[k] < 0), e)
-    if kind == "intent":  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
+    if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
         return t.words[c - 1] == "," and _zu_infinitive(t, c, seg_end)
     if any(konjunktiv(t, k) for k in range(c, seg_end) if t.quote_at[k] < 0):
         return True
-    if kind in ("reported", "speech") and _zu_infinitive(t, c, seg_end):
+    if kind in (CueKind.REPORTED, CueKind.SPEECH) and _zu_infinitive(t, c, seg_end):
         return True
     if t.lex.has(w, "det") and c + 1 < seg_end and t.words[c + 1][:1].islower() and not is_adjective(t, c + 1):
         return False  # a relative clause: "…, die sich auf … stützen"
-    if kind in ("speech", "reported") and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten …": a main clause
+    if kind in (CueKind.SPEECH, CueKind.REPORTED) and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten …": a main clause
             t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)
             or is_adjective(t, c) and c + 1 < seg_end and t.is_capital(c + 1)):  # "…, niedrigere Zinsen …"
         return not only_noun_phrases(t, c, seg_end)  # not an apposition: "sagte X, Kommandant der Y, …"
-    return t.words[c - 1] == ":" and kind != "judge"
+    return t.words[c - 1] == ":" and kind != CueKind.JUDGE
 
 
 def _zu_infinitive(t: Text, a: int, b: int) -> bool:
@@ -150,8 +151,8 @@ def _impersonal(t: Text, cue: Cue, s: int, ce: int) -> Iterator[Found]:
     speaker = impersonal_source(t, cue)
     if a > s and t.words[a - 1] == ",":
         if t.plain_words(s, a - 1) >= 3:
-            yield Found("indirect", s, a - 1, cue, speaker)
+            yield Found(QuoteKind.INDIRECT, s, a - 1, cue, speaker)
         return
     c = _clause_after(t, b - 1, ce + 1)
     if c is not None and t.quote_at[c] < 0:
-        yield Found("indirect", c, ce, cue, speaker)
+        yield Found(QuoteKind.INDIRECT, c, ce, cue, speaker)

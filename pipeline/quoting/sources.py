@@ -6,10 +6,11 @@ from typing import Iterator
 
 from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS, SOURCE_COMPLEMENT_PREPOSITIONS,
                       SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
-from .cues import Cue, konjunktiv
+from .cues import konjunktiv
 from .marks import MARKS
 from .phrases import NP, is_adjective, noun_phrase
-from .speakers import NO_SPEAKER, Found, Speaker, resolve
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
+from .speakers import resolve
 from .text import Text
 
 
@@ -23,33 +24,33 @@ def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
         if w in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
             np = noun_phrase(t, i + 1, ce)
             if np is not None:
-                end, speaker = _apposition(t, np, ce, resolve(t, np, "laut"), closed=True)
-                yield _around(t, s, ce, i, end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+                end, speaker = _apposition(t, np, ce, resolve(t, np, SpeakerMethod.LAUT), closed=True)
+                yield _around(t, s, ce, i, end, Cue(w, CueKind.SOURCE, i, i + 1, t.words[i]), speaker)
         elif w in SOURCE_NOUN_PREPOSITIONS:  # "nach Angaben X"
             np = noun_phrase(t, i + 1, ce)
             if np is not None and t.lex.noun_class(t.lower[np.head], "source"):
                 np = np._replace(end=_von_phrase_end(t, np.end, ce))
                 speaker = _source_speaker(t, np)
-                yield _around(t, s, ce, i, np.end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+                yield _around(t, s, ce, i, np.end, Cue(w, CueKind.SOURCE, i, i + 1, t.words[i]), speaker)
         elif w in SOURCE_POSTPOSITIONS and i > s:  # "X zufolge"
             start = _phrase_before(t, s, i)
             if start < i:
                 np = noun_phrase(t, start, i) or NP(start, i, i - 1, "noun", None)
                 speaker = _source_speaker(t, np._replace(end=i))
-                yield _around(t, s, ce, start, i + 1, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+                yield _around(t, s, ce, start, i + 1, Cue(w, CueKind.SOURCE, i, i + 1, t.words[i]), speaker)
         elif w in SOURCE_COMMA_ADVERBS and i > s + 2 and t.words[i - 1] == ",":  # "…, so X"
             np = noun_phrase(t, i + 1, ce)
-            rest, speaker = (ce, NO_SPEAKER) if np is None else _apposition(t, np, ce, resolve(t, np, "so"))
+            rest, speaker = (ce, NO_SPEAKER) if np is None else _apposition(t, np, ce, resolve(t, np, SpeakerMethod.SO))
             if rest < ce and t.lex.has(t.lower[rest], "preposition") and not any(  # "so X gegenüber dem Sender"
                     t.lower[k] in t.lex.verbs or konjunktiv(t, k) for k in range(rest, ce)):
                 rest = ce
             if np is not None and ce - rest <= 2 and t.plain_words(s, i - 1) >= 3:
-                yield Found("indirect", s, i - 1, Cue(w, "source", i, i + 1, t.words[i]), speaker)
+                yield Found(QuoteKind.INDIRECT, s, i - 1, Cue(w, CueKind.SOURCE, i, i + 1, t.words[i]), speaker)
         elif w in SOURCE_ADVERBS and not t.heading[t.sent_of[i]]:
             # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
             a, b = _segment(t, s, ce, i)
-            yield Found("indirect", a if i > a else i + 1, b, Cue(w, "source", i, i + 1, t.words[i]),
-                        Speaker(i, i + 1, None, "demnach"))
+            yield Found(QuoteKind.INDIRECT, a if i > a else i + 1, b, Cue(w, CueKind.SOURCE, i, i + 1, t.words[i]),
+                        Speaker(i, i + 1, None, SpeakerMethod.DEMNACH))
 
 
 def _apposition(t: Text, np: NP, limit: int, speaker: Speaker, closed: bool = False) -> tuple[int, Speaker]:
@@ -69,7 +70,7 @@ def _apposition(t: Text, np: NP, limit: int, speaker: Speaker, closed: bool = Fa
 def _source_speaker(t: Text, np: NP) -> Speaker:
     """"Angaben der Polizei": the source noun is the local mention, an entity inside names who."""
     entity = next((t.ent_at[k] for k in range(np.start, np.end) if t.ent_at[k] >= 0), None)
-    return Speaker(np.start, np.end, t.eid(entity), "laut")
+    return Speaker(np.start, np.end, t.eid(entity), SpeakerMethod.LAUT)
 
 
 def _von_phrase_end(t: Text, j: int, limit: int) -> int:
@@ -108,11 +109,11 @@ def _around(t: Text, s: int, ce: int, a: int, b: int, cue: Cue, speaker: Speaker
     right = b + (1 if b < ce and t.words[b] in (",", "–", "-") else 0)
     n_left, n_right, n_source = _chars(t, s, left), _chars(t, right, ce), _chars(t, a, b)
     if not n_left or not n_right:
-        return Found("indirect", s, left, cue, speaker) if n_left else Found("indirect", right, ce, cue, speaker)
+        return Found(QuoteKind.INDIRECT, s, left, cue, speaker) if n_left else Found(QuoteKind.INDIRECT, right, ce, cue, speaker)
     whole = (n_left + n_right) / (n_left + n_right + n_source)
     if whole >= min(2 / 3, max(n_left, n_right) / (n_left + n_right)):  # keep the sentence readable
-        return Found("indirect", s, ce, cue, speaker)
-    return Found("indirect", s, left, cue, speaker) if n_left >= n_right else Found("indirect", right, ce, cue, speaker)
+        return Found(QuoteKind.INDIRECT, s, ce, cue, speaker)
+    return Found(QuoteKind.INDIRECT, s, left, cue, speaker) if n_left >= n_right else Found(QuoteKind.INDIRECT, right, ce, cue, speaker)
 
 
 def _segment(t: Text, s: int, ce: int, i: int) -> tuple[int, int]:

@@ -1,41 +1,20 @@
 """Who made a claim: the entity of a local mention, or the PER that a pronoun ("er"), a
-description ("der CDU-Politiker") or a document ("in der Erklärung") refers to.
-
-`Found` (a claim with its cue and speaker) is what every extractor returns."""
+description ("der CDU-Politiker") or a document ("in der Erklärung") refers to."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import NamedTuple
 
 from ..german import (FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS,
                       INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS)
-from .cues import Cue
 from .phrases import NP, noun_phrase, phrases
+from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
 from .text import Text
 
 SUBJECT_KINDS = ("entity", "role", "person", "pronoun")
 
 
-class Speaker(NamedTuple):
-    start: int | None  # token range of the local mention
-    end: int | None
-    entity_id: str | None
-    method: str | None
-
-
-class Found(NamedTuple):
-    label: str  # direct | indirect | reported
-    start: int  # token range of the quoted content
-    end: int
-    cue: Cue | None
-    speaker: Speaker
-
-
-NO_SPEAKER = Speaker(None, None, None, None)
-
-
-def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | None = None) -> Speaker:
+def resolve(t: Text, np: NP | None, method: SpeakerMethod = SpeakerMethod.SAME_SENTENCE, verb: int | None = None) -> Speaker:
     """Speaker of a local mention: its own entity, or the PER that a pronoun or description refers to."""
     if np is None:
         return NO_SPEAKER
@@ -46,9 +25,9 @@ def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | N
         # "sie sagten": a plural verb ending (morphology, kept here)
         plural = word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and t.lower[verb].endswith(("ten", "en"))
         if plural:
-            return Speaker(np.start, np.end, None, "pronoun")
+            return Speaker(np.start, np.end, None, SpeakerMethod.PRONOUN)
         gender = t.lex.info.get((word, "pronoun"), "")
-        return Speaker(np.start, np.end, _recent_person(t, np.start, gender=gender), "pronoun")
+        return Speaker(np.start, np.end, _recent_person(t, np.start, gender=gender), SpeakerMethod.PRONOUN)
     if np.kind == "role":
         role = t.lex.role(t.lower[np.head])
         gender = t.lex.roles.get(role, "")
@@ -56,11 +35,11 @@ def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | N
         # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
         new_person = t.lower[np.start] in INDEFINITE_ARTICLES
         eid = None if plural or new_person else _recent_person(t, np.start, gender=gender, role=role)
-        return Speaker(np.start, np.end, eid, "description")
+        return Speaker(np.start, np.end, eid, SpeakerMethod.DESCRIPTION)
     if np.kind == "person":
-        return Speaker(np.start, np.end, _nearby_person(t, np), "description")
+        return Speaker(np.start, np.end, _nearby_person(t, np), SpeakerMethod.DESCRIPTION)
     if np.kind == "document":
-        return Speaker(np.start, np.end, _document_author(t, np), "document")
+        return Speaker(np.start, np.end, _document_author(t, np), SpeakerMethod.DOCUMENT)
     return Speaker(np.start, np.end, t.eid(np.entity), method)
 
 
@@ -130,7 +109,7 @@ def impersonal_source(t: Text, cue: Cue) -> Speaker:
         if t.lower[k] in IMPERSONAL_SOURCE_PREPOSITIONS:
             source = noun_phrase(t, k + 1, b if k > v else v)
             if source is not None:
-                return resolve(t, source, method="document")
+                return resolve(t, source, method=SpeakerMethod.DOCUMENT)
     return NO_SPEAKER
 
 
@@ -144,4 +123,4 @@ def previous_subject(t: Text, k: int) -> Speaker:
     np = next(phrases(t, s, b), None)
     if np is None or np.start != s or not is_subject(t, np) or np.kind not in SUBJECT_KINDS:
         return NO_SPEAKER
-    return resolve(t, np, "previous_subject")
+    return resolve(t, np, SpeakerMethod.PREVIOUS_SUBJECT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, ORIGIN_PREPOSITIONS,
                       PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
+from .records import CueKind
 from .phrases import NP, noun_phrase, only_noun_phrases, phrases
 from .text import SENT_END, Text
 
@@ -88,7 +89,7 @@ def _relative(t: Text, a: int) -> NP:
 def _passive(t: Text, v: int, a: int, b: int) -> bool:
     """"Ihm wird vorgeworfen, …": a participle cue with a form of "werden" has no speaking subject."""
     verbs = t.lex.verbs[t.lower[v]]
-    if t.lower[v] in (verb.lemma for verb in verbs) or any(verb.kind == "intent" for verb in verbs):
+    if t.lower[v] in (verb.lemma for verb in verbs) or any(verb.kind == CueKind.INTENT for verb in verbs):
         return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
     if any(verb.lemma in QUOTED_SUBJECT_VERBS for verb in verbs):
         return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
