@@ -3,6 +3,7 @@ description ("der CDU-Politiker") or a document ("in der Erklärung") refers to.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Callable, NamedTuple
 
 from ..german import (FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS,
                       INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS)
@@ -16,53 +17,38 @@ SUBJECT_KINDS = (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON, PhraseKi
 
 def resolve(text: Text, phrase: NounPhrase | None, method: SpeakerMethod = SpeakerMethod.SAME_SENTENCE,
             verb: int | None = None) -> Speaker:
-    """Speaker of a local mention: its own entity, or the PER that a pronoun or description refers
-    to; `verb` is the token of the cue verb, whose ending tells a plural "sie"."""
+    """Speaker of a local mention: the person or author a pronoun, description or document refers to
+    (by the first rule of REFERENCE_RULES for its kind, which names the method), else its own entity
+    (with `method`); `verb` is the token of the cue verb, whose ending tells a plural "sie"."""
     if phrase is None:
         return NO_SPEAKER
-    if phrase.kind == PhraseKind.ENTITY:
-        return Speaker(phrase.start, phrase.end, text.entity_id(phrase.entity), method)
-    if phrase.kind == PhraseKind.PRONOUN:
-        word = text.lower[phrase.start]
-        # "sie sagten": a plural verb ending (morphology, kept here)
-        plural = word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(("ten", "en"))
-        if plural:
-            return Speaker(phrase.start, phrase.end, None, SpeakerMethod.PRONOUN)
-        gender = text.lex.info.get((word, "pronoun"), "")
-        entity_id = _recent_person(text, phrase.start, gender=gender)
-        return Speaker(phrase.start, phrase.end, entity_id, SpeakerMethod.PRONOUN)
-    if phrase.kind == PhraseKind.ROLE:
-        role = text.lex.role(text.lower[phrase.head])
-        gender = text.lex.roles.get(role, "")
-        article = text.lower[phrase.start]
-        plural = article in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
-        # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
-        new_person = article in INDEFINITE_ARTICLES
-        entity_id = None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role)
-        return Speaker(phrase.start, phrase.end, entity_id, SpeakerMethod.DESCRIPTION)
-    if phrase.kind == PhraseKind.PERSON:
-        return Speaker(phrase.start, phrase.end, _nearby_person(text, phrase), SpeakerMethod.DESCRIPTION)
-    if phrase.kind == PhraseKind.DOCUMENT:
-        return Speaker(phrase.start, phrase.end, _document_author(text, phrase), SpeakerMethod.DOCUMENT)
+    for rule in REFERENCE_RULES:
+        if phrase.kind == rule.kind:
+            return Speaker(phrase.start, phrase.end, rule.refers_to(text, phrase, verb), rule.method)
     return Speaker(phrase.start, phrase.end, text.entity_id(phrase.entity), method)
 
 
-def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
-    """Most recent PER mention before a token: with the same role if one was introduced so, else
-    the most recent one of compatible gender."""
-    earlier = bisect_left(text.person_starts, before)
-    candidates = [text.entity_id(entity) for _, entity in reversed(text.person_mentions[max(0, earlier - 40):earlier])]
-    if role:
-        for entity_id in candidates:  # "Bundeskanzlerin"
-            if any(known.endswith(role) or role.endswith(known) for known in text.entity_roles.get(entity_id, ())):
-                return entity_id
-    for entity_id in candidates:
-        if not gender or text.entity_gender.get(entity_id, gender) == gender:
-            return entity_id
-    return None
+def _pronoun(text: Text, phrase: NounPhrase, verb: int | None) -> str | None:
+    """"sagte er": the most recent person of the pronoun's gender; no one for a plural "sie sagten"."""
+    word = text.lower[phrase.start]
+    # "sie sagten": a plural verb ending (morphology, kept here)
+    if word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(("ten", "en")):
+        return None
+    return _recent_person(text, phrase.start, gender=text.lex.info.get((word, "pronoun"), ""))
 
 
-def _nearby_person(text: Text, phrase: NounPhrase) -> str | None:
+def _role(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
+    """"der CDU-Politiker": the most recent person with that role, else of its gender."""
+    role = text.lex.role(text.lower[phrase.head])
+    gender = text.lex.roles.get(role, "")
+    article = text.lower[phrase.start]
+    plural = article in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
+    # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
+    new_person = article in INDEFINITE_ARTICLES
+    return None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role)
+
+
+def _person(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
     """"so der 52-Jährige", "sagte der Belgier": a definite age or nationality noun refers to a person
     named in this sentence or the one before (further back it is as often someone never named)."""
     word, article = text.lower[phrase.head], text.lower[phrase.start]
@@ -85,7 +71,7 @@ def _nearby_person(text: Text, phrase: NounPhrase) -> str | None:
     return None
 
 
-def _document_author(text: Text, phrase: NounPhrase) -> str | None:
+def _document(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
     """"in der gemeinsamen Erklärung": who issued the same document earlier in the article."""
     stem = _stem(text.lower[phrase.head])
     for mention in range(phrase.start - 1, -1, -1):
@@ -95,6 +81,38 @@ def _document_author(text: Text, phrase: NounPhrase) -> str | None:
                 if text.ent_at[i] >= 0 and text.ents[text.ent_at[i]].label_ in ("ORG", "PER"):
                     return text.entity_id(text.ent_at[i])
             return None
+    return None
+
+
+class ReferenceRule(NamedTuple):
+    """A mention that refers to someone else: its phrase kind, the method the speaker is found by
+    and the rule that finds the entity (None when the mention names no one known)."""
+    method: SpeakerMethod
+    kind: PhraseKind
+    refers_to: Callable[[Text, NounPhrase, int | None], str | None]
+
+
+# an entity (or a plain noun) is no reference: it names its speaker itself, by the caller's method
+REFERENCE_RULES = (
+    ReferenceRule(SpeakerMethod.PRONOUN, PhraseKind.PRONOUN, _pronoun),  # "sagte er"
+    ReferenceRule(SpeakerMethod.DESCRIPTION, PhraseKind.ROLE, _role),  # "der CDU-Politiker"
+    ReferenceRule(SpeakerMethod.DESCRIPTION, PhraseKind.PERSON, _person),  # "der 52-Jährige"
+    ReferenceRule(SpeakerMethod.DOCUMENT, PhraseKind.DOCUMENT, _document),  # "in der Erklärung"
+)
+
+
+def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
+    """Most recent PER mention before a token: with the same role if one was introduced so, else
+    the most recent one of compatible gender."""
+    earlier = bisect_left(text.person_starts, before)
+    candidates = [text.entity_id(entity) for _, entity in reversed(text.person_mentions[max(0, earlier - 40):earlier])]
+    if role:
+        for entity_id in candidates:  # "Bundeskanzlerin"
+            if any(known.endswith(role) or role.endswith(known) for known in text.entity_roles.get(entity_id, ())):
+                return entity_id
+    for entity_id in candidates:
+        if not gender or text.entity_gender.get(entity_id, gender) == gender:
+            return entity_id
     return None
 
 
