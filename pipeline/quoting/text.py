@@ -1,10 +1,13 @@
 """`Text`: token-level arrays of a Doc, computed once, that every quote extractor reads.
 
-Plain lists indexed by token beat spaCy attribute access in the extractors' inner loops."""
+Plain lists indexed by token beat spaCy attribute access in the extractors' inner loops. What
+nearly every Doc needs is built up front; what only some rules ask for (paragraphs, entity ids,
+the genders and roles of persons) is built on first use."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -22,51 +25,97 @@ class Text:
     """Words, sentences, paragraphs, entities and quotations of a Doc by token index."""
 
     def __init__(self, doc: Doc, lex: QuoteLexicon):
-        self.lex = lex
-        self.words = token_texts(doc)
+        self.doc, self.lex = doc, lex
+        self.words = words = token_texts(doc)
+        self.lower = lower = list(map(str.lower, words))
         self.layout = TokenLayout(doc)
         self.is_space = self.layout.is_space
-        self.lower = list(map(str.lower, self.words))
         self.sents = sentence_ranges(doc)
         self.sent_of = [0] * len(doc)
         for sentence, (start, end) in enumerate(self.sents):
             self.sent_of[start:end] = [sentence] * (end - start)
-        text = "".join([word + " " if space else word for word, space in zip(self.words, self.layout.space_after)])
-        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(text)]  # in doc.text
-        self.paragraph = [bisect_right(breaks, self.layout.idx[start]) for start, _ in self.sents]  # by sentence
         self.heading = [self._is_heading(start, end) for start, end in self.sents]
         self.ents = list(doc.ents)
-        self.entity_ids = [ent._.entity_id for ent in self.ents]
         self.ent_at = [-1] * len(doc)
         for index, ent in enumerate(self.ents):
             self.ent_at[ent.start:ent.end] = [index] * (ent.end - ent.start)
+        self.quotations = list(quotations(doc, words, self.layout))
         self.quote_at = [-1] * len(doc)  # index of the enclosing Quotation (marks included)
-        self.quotations = list(quotations(doc, self.words, self.layout))
         for index, quotation in enumerate(self.quotations):
             last = quotation.close if quotation.close is not None else quotation.end - 1
             self.quote_at[quotation.open:last + 1] = [index] * (last + 1 - quotation.open)
-        names = [quotation for quotation in self.quotations if self._names(quotation)]
         self.name_quote = [-1] * len(doc)  # closing mark of a quoted name ("„Silverbird“") at its opening mark
-        for quotation in names:
-            self.name_quote[quotation.open] = quotation.close
+        self.boundary = [word in BOUNDARIES for word in words]
+        for quotation in self.quotations:
+            if self._names(quotation):
+                self.name_quote[quotation.open] = quotation.close
+                self.boundary[quotation.open] = self.boundary[quotation.close] = False  # a name ends no clause
         self.in_brackets = self._in_brackets()  # "(Wikinews berichtete)" is an aside, not a claim
-        self.boundary = [word in BOUNDARIES for word in self.words]
         # a word outside quotations
-        self.plain_word = [quote < 0 and word[:1].isalnum() for quote, word in zip(self.quote_at, self.words)]
+        self.plain_word = [quote < 0 and word[:1].isalnum() for quote, word in zip(self.quote_at, words)]
         # where the extractors' cue words stand: they look only there instead of at every token
-        self.verb_at = [i for i, word in enumerate(self.lower) if word in lex.verbs]
-        self.source_at = [i for i, word in enumerate(self.lower) if word in SOURCE_WORDS]
-        self.konjunktiv_at = [i for i, word in enumerate(self.lower)  # by rule a Konjunktiv form ends in -e
-                              if word in lex.konjunktiv or word[-1:] == "e" and lex.may_be_konjunktiv(self.words[i])]
-        for quotation in names:  # a quoted name does not end a clause
-            self.boundary[quotation.open] = self.boundary[quotation.close] = False
-        # PER mentions outside quotations: (first token, index into ents)
-        self.person_mentions = [(ent.start, index) for index, ent in enumerate(self.ents)
-                                if ent.label_ == "PER" and self.quote_at[ent.start] < 0]
-        self.person_starts = [start for start, _ in self.person_mentions]
-        self.person_entity_ids = {self.entity_id(index) for _, index in self.person_mentions}
-        self.entity_gender = self._entity_genders(doc._.entities)
-        self.entity_roles = self._entity_roles()
+        verbs, konjunktiv, may_be_konjunktiv = lex.verbs, lex.konjunktiv, lex.may_be_konjunktiv
+        self.verb_at = [i for i, word in enumerate(lower) if word in verbs]
+        self.source_at = [i for i, word in enumerate(lower) if word in SOURCE_WORDS]
+        self.konjunktiv_at = [i for i, word in enumerate(lower)  # by rule a Konjunktiv form ends in -e
+                              if word in konjunktiv or word[-1:] == "e" and may_be_konjunktiv(words[i])]
+
+    @cached_property
+    def paragraph(self) -> list[int]:
+        """The paragraph number of each sentence."""
+        doc_text = "".join([word + " " if space else word for word, space in zip(self.words, self.layout.space_after)])
+        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(doc_text)]
+        return [bisect_right(breaks, self.layout.idx[start]) for start, _ in self.sents]
+
+    @cached_property
+    def entity_ids(self) -> list[str | None]:
+        return [ent._.entity_id for ent in self.ents]
+
+    @cached_property
+    def person_mentions(self) -> list[tuple[int, int]]:
+        """PER mentions outside quotations: (first token, index into ents)."""
+        return [(ent.start, index) for index, ent in enumerate(self.ents)
+                if ent.label_ == "PER" and self.quote_at[ent.start] < 0]
+
+    @cached_property
+    def person_starts(self) -> list[int]:
+        return [start for start, _ in self.person_mentions]
+
+    @cached_property
+    def person_entity_ids(self) -> set[str | None]:
+        return {self.entity_id(index) for _, index in self.person_mentions}
+
+    @cached_property
+    def entity_gender(self) -> dict[str, str]:
+        """Gender of PER entities from the role nouns or titles written before their mentions, else
+        from their first name ("Angela Merkel")."""
+        genders: dict[str, str] = {}
+        for start, index in self.person_mentions:
+            for before in (start - 1, start - 2):
+                if before >= 0:
+                    role = self.lex.role(self.lower[before])
+                    gender = self.lex.roles.get(role, "") if role else ""
+                    if gender:
+                        genders.setdefault(self.entity_id(index), gender)
+                        break
+        entities = self.doc._.entities
+        for _, index in self.person_mentions:
+            entity_id = self.entity_id(index)
+            names = (entities.get(entity_id) or {}).get("name", "").split()
+            if entity_id not in genders and len(names) > 1 and names[0] in self.lex.first_name_gender:
+                genders[entity_id] = self.lex.first_name_gender[names[0]]
+        return genders
+
+    @cached_property
+    def entity_roles(self) -> dict[str, set[str]]:
+        """Role nouns written just before the mentions of each PER entity."""
+        roles: dict[str, set[str]] = {}
+        for start, index in self.person_mentions:
+            for before in range(max(0, start - 3), start):
+                role = self.lex.role(self.lower[before])
+                if role:
+                    roles.setdefault(self.entity_id(index), set()).add(role)
+        return roles
 
     def _names(self, quotation: Quotation) -> bool:
         """A short capitalised quotation inside a sentence: a title or name, not a statement."""
@@ -152,32 +201,3 @@ class Text:
     def within(positions: list[int], start: int, end: int) -> list[int]:
         """The sorted `positions` in [start, end)."""
         return positions[bisect_left(positions, start):bisect_left(positions, end)]
-
-    def _entity_genders(self, entities: dict[str, dict]) -> dict[str, str]:
-        """Gender of PER entities from the role nouns or titles written before their mentions, else
-        from their first name ("Angela Merkel")."""
-        genders: dict[str, str] = {}
-        for start, index in self.person_mentions:
-            for before in (start - 1, start - 2):
-                if before >= 0:
-                    role = self.lex.role(self.lower[before])
-                    gender = self.lex.roles.get(role, "") if role else ""
-                    if gender:
-                        genders.setdefault(self.entity_id(index), gender)
-                        break
-        for _, index in self.person_mentions:
-            entity_id = self.entity_id(index)
-            names = (entities.get(entity_id) or {}).get("name", "").split()
-            if entity_id not in genders and len(names) > 1 and names[0] in self.lex.first_name_gender:
-                genders[entity_id] = self.lex.first_name_gender[names[0]]
-        return genders
-
-    def _entity_roles(self) -> dict[str, set[str]]:
-        """Role nouns written just before the mentions of each PER entity."""
-        roles: dict[str, set[str]] = {}
-        for start, index in self.person_mentions:
-            for before in range(max(0, start - 3), start):
-                role = self.lex.role(self.lower[before])
-                if role:
-                    roles.setdefault(self.entity_id(index), set()).add(role)
-        return roles
