@@ -62,10 +62,10 @@ def _person(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
     sentence = text.sent_of[phrase.start]
     since = text.sents[sentence - 1][0] if sentence > 0 else text.sents[sentence][0]
     earlier = bisect_left(text.person_starts, phrase.start)
-    for start, entity in reversed(text.person_mentions[:earlier]):
-        if start < since:
+    for mention in reversed(text.person_mentions[:earlier]):
+        if mention.start < since:
             break
-        entity_id = text.entity_id(entity)
+        entity_id = text.entity_id(mention.entity)
         if text.entity_gender.get(entity_id) == gender:
             return entity_id
     return None
@@ -105,7 +105,8 @@ def _recent_person(text: Text, before: int, gender: str = "", role: str | None =
     """Most recent PER mention before a token: with the same role if one was introduced so, else
     the most recent one of compatible gender."""
     earlier = bisect_left(text.person_starts, before)
-    candidates = [text.entity_id(entity) for _, entity in reversed(text.person_mentions[max(0, earlier - 40):earlier])]
+    recent = text.person_mentions[max(0, earlier - 40):earlier]
+    candidates = [text.entity_id(mention.entity) for mention in reversed(recent)]
     if role:
         for entity_id in candidates:  # "Bundeskanzlerin"
             if any(known.endswith(role) or role.endswith(known) for known in text.entity_roles.get(entity_id, ())):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -19,6 +20,11 @@ from .marks import MARKS, Quotation, quotations
 BOUNDARIES = frozenset({",", ";", ":", "-", "–", "—"}) | MARKS
 SENT_END = frozenset({".", "!", "?", "…"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+class PersonMention(NamedTuple):
+    start: int  # first token
+    entity: int  # index into Text.ents
 
 
 class Text:
@@ -72,18 +78,18 @@ class Text:
         return [ent._.entity_id for ent in self.ents]
 
     @cached_property
-    def person_mentions(self) -> list[tuple[int, int]]:
-        """PER mentions outside quotations: (first token, index into ents)."""
-        return [(ent.start, index) for index, ent in enumerate(self.ents)
+    def person_mentions(self) -> list[PersonMention]:
+        """PER mentions outside quotations."""
+        return [PersonMention(ent.start, index) for index, ent in enumerate(self.ents)
                 if ent.label_ == "PER" and self.quote_at[ent.start] < 0]
 
     @cached_property
     def person_starts(self) -> list[int]:
-        return [start for start, _ in self.person_mentions]
+        return [mention.start for mention in self.person_mentions]
 
     @cached_property
     def person_entity_ids(self) -> set[str | None]:
-        return {self.entity_id(index) for _, index in self.person_mentions}
+        return {self.entity_id(mention.entity) for mention in self.person_mentions}
 
     @cached_property
     def entity_gender(self) -> dict[str, str]:
