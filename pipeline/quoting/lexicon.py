@@ -78,9 +78,9 @@ def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
         for form in row["forms"].split(","):
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
+            requires = tuple(word for word in row["requires"].split("|") if word)
             lex.verbs.setdefault(form, []).append(
-                Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined,
-                     row.get("agent") == "yes"))
+                Verb(row["lemma"], row["particle"], requires, row["kind"], joined, row.get("agent") == "yes"))
     lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _rows(files, "quotes/konjunktiv.tsv")}
     for row in _rows(files, "quotes/words.tsv"):
         lex.words.setdefault(row["word"], set()).add(row["class"])
