@@ -2,6 +2,7 @@
 component costs more than the rules that use them."""
 from __future__ import annotations
 
+from functools import cached_property
 from weakref import WeakKeyDictionary
 
 import numpy
@@ -25,14 +26,19 @@ def token_texts(doc: Doc) -> list[str]:
 
 
 class TokenLayout:
-    """Where each token stands: `idx` (character offset), `space_after` (a space follows it, as
-    `token.whitespace_`) and `is_space` (the token is whitespace), as lists by token index."""
+    """Where each token stands: `idx` (character offset; read on first use, few rules need it),
+    `space_after` (a space follows it, as `token.whitespace_`) and `is_space` (the token is
+    whitespace), as lists by token index."""
 
     def __init__(self, doc: Doc):
-        self.idx: list[int] = doc.to_array(IDX).tolist()
+        self.doc = doc
         flags = doc.to_array([SPACY, IS_SPACE]).astype(bool).reshape(-1, 2)
         self.space_after: list[bool] = flags[:, 0].tolist()
         self.is_space: list[bool] = flags[:, 1].tolist()
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self.doc.to_array(IDX).tolist()
 
 
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:

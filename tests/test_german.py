@@ -129,8 +129,6 @@ TECHNICAL_LABELS = frozenset({
 })
 # Comparisons with one German word that are labels, not word tests: (module, word) -> why.
 LABEL_COMPARISONS = {
-    ("quoting/extract.py", "laut"): "Speaker.method label written to the quotes table",
-    ("quoting/extract.py", "demnach"): "Speaker.method label written to the quotes table",
     ("language.py", "de"): "spaCy's language code",
 }
 

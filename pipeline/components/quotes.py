@@ -45,15 +45,15 @@ class QuoteAttributor:
         return util.to_bytes({"data": self.files.to_bytes}, exclude)
 
     def from_bytes(self, data: bytes, *, exclude=()) -> "QuoteAttributor":
-        util.from_bytes(data, {"data": lambda b: self._load(DataFiles.from_bytes(b))}, exclude)
+        util.from_bytes(data, {"data": lambda saved: self._load(DataFiles.from_bytes(saved))}, exclude)
         return self
 
     def to_disk(self, path, *, exclude=()) -> None:
         util.to_disk(path, {"data": self.files.to_disk}, exclude)
 
     def from_disk(self, path, *, exclude=()) -> "QuoteAttributor":
-        util.from_disk(path, {"data": lambda p: self._load(DataFiles.from_disk(p, FILES + SHARED_FILES,
-                                                                                optional=SHARED_FILES))}, exclude)
+        util.from_disk(path, {"data": lambda folder: self._load(DataFiles.from_disk(folder, FILES + SHARED_FILES,
+                                                                                     optional=SHARED_FILES))}, exclude)
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,31 +61,31 @@ class QuoteAttributor:
             raise ValueError(f"component '{self.name}' has no lexicon: call nlp.initialize() "
                              "(or its initialize()) before using it")
         found = extract_quotes(doc, self.lex, carry_over=self.carry_over, max_carry_sentences=self.max_carry_sentences)
-        spans = [_span(doc, f) for f in found]
-        doc.spans[QUOTES_KEY] = [s for s in spans if s is not None]
+        spans = [_span(doc, quote) for quote in found]
+        doc.spans[QUOTES_KEY] = [span for span in spans if span is not None]
         return doc
 
 
-def _span(doc: Doc, f: Found) -> Span | None:
+def _span(doc: Doc, quote: Found) -> Span | None:
     """The quote as a Span without the marks and spaces at its edges; None when nothing is left."""
-    start, end = f.start, f.end
+    start, end = quote.start, quote.end
     while start < end and (doc[start].is_space or doc[start].text in MARKS):
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1
     if end <= start:
         return None
-    span = Span(doc, start, end, label=f.label)
-    sp, cue = f.speaker, f.cue
+    span = Span(doc, start, end, label=quote.label.value)  # the enums' plain values go to the tables
+    speaker, cue = quote.speaker, quote.cue
     span._.quote = {
         "cue": cue.lemma if cue else None,
         "cue_text": cue.text if cue else None,
         "cue_start_char": doc[cue.start].idx if cue else None,
         "cue_end_char": doc[cue.end - 1].idx + len(doc[cue.end - 1]) if cue else None,
-        "speaker_text": doc[sp.start:sp.end].text if sp.start is not None else None,
-        "speaker_start_char": doc[sp.start].idx if sp.start is not None else None,
-        "speaker_end_char": doc[sp.end - 1].idx + len(doc[sp.end - 1]) if sp.start is not None else None,
-        "speaker_entity_id": sp.entity_id,
-        "method": sp.method,
+        "speaker_text": doc[speaker.start:speaker.end].text if speaker.start is not None else None,
+        "speaker_start_char": doc[speaker.start].idx if speaker.start is not None else None,
+        "speaker_end_char": doc[speaker.end - 1].idx + len(doc[speaker.end - 1]) if speaker.start is not None else None,
+        "speaker_entity_id": speaker.entity_id,
+        "method": speaker.method.value if speaker.method is not None else None,
     }
     return span

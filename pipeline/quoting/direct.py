@@ -2,104 +2,120 @@
 ("„…“, sagte X", "„…“, so X", "X sagte: „…“", "nannte … „…“")."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..german import SOURCE_COMMA_ADVERBS
-from .cues import Cue, verb_cues
+from .cues import verb_cues
 from .marks import Quotation
 from .phrases import noun_phrase
-from .speakers import Found, Speaker, impersonal_source, resolve
+from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
+from .speakers import impersonal_source, resolve
 from .subjects import subject_near
 from .text import SENT_END, Text
 
 
-def direct_quotes(t: Text) -> Iterator[tuple[Quotation, Found | None]]:
+class DirectQuote(NamedTuple):
+    """A quotation and its attribution; `found` is None for a statement whose speaker is carried over."""
+    quotation: Quotation
+    found: Found | None
+
+
+class _Attribution(NamedTuple):
+    cue: Cue
+    speaker: Speaker
+
+
+def direct_quotes(text: Text) -> Iterator[DirectQuote]:
     """Each quotation with its attribution: a cue next to it, else None when it reads like a full
     statement (the caller carries a speaker over); titles and scare quotes are left out."""
-    for q in t.quotations:
-        body = range(q.open + 1, q.close if q.close is not None else q.end)
-        words = [k for k in body if t.is_word(k)]
+    for quotation in text.quotations:
+        words = [i for i in range(quotation.open + 1, quotation.end) if text.is_word(i)]
         if not words:
             continue
-        found = _attributed(t, q, len(words))
+        found = _attributed(text, quotation, len(words))
         if found is not None:
-            yield q, found
-        elif _statement(t, q, words):
-            yield q, None
+            yield DirectQuote(quotation, found)
+        elif _statement(text, quotation, words):
+            yield DirectQuote(quotation, None)
 
 
-def _statement(t: Text, q: Quotation, words: list[int]) -> bool:
+def _statement(text: Text, quotation: Quotation, words: list[int]) -> bool:
     """A quotation that is a full sentence on its own: opens a sentence (or follows a colon), starts
     with a capital and ends in sentence punctuation."""
-    before = q.open - 1
-    while before >= 0 and t.is_space[before]:
+    before = quotation.open - 1
+    while before >= 0 and text.is_space[before]:
         before -= 1
-    starts = before < 0 or t.words[before] in (":",) or t.words[before] in SENT_END or "\n" in t.words[before]
-    starts = starts or t.sents[t.sent_of[q.open]][0] == q.open
-    end = q.close if q.close is not None else q.end
+    starts = (before < 0 or text.words[before] in (":",) or text.words[before] in SENT_END
+              or "\n" in text.words[before])
+    starts = starts or text.sents[text.sent_of[quotation.open]][0] == quotation.open
+    end = quotation.end
     last = end - 1
-    while last > q.open and t.is_space[last]:
+    while last > quotation.open and text.is_space[last]:
         last -= 1
-    ends = t.words[last] in SENT_END or (end < len(t.words) and t.words[end] in SENT_END
-                                         and t.words[end] != "…")
-    title = all(t.words[k][:1].isupper() for k in words)
+    ends = text.words[last] in SENT_END or (end < len(text.words) and text.words[end] in SENT_END
+                                            and text.words[end] != "…")
+    title = all(text.words[i][:1].isupper() for i in words)
     return starts and ends and len(words) >= 4 and not title
 
 
-def _attributed(t: Text, q: Quotation, n_words: int) -> Found | None:
+def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
     """The cue and speaker of a quotation: a cue right after it ("„…“, sagte X"), ", so X", a cue
     before it in its sentence ("X sagte: „…“"), or a judgement verb ("nannte … „…“")."""
-    end = q.close if q.close is not None else q.end
-    after = end + 1 if q.close is not None else end
-    s_open = t.sents[t.sent_of[q.open]]
-    s_close = t.sents[t.sent_of[min(after, len(t.words) - 1)]] if after < len(t.words) else s_open
-    title = all(t.words[k][:1].isupper() for k in range(q.open + 1, end) if t.is_word(k))
+    start, end = quotation.open + 1, quotation.end
+    after = end + 1 if quotation.close is not None else end
+    open_sentence = text.sents[text.sent_of[quotation.open]]
+    close_sentence = text.sents[text.sent_of[min(after, len(text.words) - 1)]] if after < len(text.words) \
+        else open_sentence
+    title = all(text.words[i][:1].isupper() for i in range(start, end) if text.is_word(i))
     if n_words < 2 or (title and n_words < 5):
-        return _judgement(t, q, s_open, end)
-    if after < len(t.words) and (t.words[after] in (",", ":") or t.lower[after] in SOURCE_COMMA_ADVERBS):
-        k = after + 1 if t.words[after] in (",", ":") else after
-        for cue, speaker in _cue_at(t, k, s_close):
-            return Found("direct", q.open + 1, end, cue, speaker)
+        return _judgement(text, quotation, open_sentence)
+    if after < len(text.words) and (text.words[after] in (",", ":") or text.lower[after] in SOURCE_COMMA_ADVERBS):
+        attribution = _cue_at(text, after + 1 if text.words[after] in (",", ":") else after, close_sentence[1])
+        if attribution is not None:
+            return Found(QuoteKind.DIRECT, start, end, attribution.cue, attribution.speaker)
     if n_words < 4:
-        return _judgement(t, q, s_open, end)
-    colon = q.open > 0 and t.words[q.open - 1] == ":"
-    cues = [c for c in verb_cues(t, s_open[0], q.open) if c[1].kind not in ("impersonal", "intent") or colon]
-    if cues:
-        cue, verb = cues[-1]
-        if colon or verb.kind in ("speech", "reported", "judge"):
-            speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-            return Found("direct", q.open + 1, end, cue, speaker)
-    if after < len(t.words):
-        for cue, verb in verb_cues(t, after, s_close[1]):
-            if t.quote_at[cue.start] < 0 and verb.kind not in ("judge", "intent"):
-                speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-                return Found("direct", q.open + 1, end, cue, speaker)
+        return _judgement(text, quotation, open_sentence)
+    colon = quotation.open > 0 and text.words[quotation.open - 1] == ":"
+    before = [verb_cue for verb_cue in verb_cues(text, open_sentence[0], quotation.open)
+              if verb_cue.verb.kind not in (CueKind.IMPERSONAL, CueKind.INTENT) or colon]
+    if before:
+        cue, verb = before[-1]
+        if colon or verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.JUDGE):
+            return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
+    if after < len(text.words):
+        for cue, verb in verb_cues(text, after, close_sentence[1]):
+            if text.quote_at[cue.start] < 0 and verb.kind not in (CueKind.JUDGE, CueKind.INTENT):
+                return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
     return None
 
 
-def _cue_at(t: Text, k: int, sent: tuple[int, int]) -> Iterator[tuple[Cue, Speaker]]:
-    """A cue opening the clause at token k and its speaker: "sagte X", "so X", "hieß es", "teilte X mit"."""
-    if k >= len(t.words):
-        return
-    if t.lower[k] in SOURCE_COMMA_ADVERBS:  # "„…“, so X"
-        np = noun_phrase(t, k + 1, sent[1])
-        if np is not None:
-            yield Cue(t.lower[k], "source", k, k + 1, t.words[k]), resolve(t, np, "so")
-        return
-    for cue, verb in verb_cues(t, k, min(k + 1, sent[1])):
-        if verb.kind == "intent":
+def _cue_at(text: Text, at: int, sent_end: int) -> _Attribution | None:
+    """A cue opening the clause at token `at` and its speaker: "sagte X", "so X", "hieß es", "teilte X mit"."""
+    if at >= len(text.words):
+        return None
+    if text.lower[at] in SOURCE_COMMA_ADVERBS:  # "„…“, so X"
+        phrase = noun_phrase(text, at + 1, sent_end)
+        if phrase is None:
+            return None
+        return _Attribution(Cue(text.lower[at], CueKind.SOURCE, at, at + 1, text.words[at]),
+                            resolve(text, phrase, SpeakerMethod.SO))
+    for cue, verb in verb_cues(text, at, min(at + 1, sent_end)):
+        if verb.kind == CueKind.INTENT:
             continue
-        if verb.kind == "impersonal":
-            yield cue, impersonal_source(t, cue)
-        else:
-            yield cue, resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-
-
-def _judgement(t: Text, q: Quotation, sent: tuple[int, int], body_end: int) -> Found | None:
-    """Short quoted judgements after "nannte", "bezeichnete … als", "sprach von"."""
-    a = max(sent[0], q.open - 8)
-    for cue, verb in verb_cues(t, a, q.open):
-        if verb.kind in ("judge", "reported") and (not verb.requires or set(verb.requires) & set(t.lower[cue.end:q.open])):
-            speaker = resolve(t, subject_near(t, cue.start, cue.end), verb=cue.start)
-            return Found("direct", q.open + 1, body_end, cue, speaker)
+        if verb.kind == CueKind.IMPERSONAL:
+            return _Attribution(cue, impersonal_source(text, cue))
+        return _Attribution(cue, _subject_speaker(text, cue))
     return None
+
+
+def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> Found | None:
+    """Short quoted judgements after "nannte", "bezeichnete … als", "sprach von"."""
+    for cue, verb in verb_cues(text, max(sentence[0], quotation.open - 8), quotation.open):
+        if verb.kind in (CueKind.JUDGE, CueKind.REPORTED) and (
+                not verb.requires or set(verb.requires) & set(text.lower[cue.end:quotation.open])):
+            return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue, _subject_speaker(text, cue))
+    return None
+
+
+def _subject_speaker(text: Text, cue: Cue) -> Speaker:
+    return resolve(text, subject_near(text, cue.start, cue.end), verb=cue.start)

@@ -2,93 +2,96 @@
 quotes without a cue and to Konjunktiv sentences that go on reporting the last speaker."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
 from ..german import ANAPHORIC_DEMONSTRATIVES
-from .cues import Cue, main_clause_konjunktiv, verb_cues
+from .cues import main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
-from .sources import source_quotes
 from .phrases import noun_phrase, phrases
-from .speakers import NO_SPEAKER, SUBJECT_KINDS, Found, Speaker, previous_subject, resolve
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
+from .sources import source_quotes
+from .speakers import SUBJECT_KINDS, previous_subject, resolve
 from .text import Text
+
+
+class _LastSpeaker(NamedTuple):
+    """The speaker of the last attributed quote and the sentence it stands in."""
+    sentence: int
+    speaker: Speaker
 
 
 def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_carry_sentences: int = 3) -> list[Found]:
     """The quotes of a Doc with sentences and entities set (`ent._.entity_id`); token ranges as found,
     quotation marks and spaces at the edges included."""
-    t = Text(doc, lex)
-    direct = {q.open: found for q, found in direct_quotes(t)}
+    text = Text(doc, lex)
+    direct = {quotation.open: found for quotation, found in direct_quotes(text)}
     by_sentence: dict[int, list[Found]] = {}
-    for k, (s, e) in enumerate(t.sents):
-        if t.heading[k] or not any(t.plain_word[s:e]):
+    for sentence, (start, end) in enumerate(text.sents):
+        if text.heading[sentence] or not any(text.plain_word[start:end]):
             continue
-        found = list(verb_quotes(t, s, e)) + list(source_quotes(t, s, e))
-        back = _said_before(t, k)
+        found = list(verb_quotes(text, start, end)) + list(source_quotes(text, start, end))
+        back = _said_before(text, sentence)
         if not found:
-            found = [claim for claim in [_after_colon(t, k)] if claim is not None]
+            found = [claim for claim in [_after_colon(text, sentence)] if claim is not None]
         if back is not None:
-            found = [f for f in found if f.cue != back.cue]
+            found = [quote for quote in found if quote.cue != back.cue]
             # a stated plan ("will … streichen") gives way to who announced it ("Das kündigte X an")
-            by_sentence[k - 1] = [f for f in by_sentence.get(k - 1, [])
-                                  if f.cue is not None and f.cue.kind != "intent"] or [back]
+            by_sentence[sentence - 1] = [quote for quote in by_sentence.get(sentence - 1, [])
+                                         if quote.cue is not None and quote.cue.kind != CueKind.INTENT] or [back]
         if found:
-            by_sentence[k] = found
-    for q in t.quotations:
-        if q.open in direct:
-            by_sentence.setdefault(t.sent_of[q.open], []).append(
-                direct[q.open] or Found("direct", q.open + 1, q.close if q.close is not None else q.end, None,
-                                        NO_SPEAKER))
-    return _top_level(_carry(t, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences))
+            by_sentence[sentence] = found
+    for quotation in text.quotations:
+        if quotation.open in direct:
+            by_sentence.setdefault(text.sent_of[quotation.open], []).append(
+                direct[quotation.open] or Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, None, NO_SPEAKER))
+    return _top_level(_carry(text, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences))
 
 
-def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, max_carry_sentences: int) -> Iterator[Found]:
+def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
+           max_carry_sentences: int) -> Iterator[Found]:
     """The quotes sentence by sentence, each cue-less one given the last speaker within `max_carry_sentences`
     (else the subject of the sentence before), and runs of cue-less Konjunktiv sentences merged into one."""
-    last: tuple[int, Speaker] | None = None  # sentence and speaker of the last attributed quote
+    last: _LastSpeaker | None = None
     pending: Found | None = None
-    for k, (s, e) in enumerate(t.sents):
-        if t.heading[k]:
+    for sentence, (start, end) in enumerate(text.sents):
+        if text.heading[sentence]:
             last = None
-        in_reach = carry_over and last is not None and k - last[0] <= max_carry_sentences
+        in_reach = carry_over and last is not None and sentence - last.sentence <= max_carry_sentences
         # a speech verb names the speaker better than a source phrase on the same claim
-        found = sorted(by_sentence.get(k, []), key=lambda f: (f.start, -f.end, f.speaker.method == "laut"))
+        found = sorted(by_sentence.get(sentence, []),
+                       key=lambda quote: (quote.start, -quote.end, quote.speaker.method == SpeakerMethod.LAUT))
         out = []
-        for f in found:
-            if f.speaker.method == "demnach" or (f.cue is None and f.speaker.method is None):
-                carried = last[1] if in_reach else previous_subject(t, k)
-                if f.speaker.method == "demnach":
-                    carried = f.speaker._replace(entity_id=carried.entity_id)
+        for quote in found:
+            if quote.speaker.method == SpeakerMethod.DEMNACH or (quote.cue is None and quote.speaker.method is None):
+                carried = last.speaker if in_reach else previous_subject(text, sentence)
+                if quote.speaker.method == SpeakerMethod.DEMNACH:
+                    carried = quote.speaker._replace(entity_id=carried.entity_id)
                 elif carried.method is not None:
-                    carried = carried._replace(method="carry_over")
-                f = f._replace(speaker=carried)
-            out.append(f)
-            if f.speaker.start is not None and f.cue is not None:
-                last = (k, f.speaker)
-            elif f.speaker.start is not None:
-                last = (k, last[1] if last else f.speaker)
-        if not found and not t.heading[k] and main_clause_konjunktiv(t, s, e, strong_only=not in_reach):
-            speaker = last[1]._replace(method="carry_over") if in_reach else previous_subject(t, k)
-            if in_reach and last[0] < k - 1 and k - 1 not in by_sentence:
-                # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
-                # speaks, rather than the last speaker further back
-                subject = previous_subject(t, k)
-                if subject.entity_id is not None and subject.entity_id in {t.eid(j) for _, j in t.per}:
-                    speaker = subject
-            ce = t.content_end(s, e)
-            if pending is not None and pending.end >= s - 1 and pending.speaker == speaker:
-                pending = pending._replace(end=ce)
+                    carried = carried._replace(method=SpeakerMethod.CARRY_OVER)
+                quote = quote._replace(speaker=carried)
+            out.append(quote)
+            if quote.speaker.start is not None and quote.cue is not None:
+                last = _LastSpeaker(sentence, quote.speaker)
+            elif quote.speaker.start is not None:
+                last = _LastSpeaker(sentence, last.speaker if last else quote.speaker)
+        if not found and not text.heading[sentence] and main_clause_konjunktiv(text, start, end,
+                                                                                strong_only=not in_reach):
+            speaker = _konjunktiv_speaker(text, sentence, last if in_reach else None, by_sentence)
+            content_end = text.content_end(start, end)
+            if pending is not None and pending.end >= start - 1 and pending.speaker == speaker:
+                pending = pending._replace(end=content_end)
             else:
                 if pending is not None:
                     yield pending
-                pending = Found("indirect", s, ce, None, speaker)
+                pending = Found(QuoteKind.INDIRECT, start, content_end, None, speaker)
             if in_reach:
-                last = (k, last[1])
+                last = _LastSpeaker(sentence, last.speaker)
             elif speaker.start is not None:
-                last = (k, speaker)
+                last = _LastSpeaker(sentence, speaker)
             continue
         if pending is not None:
             yield pending
@@ -98,42 +101,61 @@ def _carry(t: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool, ma
         yield pending
 
 
-def _after_colon(t: Text, k: int) -> Found | None:
+def _konjunktiv_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
+                        by_sentence: dict[int, list[Found]]) -> Speaker:
+    """Who a cue-less Konjunktiv sentence reports: the last speaker, if in reach (`last`), else the
+    subject of the sentence before."""
+    if last is None:
+        return previous_subject(text, sentence)
+    if last.sentence < sentence - 1 and sentence - 1 not in by_sentence:
+        # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
+        # speaks, rather than the last speaker further back
+        subject = previous_subject(text, sentence)
+        if subject.entity_id is not None and subject.entity_id in text.person_entity_ids:
+            return subject
+    return last.speaker._replace(method=SpeakerMethod.CARRY_OVER)
+
+
+def _after_colon(text: Text, sentence: int) -> Found | None:
     """"Cavallo reagierte empört: Der Vorstand habe …": a Konjunktiv main clause after a colon is
     the claim of the subject that opens the sentence."""
-    s, e = t.sents[k]
-    ce = t.content_end(s, e)
-    colon = next((i for i in range(s + 2, ce - 2) if t.words[i] == ":" and t.quote_at[i] < 0), None)
-    if colon is None or t.quote_at[colon + 1] >= 0 or not main_clause_konjunktiv(t, colon + 1, ce, strong_only=True):
+    start, end = text.sents[sentence]
+    content_end = text.content_end(start, end)
+    colon = next((i for i in range(start + 2, content_end - 2) if text.words[i] == ":" and text.quote_at[i] < 0), None)
+    if colon is None or text.quote_at[colon + 1] >= 0 \
+            or not main_clause_konjunktiv(text, colon + 1, content_end, strong_only=True):
         return None
-    np = next(phrases(t, s, colon), None)
-    if np is None or np.start != s or np.kind not in SUBJECT_KINDS:
+    subject = next(phrases(text, start, colon), None)
+    if subject is None or subject.start != start or subject.kind not in SUBJECT_KINDS:
         return None
-    speaker = resolve(t, np)
-    return Found("indirect", colon + 1, ce, Cue(":", "colon", colon, colon + 1, ":"), speaker)
+    return Found(QuoteKind.INDIRECT, colon + 1, content_end, Cue(":", CueKind.COLON, colon, colon + 1, ":"),
+                 resolve(text, subject))
 
 
-def _said_before(t: Text, k: int) -> Found | None:
+def _said_before(text: Text, sentence: int) -> Found | None:
     """"Das teilte eine Sprecherin der Polizei mit.": the sentence before, in the same paragraph,
     is the claim, and the subject after the speech verb its speaker."""
-    s, e = t.sents[k]
-    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k] or t.lower[s] not in ANAPHORIC_DEMONSTRATIVES:
+    start, end = text.sents[sentence]
+    if sentence == 0 or text.heading[sentence - 1] or text.lower[start] not in ANAPHORIC_DEMONSTRATIVES \
+            or text.paragraph[sentence - 1] != text.paragraph[sentence]:
         return None
-    cue = next((c for c, verb in verb_cues(t, s, e) if c.start == s + 1 and verb.kind in ("speech", "reported")), None)
+    cue = next((cue for cue, verb in verb_cues(text, start, end)
+                if cue.start == start + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED)), None)
     if cue is None:
         return None
-    speaker = resolve(t, noun_phrase(t, cue.end, t.content_end(s, e)))
+    speaker = resolve(text, noun_phrase(text, cue.end, text.content_end(start, end)))
     if speaker.start is None:
         return None
-    ps, pe = t.sents[k - 1]
-    label = "indirect" if main_clause_konjunktiv(t, ps, pe, strong_only=False) else "reported"
-    return Found(label, ps, t.content_end(ps, pe), cue, speaker)
+    claim_start, claim_end = text.sents[sentence - 1]
+    label = QuoteKind.INDIRECT if main_clause_konjunktiv(text, claim_start, claim_end, strong_only=False) \
+        else QuoteKind.REPORTED
+    return Found(label, claim_start, text.content_end(claim_start, claim_end), cue, speaker)
 
 
 def _top_level(found: Iterable[Found]) -> list[Found]:
     """Drop quotes that lie inside another one ("Ziel sei es, „…“": the indirect quote holds the direct one)."""
     found = list(found)
-    ranges = sorted({(f.start, f.end) for f in found}, key=lambda r: (r[0], -r[1]))
+    ranges = sorted({(quote.start, quote.end) for quote in found}, key=lambda span: (span[0], -span[1]))
     inner, outer, reach = set(), {}, (-1, -1)
     for start, end in ranges:
         if end <= reach[1]:
@@ -142,17 +164,17 @@ def _top_level(found: Iterable[Found]) -> list[Found]:
         else:
             reach = (start, end)
     # a reported sentence gives way to the cued quote inside it ("forderte …, in der es heißt, …")
-    reported = {(f.start, f.end) for f in found if f.label == "reported"}
-    indirect = {(f.start, f.end) for f in found if f.label == "indirect"}
-    dropped = {outer[r] for r in inner & indirect if outer[r] in reported}
-    return [f for f in found if (f.start, f.end) not in dropped
-            and ((f.start, f.end) not in inner or outer[f.start, f.end] in dropped)]
+    reported = {(quote.start, quote.end) for quote in found if quote.label == QuoteKind.REPORTED}
+    indirect = {(quote.start, quote.end) for quote in found if quote.label == QuoteKind.INDIRECT}
+    dropped = {outer[span] for span in inner & indirect if outer[span] in reported}
+    return [quote for quote in found if (quote.start, quote.end) not in dropped
+            and ((quote.start, quote.end) not in inner or outer[quote.start, quote.end] in dropped)]
 
 
 def _dedupe(found: Iterable[Found]) -> Iterator[Found]:
     """Drop a quote that covers the same tokens as one already kept."""
     seen: set[tuple[int, int]] = set()
-    for f in found:
-        if (f.start, f.end) not in seen:
-            seen.add((f.start, f.end))
-            yield f
+    for quote in found:
+        if (quote.start, quote.end) not in seen:
+            seen.add((quote.start, quote.end))
+            yield quote

@@ -5,153 +5,172 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
-from .cues import Cue, konjunktiv, verb_cues
+from .cues import konjunktiv, verb_cues
 from .marks import MARKS
-from .phrases import is_adjective, only_noun_phrases
-from .speakers import NO_SPEAKER, Found, impersonal_source, resolve
+from .phrases import PhraseKind, is_adjective, only_noun_phrases
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
+from .speakers import impersonal_source, resolve
 from .subjects import subject_near
 from .text import SENT_END, Text
 
 
-def verb_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
-    """Indirect and reported speech around speech verbs in the sentence [s, e)."""
-    end = t.content_end(s, e)
-    cues = list(verb_cues(t, s, e))
+def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
+    """Indirect and reported speech around speech verbs in the sentence [sent_start, sent_end)."""
+    content_end = text.content_end(sent_start, sent_end)
+    cues = list(verb_cues(text, sent_start, sent_end))
     reported = False  # one reported claim per sentence: "sprach von … und forderte …" is one statement
-    for n, (cue, verb) in enumerate(cues):
-        v = cue.start
-        ce = _before_next_cue(t, cue.end, cues[n + 1][0].start, end) if n + 1 < len(cues) else end
-        a, b = t.clause(v)
-        if verb.kind == "impersonal":
-            yield from _impersonal(t, cue, s, ce)
+    for position, (cue, verb) in enumerate(cues):
+        claim_end = (_before_next_cue(text, cue.end, cues[position + 1].cue.start, content_end)
+                     if position + 1 < len(cues) else content_end)
+        clause_start, clause_end = text.clause(cue.start)
+        if verb.kind == CueKind.IMPERSONAL:
+            yield from _impersonal(text, cue, sent_start, claim_end)
             continue
-        opens = not any(t.is_word(k) and t.quote_at[k] < 0 and not t.lex.has(t.lower[k], "adverb")
-                        for k in range(a, v))
-        subject = subject_near(t, v, cue.end)
-        if verb.agent and (subject is None or subject.kind not in ("entity", "role", "pronoun")):
+        opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
+                               for i in range(clause_start, cue.start))
+        subject = subject_near(text, cue.start, cue.end)
+        if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
+                                                                    PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
-        speaker = resolve(t, subject, verb=v)
-        wa = _wie_start(t, s, a) if subject is not None and s <= subject.start < a else a
-        if t.lex.info.get((t.lower[wa], "subordinator")) == "wie" and subject is not None:  # "wie X mitteilte"
-            if wa == s or t.quote_at[s] >= 0:
-                c = _clause_after(t, b - 1, e)
-                if c is not None:
-                    yield Found("indirect", c, ce, cue, speaker)
-            elif wa - 1 > s and t.words[wa - 1] == ",":
-                yield Found("indirect", s, wa - 1, cue, speaker)
+        speaker = resolve(text, subject, verb=cue.start)
+        wie_at = (_wie_start(text, sent_start, clause_start)
+                  if subject is not None and sent_start <= subject.start < clause_start else clause_start)
+        # "wie X mitteilte"
+        if text.lex.info.get((text.lower[wie_at], "subordinator")) == "wie" and subject is not None:
+            if wie_at == sent_start or text.quote_at[sent_start] >= 0:
+                claim_start = _clause_after(text, clause_end - 1, sent_end)
+                if claim_start is not None:
+                    yield Found(QuoteKind.INDIRECT, claim_start, claim_end, cue, speaker)
+            elif wie_at - 1 > sent_start and text.words[wie_at - 1] == ",":
+                yield Found(QuoteKind.INDIRECT, sent_start, wie_at - 1, cue, speaker)
             continue
-        if verb.kind == "intent":
-            if (t.lower[cue.end] if cue.end < b else "") in COLLECTIVE_SUBJECT_PRONOUNS:  # "will man …": no one named
+        if verb.kind == CueKind.INTENT:
+            after_verb = text.lower[cue.end] if cue.end < clause_end else ""
+            if after_verb in COLLECTIVE_SUBJECT_PRONOUNS:  # "will man …": no one named
                 speaker = NO_SPEAKER
             elif subject is None:
                 continue
-        elif (opens and a > s and t.words[a - 1] == "," and subject is not None and subject.start >= a
+        elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
+              and subject is not None and subject.start >= clause_start
               and not verb.requires):  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
-            if t.plain_words(s, a - 1) >= 3:
-                yield Found("indirect", s, a - 1, cue, speaker)
+            if text.plain_words(sent_start, clause_start - 1) >= 3:
+                yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
-        c = _clause_after(t, b - 1 if b > v else v, e)
-        while c is not None and t.words[c - 1] == "," and _apposition(t, c, ce):  # "sagte X, Chef der Y, …"
-            c = _clause_after(t, c, e)
-        if c is not None and t.quote_at[c] < 0 and _reported_clause(t, c, ce, verb.kind):
-            yield Found("indirect", c, ce, cue, speaker)
-        elif (verb.kind in ("reported", "judge", "intent") and (subject is not None or verb.kind == "intent")
-              and not t.subordinate(a) and not reported):
+        claim_start = _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
+        while (claim_start is not None and text.words[claim_start - 1] == ","
+               and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
+            claim_start = _clause_after(text, claim_start, sent_end)
+        if claim_start is not None and text.quote_at[claim_start] < 0 \
+                and _reported_clause(text, claim_start, claim_end, verb.kind):
+            yield Found(QuoteKind.INDIRECT, claim_start, claim_end, cue, speaker)
+        elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
+              and (subject is not None or verb.kind == CueKind.INTENT)
+              and not text.subordinate(clause_start) and not reported):
             reported = True
-            quoted = any(t.quote_at[k] >= 0 for k in range(s, ce))
-            if quoted and any(t.words[k] == ":" and t.words[k + 1] in MARKS for k in range(cue.end, ce - 1)):
+            quoted = any(text.quote_at[i] >= 0 for i in range(sent_start, claim_end))
+            if quoted and any(text.words[i] == ":" and text.words[i + 1] in MARKS
+                              for i in range(cue.end, claim_end - 1)):
                 continue  # "bestreitet jede Kenntnis: „…“": the direct quote is the claim
-            if not quoted or verb.kind in ("reported", "intent"):
+            if not quoted or verb.kind in (CueKind.REPORTED, CueKind.INTENT):
                 # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence;
                 # "bezeichnete X als Y" claims the whole sentence
-                start = next((k for k in range(cue.end, b)
-                              if t.lower[k] in TOPIC_PREPOSITIONS and t.lower[k] in verb.requires), s)
-                if start == s or not any(t.quote_at[k] >= 0 for k in range(start, min(start + 4, ce))):
-                    yield Found("reported", start, ce, cue, speaker)  # else the quoted words are the claim
+                topic = next((i for i in range(cue.end, clause_end)
+                              if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.requires), sent_start)
+                quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
+                if topic == sent_start or not quoted_topic:  # else the quoted words are the claim
+                    yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
 
 
-def _clause_after(t: Text, i: int, e: int) -> int | None:
-    """First token of the clause after the comma or colon that follows token i in its sentence."""
-    for k in range(i + 1, e):
-        if t.quote_at[k] >= 0:
+def _clause_after(text: Text, after: int, sent_end: int) -> int | None:
+    """First token of the clause after the comma or colon that follows token `after` in its sentence."""
+    for i in range(after + 1, sent_end):
+        if text.quote_at[i] >= 0:
             return None
-        if t.words[k] in (",", ":"):
-            return k + 1
-        if t.words[k] in SENT_END:
+        if text.words[i] in (",", ":"):
+            return i + 1
+        if text.words[i] in SENT_END:
             return None
     return None
 
 
-def _reported_clause(t: Text, c: int, e: int, kind: str) -> bool:
-    """Whether the clause from c is reported content: dass/ob/wonach, Konjunktiv, or zu-infinitive."""
-    if c >= e:
+def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
+    """Whether the clause from `start` is reported content after a verb of `kind`: dass/ob/wonach,
+    Konjunktiv, or zu-infinitive."""
+    if start >= end:
         return False
-    w = t.lower[c]
-    if t.lex.info.get((w, "subordinator")) == "clause":
+    lex, first = text.lex, text.lower[start]
+    if lex.info.get((first, "subordinator")) == "clause":
         return True
-    if t.lex.has(w, "subordinator") or t.lex.has(w, "relative"):
+    if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
-    seg_end = next((k for k in range(c, e) if t.words[k] in (",", ";") and t.quote_at[k] < 0), e)
-    if kind == "intent":  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
-        return t.words[c - 1] == "," and _zu_infinitive(t, c, seg_end)
-    if any(konjunktiv(t, k) for k in range(c, seg_end) if t.quote_at[k] < 0):
+    segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";") and text.quote_at[i] < 0), end)
+    after_comma = text.words[start - 1] == ","
+    if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
+        return after_comma and _zu_infinitive(text, start, segment_end)
+    if any(konjunktiv(text, i) for i in range(start, segment_end) if text.quote_at[i] < 0):
         return True
-    if kind in ("reported", "speech") and _zu_infinitive(t, c, seg_end):
+    if kind in (CueKind.REPORTED, CueKind.SPEECH) and _zu_infinitive(text, start, segment_end):
         return True
-    if t.lex.has(w, "det") and c + 1 < seg_end and t.words[c + 1][:1].islower() and not is_adjective(t, c + 1):
+    if lex.has(first, "det") and start + 1 < segment_end and text.words[start + 1][:1].islower() \
+            and not is_adjective(text, start + 1):
         return False  # a relative clause: "…, die sich auf … stützen"
-    if kind in ("speech", "reported") and t.words[c - 1] == "," and (  # "sagte Rice, die USA hielten …": a main clause
-            t.lex.has(w, "det") or t.lex.has(w, "pronoun") or t.lex.has(w, "pronoun_generic") or t.is_capital(c)
-            or is_adjective(t, c) and c + 1 < seg_end and t.is_capital(c + 1)):  # "…, niedrigere Zinsen …"
-        return not only_noun_phrases(t, c, seg_end)  # not an apposition: "sagte X, Kommandant der Y, …"
-    return t.words[c - 1] == ":" and kind != "judge"
+    # "sagte Rice, die USA hielten …": a main clause; "…, niedrigere Zinsen …"
+    if kind in (CueKind.SPEECH, CueKind.REPORTED) and after_comma and (
+            lex.has(first, "det") or lex.has(first, "pronoun") or lex.has(first, "pronoun_generic")
+            or text.is_capital(start)
+            or is_adjective(text, start) and start + 1 < segment_end and text.is_capital(start + 1)):
+        return not only_noun_phrases(text, start, segment_end)  # not an apposition: "sagte X, Kommandant der Y, …"
+    return text.words[start - 1] == ":" and kind != CueKind.JUDGE
 
 
-def _zu_infinitive(t: Text, a: int, b: int) -> bool:
+def _zu_infinitive(text: Text, start: int, end: int) -> bool:
     """"zu erweitern", or "zu" inside an infinitive in -en ("anzukündigen"; morphology)."""
-    return any(w in INFINITIVE_PARTICLES or (len(w) > 6 and any(p in w[2:-2] for p in INFINITIVE_PARTICLES)
-                                             and w.endswith("en"))
-               for w in t.lower[a:b])
+    return any(word in INFINITIVE_PARTICLES or (len(word) > 6 and any(zu in word[2:-2] for zu in INFINITIVE_PARTICLES)
+                                                and word.endswith("en"))
+               for word in text.lower[start:end])
 
 
-def _wie_start(t: Text, s: int, a: int) -> int:
-    """The "wie" that opens a cue clause split by an apposition ("Wie der Sprecher, X, mitteilte"), else a."""
-    k = a
+def _wie_start(text: Text, sent_start: int, clause_start: int) -> int:
+    """The "wie" that opens a cue clause split by an apposition ("Wie der Sprecher, X, mitteilte"),
+    else `clause_start`."""
+    start = clause_start
     for _ in range(4):
-        if k - 2 < s or t.words[k - 1] != ",":
+        if start - 2 < sent_start or text.words[start - 1] != ",":
             break
-        pa = t.clause(k - 2)[0]
-        if t.lex.info.get((t.lower[pa], "subordinator")) == "wie":
-            return pa
-        if not only_noun_phrases(t, pa, k - 1):
+        before = text.clause(start - 2)[0]
+        if text.lex.info.get((text.lower[before], "subordinator")) == "wie":
+            return before
+        if not only_noun_phrases(text, before, start - 1):
             break
-        k = pa
-    return a
+        start = before
+    return clause_start
 
 
-def _apposition(t: Text, c: int, ce: int) -> bool:
-    """Whether the clause from c up to the next comma is a noun phrase set off by commas."""
-    end = next((k for k in range(c, ce) if t.words[k] == ","), None)
-    return (end is not None and end > c and t.quote_at[c] < 0 and not t.lex.has(t.lower[c], "subordinator")
-            and only_noun_phrases(t, c, end))
+def _apposition(text: Text, start: int, claim_end: int) -> bool:
+    """Whether the clause from `start` up to the next comma is a noun phrase set off by commas."""
+    comma = next((i for i in range(start, claim_end) if text.words[i] == ","), None)
+    return (comma is not None and comma > start and text.quote_at[start] < 0
+            and not text.lex.has(text.lower[start], "subordinator") and only_noun_phrases(text, start, comma))
 
 
-def _before_next_cue(t: Text, after: int, v: int, end: int) -> int:
+def _before_next_cue(text: Text, after: int, next_verb: int, end: int) -> int:
     """Where a claim ends when another speech verb follows: "bestätigte, dass …, und gab an, …"."""
-    a, _ = t.clause(v)
-    if a - 1 > after and t.words[a - 1] == "," and t.quote_at[a - 1] < 0 and not t.subordinate(a):
-        return a - 1  # a verb inside the claim ("meldet, dass die Firmen Aufträge erwarten") does not end it
+    clause_start, _ = text.clause(next_verb)
+    if clause_start - 1 > after and text.words[clause_start - 1] == "," and text.quote_at[clause_start - 1] < 0 \
+            and not text.subordinate(clause_start):
+        return clause_start - 1
+    # a verb inside the claim ("meldet, dass die Firmen Aufträge erwarten") does not end it
     return end
 
 
-def _impersonal(t: Text, cue: Cue, s: int, ce: int) -> Iterator[Found]:
+def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterator[Found]:
     """"…, hieß es in der Erklärung." / "In der Erklärung heißt es, …"."""
-    a, b = t.clause(cue.start)
-    speaker = impersonal_source(t, cue)
-    if a > s and t.words[a - 1] == ",":
-        if t.plain_words(s, a - 1) >= 3:
-            yield Found("indirect", s, a - 1, cue, speaker)
+    clause_start, clause_end = text.clause(cue.start)
+    speaker = impersonal_source(text, cue)
+    if clause_start > sent_start and text.words[clause_start - 1] == ",":
+        if text.plain_words(sent_start, clause_start - 1) >= 3:
+            yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return
-    c = _clause_after(t, b - 1, ce + 1)
-    if c is not None and t.quote_at[c] < 0:
-        yield Found("indirect", c, ce, cue, speaker)
+    claim_start = _clause_after(text, clause_end - 1, claim_end + 1)
+    if claim_start is not None and text.quote_at[claim_start] < 0:
+        yield Found(QuoteKind.INDIRECT, claim_start, claim_end, cue, speaker)

@@ -45,30 +45,31 @@ class QuoteLexicon:
     def noun_class(self, word: str, cls: str) -> bool:
         """Whether a noun (lower-case) ends in a suffix of class `cls` ("Polizeiangaben" -> source)."""
         tail = word.rsplit("-", 1)[-1]
-        return any(tail.endswith(s) and cls in c for s, c in self.sources.items())
+        return any(tail.endswith(suffix) and cls in classes for suffix, classes in self.sources.items())
 
     def may_be_konjunktiv(self, word: str) -> bool:
         """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or
         more letters that is no function word, past form ("wurde") or adverb ("zeitweise"), which is
         Konjunktiv I next to a subject pronoun ("er gehe", "gebe es")."""
-        w = word.lower()
-        return w in self.konjunktiv or (w.endswith("e") and len(w) > 3 and word[:1].islower() and not self.words.get(w)
-                                        and not w.endswith(NON_KONJUNKTIV_ENDINGS))
+        lower = word.lower()
+        return lower in self.konjunktiv or (lower.endswith("e") and len(lower) > 3 and word[:1].islower()
+                                            and not self.words.get(lower) and not lower.endswith(NON_KONJUNKTIV_ENDINGS))
 
     def person_noun(self, word: str) -> bool:
         """A noun that describes a person by age or nationality ("34-jährige", "belgier", "britin")."""
         if AGE_NOUN.fullmatch(word):
             return True
-        return any(word[:n] in self.nationality_stems and word[n:] in NATIONALITY_ENDINGS for n in range(3, len(word)))
+        return any(word[:cut] in self.nationality_stems and word[cut:] in NATIONALITY_ENDINGS
+                   for cut in range(3, len(word)))
 
     def role(self, word: str) -> str | None:
         """The role a noun names ("bundeskanzler" -> "kanzler", "cdu-politiker" -> "politiker")."""
         tail = word.rsplit("-", 1)[-1]
-        return next((tail[i:] for i in range(len(tail) - 2) if tail[i:] in self.roles), None)
+        return next((tail[cut:] for cut in range(len(tail) - 2) if tail[cut:] in self.roles), None)
 
 
 def _rows(files: lexicon.DataFiles, name: str) -> list[dict[str, str]]:
-    return [{k: (v or "").strip() for k, v in row.items()} for row in files.tsv(name)]
+    return [{column: (value or "").strip() for column, value in row.items()} for row in files.tsv(name)]
 
 
 def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
@@ -77,9 +78,9 @@ def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
         for form in row["forms"].split(","):
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
+            requires = tuple(word for word in row["requires"].split("|") if word)
             lex.verbs.setdefault(form, []).append(
-                Verb(row["lemma"], row["particle"], tuple(w for w in row["requires"].split("|") if w), row["kind"], joined,
-                     row.get("agent") == "yes"))
+                Verb(row["lemma"], row["particle"], requires, row["kind"], joined, row.get("agent") == "yes"))
     lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _rows(files, "quotes/konjunktiv.tsv")}
     for row in _rows(files, "quotes/words.tsv"):
         lex.words.setdefault(row["word"], set()).add(row["class"])

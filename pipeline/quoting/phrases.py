@@ -1,6 +1,7 @@
 """Noun phrases read from word forms: an entity, a pronoun, or [det] [adj]* Noun [name] [genitive]."""
 from __future__ import annotations
 
+from enum import Enum
 from typing import Iterator, NamedTuple
 
 from ..german import ADJECTIVE_ENDINGS, GENITIVE_ARTICLES
@@ -8,114 +9,125 @@ from .marks import MARKS
 from .text import Text
 
 
-class NP(NamedTuple):
+class PhraseKind(str, Enum):
+    ENTITY = "entity"  # a mention, or a phrase around one ("Politologe Wladimir Frolow")
+    PRONOUN = "pronoun"
+    ROLE = "role"  # "der CDU-Politiker"
+    PERSON = "person"  # by age or nationality: "der 52-Jährige", "die Britin"
+    DOCUMENT = "document"  # "die Erklärung"
+    NOUN = "noun"
+
+
+class NounPhrase(NamedTuple):
     start: int
     end: int
     head: int
-    kind: str  # entity | pronoun | role | person (age, nationality) | document | noun
+    kind: PhraseKind
     entity: int | None  # index into Text.ents
 
 
-def noun_phrase(t: Text, i: int, limit: int) -> NP | None:
-    """The noun phrase starting at token i, ending by `limit`; None when no phrase starts there."""
-    lex, low = t.lex, t.lower
-    if i >= limit or t.quote_at[i] >= 0 and t.words[i] not in MARKS:
+def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
+    """The noun phrase starting at token `start`, ending by `limit`; None when no phrase starts there."""
+    lex, lower = text.lex, text.lower
+    if start >= limit or text.quote_at[start] >= 0 and text.words[start] not in MARKS:
         return None
-    close = t.name_quote[i]
+    close = text.name_quote[start]
     if 0 <= close < limit:  # a quoted name: "laut „BBC News“"
-        entity = next((t.ent_at[k] for k in range(i + 1, close) if t.ent_at[k] >= 0), None)
-        return NP(i, close + 1, i + 1, "entity" if entity is not None else "noun", entity)
-    if t.ent_at[i] >= 0 and t.ents[t.ent_at[i]].start == i:
-        k = t.ent_at[i]
-        end = min(t.ents[k].end, limit)
-        if t.ents[k].label_ != "PER" and t.words[end - 1].endswith(("s", "'")) and end < limit \
-                and t.ent_at[end] < 0 and (is_adjective(t, end) or t.is_capital(end)):
-            owned = noun_phrase(t, end, limit)  # "Dortmunds Sportdirektor Kehl", "Mannheims oberster Bürgermeister"
-            if owned is not None and owned.kind in ("role", "person", "entity"):
-                return owned._replace(start=i)
-        return NP(i, end, i, "entity", k)
-    if lex.has(low[i], "pronoun"):
-        return NP(i, i + 1, i, "pronoun", None)
-    j = i
-    if lex.has(low[i], "det") and i + 1 < len(low) and low[i + 1] in lex.verbs:  # "Diese bestätigte"
-        return NP(i, i + 1, i, "noun", None)
-    if lex.has(low[i], "det") or lex.has(low[i], "det_oblique"):
-        j += 1
-    while j < limit and is_adjective(t, j):
-        j += 1
-    if j >= limit or not t.is_capital(j) or not t.is_word(j):
+        entity = next((text.ent_at[i] for i in range(start + 1, close) if text.ent_at[i] >= 0), None)
+        return NounPhrase(start, close + 1, start + 1, PhraseKind.ENTITY if entity is not None else PhraseKind.NOUN,
+                          entity)
+    if text.ent_at[start] >= 0 and text.ents[text.ent_at[start]].start == start:
+        entity = text.ent_at[start]
+        end = min(text.ents[entity].end, limit)
+        if text.ents[entity].label_ != "PER" and text.words[end - 1].endswith(("s", "'")) and end < limit \
+                and text.ent_at[end] < 0 and (is_adjective(text, end) or text.is_capital(end)):
+            owned = noun_phrase(text, end, limit)  # "Dortmunds Sportdirektor Kehl", "Mannheims oberster Bürgermeister"
+            if owned is not None and owned.kind in (PhraseKind.ROLE, PhraseKind.PERSON, PhraseKind.ENTITY):
+                return owned._replace(start=start)
+        return NounPhrase(start, end, start, PhraseKind.ENTITY, entity)
+    if lex.has(lower[start], "pronoun"):
+        return NounPhrase(start, start + 1, start, PhraseKind.PRONOUN, None)
+    end = start
+    if lex.has(lower[start], "det") and start + 1 < len(lower) and lower[start + 1] in lex.verbs:  # "Diese bestätigte"
+        return NounPhrase(start, start + 1, start, PhraseKind.NOUN, None)
+    if lex.has(lower[start], "det") or lex.has(lower[start], "det_oblique"):
+        end += 1
+    while end < limit and is_adjective(text, end):
+        end += 1
+    if end >= limit or not text.is_capital(end) or not text.is_word(end):
         return None
-    if lex.has(low[j], "not_subject"):  # "Anfang Februar", "vor Wochen"
+    if lex.has(lower[end], "not_subject"):  # "Anfang Februar", "vor Wochen"
         return None
-    head, j = j, j + 1
-    if j < limit and 0 <= t.name_quote[j] < limit:  # "der Fernsehsender „Silverbird“"
-        j = t.name_quote[j] + 1
+    head, end = end, end + 1
+    if end < limit and 0 <= text.name_quote[end] < limit:  # "der Fernsehsender „Silverbird“"
+        end = text.name_quote[end] + 1
     entity = None
-    while j < limit and t.ent_at[j] >= 0 and entity is None:  # "Politologe Wladimir Frolow"
-        entity = t.ent_at[j]
-        j = t.ents[entity].end
-    if entity is None and lex.role(low[head]):  # a role noun before a name the rules missed
-        while j < limit and t.is_capital(j) and t.is_word(j) and t.ent_at[j] < 0:
-            j += 1
-    if t.ent_at[head] >= 0:
-        entity = t.ent_at[head]
-        j = max(j, t.ents[entity].end)
-    j = _genitive_end(t, j, limit)
+    while end < limit and text.ent_at[end] >= 0 and entity is None:  # "Politologe Wladimir Frolow"
+        entity = text.ent_at[end]
+        end = text.ents[entity].end
+    if entity is None and lex.role(lower[head]):  # a role noun before a name the rules missed
+        while end < limit and text.is_capital(end) and text.is_word(end) and text.ent_at[end] < 0:
+            end += 1
+    if text.ent_at[head] >= 0:
+        entity = text.ent_at[head]
+        end = max(end, text.ents[entity].end)
+    end = _genitive_end(text, end, limit)
     if entity is None:
-        entity = next((t.ent_at[x] for x in range(head, j) if t.ent_at[x] >= 0), None)
-    word = low[head]
-    kind = ("role" if lex.role(word) else "person" if lex.person_noun(word)
-            else "document" if lex.noun_class(word, "document") else "noun")
-    if entity is not None and (kind not in ("role", "person") or t.ents[entity].label_ == "PER"):
-        kind = "entity"
-    return NP(i, min(j, limit), head, kind, entity)
+        entity = next((text.ent_at[i] for i in range(head, end) if text.ent_at[i] >= 0), None)
+    word = lower[head]
+    kind = (PhraseKind.ROLE if lex.role(word) else PhraseKind.PERSON if lex.person_noun(word)
+            else PhraseKind.DOCUMENT if lex.noun_class(word, "document") else PhraseKind.NOUN)
+    if entity is not None and (kind not in (PhraseKind.ROLE, PhraseKind.PERSON) or text.ents[entity].label_ == "PER"):
+        kind = PhraseKind.ENTITY
+    return NounPhrase(start, min(end, limit), head, kind, entity)
 
 
-def is_adjective(t: Text, j: int) -> bool:
+def is_adjective(text: Text, i: int) -> bool:
     """An inflected lower-case word that is no function word, verb or Konjunktiv form."""
-    w = t.lower[j]
-    return (t.words[j][:1].islower() and w.endswith(ADJECTIVE_ENDINGS) and len(w) > 3
-            and not t.lex.words.get(w) and w not in t.lex.verbs and w not in t.lex.konjunktiv)
+    word = text.lower[i]
+    return (text.words[i][:1].islower() and word.endswith(ADJECTIVE_ENDINGS) and len(word) > 3
+            and not text.lex.words.get(word) and word not in text.lex.verbs and word not in text.lex.konjunktiv)
 
 
-def _genitive_end(t: Text, j: int, limit: int) -> int:
-    """Extend a phrase over a following genitive ("des Ministeriums", "der Koalition der Willigen")."""
-    if j < limit and t.lower[j] in GENITIVE_ARTICLES:
-        k = j + 1
-        while k < limit and is_adjective(t, k):
-            k += 1
-        if k < limit and t.is_capital(k):
-            k += 1
-            if k < limit and t.ent_at[k - 1] >= 0:
-                k = max(k, t.ents[t.ent_at[k - 1]].end)
-            while k < limit and (t.ent_at[k] >= 0 or "-" in t.words[k][1:-1]) and t.words[k][:1].isupper():
-                k = t.ents[t.ent_at[k]].end if t.ent_at[k] >= 0 else k + 1  # "der Gewerkschaft Verdi"
-            return min(k, limit)
-    return j
+def _genitive_end(text: Text, start: int, limit: int) -> int:
+    """Extend a phrase ending at `start` over a following genitive ("des Ministeriums", "der
+    Koalition der Willigen")."""
+    if start < limit and text.lower[start] in GENITIVE_ARTICLES:
+        end = start + 1
+        while end < limit and is_adjective(text, end):
+            end += 1
+        if end < limit and text.is_capital(end):
+            end += 1
+            if end < limit and text.ent_at[end - 1] >= 0:
+                end = max(end, text.ents[text.ent_at[end - 1]].end)
+            while (end < limit and (text.ent_at[end] >= 0 or "-" in text.words[end][1:-1])
+                   and text.words[end][:1].isupper()):
+                end = text.ents[text.ent_at[end]].end if text.ent_at[end] >= 0 else end + 1  # "der Gewerkschaft Verdi"
+            return min(end, limit)
+    return start
 
 
-def phrases(t: Text, a: int, b: int) -> Iterator[NP]:
-    """The noun phrases in [a, b), left to right, skipping brackets."""
-    i = a
-    while i < b:
-        if t.words[i] == "(":  # brackets hold parties and explanations, not subjects
-            while i < b and t.words[i] != ")":
+def phrases(text: Text, start: int, end: int) -> Iterator[NounPhrase]:
+    """The noun phrases in [start, end), left to right, skipping brackets."""
+    i = start
+    while i < end:
+        if text.words[i] == "(":  # brackets hold parties and explanations, not subjects
+            while i < end and text.words[i] != ")":
                 i += 1
             i += 1
             continue
-        np = noun_phrase(t, i, b)
-        if np is None:
+        phrase = noun_phrase(text, i, end)
+        if phrase is None:
             i += 1
         else:
-            yield np
-            i = np.end
+            yield phrase
+            i = phrase.end
 
 
-def only_noun_phrases(t: Text, a: int, b: int) -> bool:
-    """Whether [a, b) holds noun phrases and prepositions only (no verb-like lower-case word)."""
-    for k in range(a, b):
-        w = t.lower[k]
-        if t.words[k][:1].islower() and not (t.lex.words.get(w) or (is_adjective(t, k) and k + 1 < b and
-                                                                       (t.is_capital(k + 1) or is_adjective(t, k + 1)))):
+def only_noun_phrases(text: Text, start: int, end: int) -> bool:
+    """Whether [start, end) holds noun phrases and prepositions only (no verb-like lower-case word)."""
+    for i in range(start, end):
+        if text.words[i][:1].islower() and not (text.lex.words.get(text.lower[i]) or (
+                is_adjective(text, i) and i + 1 < end and (text.is_capital(i + 1) or is_adjective(text, i + 1)))):
             return False
     return True

@@ -6,129 +6,139 @@ from typing import Iterator
 
 from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS, SOURCE_COMPLEMENT_PREPOSITIONS,
                       SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
-from .cues import Cue, konjunktiv
+from .cues import konjunktiv
 from .marks import MARKS
-from .phrases import NP, is_adjective, noun_phrase
-from .speakers import NO_SPEAKER, Found, Speaker, resolve
+from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
+from .speakers import resolve
 from .text import Text
 
 
-def source_quotes(t: Text, s: int, e: int) -> Iterator[Found]:
-    """The claims around the source phrases of the sentence [s, e)."""
-    ce = t.content_end(s, e)
-    for i in t.within(t.source_at, s, ce):
-        if t.quote_at[i] >= 0:
+def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
+    """The claims around the source phrases of the sentence [sent_start, sent_end)."""
+    content_end = text.content_end(sent_start, sent_end)
+    for at in text.within(text.source_at, sent_start, content_end):
+        if text.quote_at[at] >= 0:
             continue
-        w = t.lower[i]
-        if w in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
-            np = noun_phrase(t, i + 1, ce)
-            if np is not None:
-                end, speaker = _apposition(t, np, ce, resolve(t, np, "laut"), closed=True)
-                yield _around(t, s, ce, i, end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
-        elif w in SOURCE_NOUN_PREPOSITIONS:  # "nach Angaben X"
-            np = noun_phrase(t, i + 1, ce)
-            if np is not None and t.lex.noun_class(t.lower[np.head], "source"):
-                np = np._replace(end=_von_phrase_end(t, np.end, ce))
-                speaker = _source_speaker(t, np)
-                yield _around(t, s, ce, i, np.end, Cue(w, "source", i, i + 1, t.words[i]), speaker)
-        elif w in SOURCE_POSTPOSITIONS and i > s:  # "X zufolge"
-            start = _phrase_before(t, s, i)
-            if start < i:
-                np = noun_phrase(t, start, i) or NP(start, i, i - 1, "noun", None)
-                speaker = _source_speaker(t, np._replace(end=i))
-                yield _around(t, s, ce, start, i + 1, Cue(w, "source", i, i + 1, t.words[i]), speaker)
-        elif w in SOURCE_COMMA_ADVERBS and i > s + 2 and t.words[i - 1] == ",":  # "…, so X"
-            np = noun_phrase(t, i + 1, ce)
-            rest, speaker = (ce, NO_SPEAKER) if np is None else _apposition(t, np, ce, resolve(t, np, "so"))
-            if rest < ce and t.lex.has(t.lower[rest], "preposition") and not any(  # "so X gegenüber dem Sender"
-                    t.lower[k] in t.lex.verbs or konjunktiv(t, k) for k in range(rest, ce)):
-                rest = ce
-            if np is not None and ce - rest <= 2 and t.plain_words(s, i - 1) >= 3:
-                yield Found("indirect", s, i - 1, Cue(w, "source", i, i + 1, t.words[i]), speaker)
-        elif w in SOURCE_ADVERBS and not t.heading[t.sent_of[i]]:
+        word = text.lower[at]
+        cue = Cue(word, CueKind.SOURCE, at, at + 1, text.words[at])
+        if word in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
+            phrase = noun_phrase(text, at + 1, content_end)
+            if phrase is not None:
+                end, speaker = _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.LAUT),
+                                           closed=True)
+                yield _around(text, sent_start, content_end, at, end, cue, speaker)
+        elif word in SOURCE_NOUN_PREPOSITIONS:  # "nach Angaben X"
+            phrase = noun_phrase(text, at + 1, content_end)
+            if phrase is not None and text.lex.noun_class(text.lower[phrase.head], "source"):
+                phrase = phrase._replace(end=_von_phrase_end(text, phrase.end, content_end))
+                yield _around(text, sent_start, content_end, at, phrase.end, cue, _source_speaker(text, phrase))
+        elif word in SOURCE_POSTPOSITIONS and at > sent_start:  # "X zufolge"
+            start = _phrase_before(text, sent_start, at)
+            if start < at:
+                phrase = noun_phrase(text, start, at) or NounPhrase(start, at, at - 1, PhraseKind.NOUN, None)
+                speaker = _source_speaker(text, phrase._replace(end=at))
+                yield _around(text, sent_start, content_end, start, at + 1, cue, speaker)
+        elif word in SOURCE_COMMA_ADVERBS and at > sent_start + 2 and text.words[at - 1] == ",":  # "…, so X"
+            phrase = noun_phrase(text, at + 1, content_end)
+            rest, speaker = (content_end, NO_SPEAKER) if phrase is None else \
+                _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.SO))
+            if rest < content_end and text.lex.has(text.lower[rest], "preposition") and not any(
+                    text.lower[i] in text.lex.verbs or konjunktiv(text, i)
+                    for i in range(rest, content_end)):  # "so X gegenüber dem Sender"
+                rest = content_end
+            if phrase is not None and content_end - rest <= 2 and text.plain_words(sent_start, at - 1) >= 3:
+                yield Found(QuoteKind.INDIRECT, sent_start, at - 1, cue, speaker)
+        elif word in SOURCE_ADVERBS and not text.heading[text.sent_of[at]]:
             # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
-            a, b = _segment(t, s, ce, i)
-            yield Found("indirect", a if i > a else i + 1, b, Cue(w, "source", i, i + 1, t.words[i]),
-                        Speaker(i, i + 1, None, "demnach"))
+            start, end = _segment(text, sent_start, content_end, at)
+            yield Found(QuoteKind.INDIRECT, start if at > start else at + 1, end, cue,
+                        Speaker(at, at + 1, None, SpeakerMethod.DEMNACH))
 
 
-def _apposition(t: Text, np: NP, limit: int, speaker: Speaker, closed: bool = False) -> tuple[int, Speaker]:
+def _apposition(text: Text, phrase: NounPhrase, limit: int, speaker: Speaker,
+                closed: bool = False) -> tuple[int, Speaker]:
     """End of a source phrase with its apposition ("so der Sprecher, Max Muster", "laut dem
     Präsidenten des Verbands, Rainer Dulger, …"; `closed`: only with the comma after it) and its
     speaker: the named entity of the apposition, else that of the phrase."""
-    if np.end < limit and t.words[np.end] == ",":
-        apposition = noun_phrase(t, np.end + 1, limit)
-        if apposition is not None and (not closed or apposition.kind == "entity" and apposition.end < limit
-                                       and t.words[apposition.end] == ","):
-            if apposition.kind == "entity":
-                return apposition.end, Speaker(np.start, apposition.end, t.eid(apposition.entity), speaker.method)
+    if phrase.end < limit and text.words[phrase.end] == ",":
+        apposition = noun_phrase(text, phrase.end + 1, limit)
+        named = apposition is not None and apposition.kind == PhraseKind.ENTITY
+        if apposition is not None and (not closed or named and apposition.end < limit
+                                       and text.words[apposition.end] == ","):
+            if named:
+                return apposition.end, Speaker(phrase.start, apposition.end, text.entity_id(apposition.entity),
+                                               speaker.method)
             return apposition.end, speaker
-    return np.end, speaker
+    return phrase.end, speaker
 
 
-def _source_speaker(t: Text, np: NP) -> Speaker:
+def _source_speaker(text: Text, phrase: NounPhrase) -> Speaker:
     """"Angaben der Polizei": the source noun is the local mention, an entity inside names who."""
-    entity = next((t.ent_at[k] for k in range(np.start, np.end) if t.ent_at[k] >= 0), None)
-    return Speaker(np.start, np.end, t.eid(entity), "laut")
+    entity = next((text.ent_at[i] for i in range(phrase.start, phrase.end) if text.ent_at[i] >= 0), None)
+    return Speaker(phrase.start, phrase.end, text.entity_id(entity), SpeakerMethod.LAUT)
 
 
-def _von_phrase_end(t: Text, j: int, limit: int) -> int:
-    """End of a "von X"/"aus X" that follows the source noun ("nach Angaben von X"), else j."""
-    if j < limit and t.lower[j] in SOURCE_COMPLEMENT_PREPOSITIONS:
-        np = noun_phrase(t, j + 1, limit)
-        if np is not None:
-            return np.end
-    return j
+def _von_phrase_end(text: Text, end: int, limit: int) -> int:
+    """End of a "von X"/"aus X" that follows the source noun ending at `end` ("nach Angaben von X"), else `end`."""
+    if end < limit and text.lower[end] in SOURCE_COMPLEMENT_PREPOSITIONS:
+        phrase = noun_phrase(text, end + 1, limit)
+        if phrase is not None:
+            return phrase.end
+    return end
 
 
-def _phrase_before(t: Text, s: int, i: int) -> int:
-    """Start of the noun phrase that ends before token i ("den Planungen", "Angaben der Polizei")."""
-    k = i
-    if k - 3 >= s and t.words[k - 1] == ")" and t.words[k - 3] == "(":  # "dem Institut (IW) zufolge"
-        k -= 3
-    if k > s and t.words[k - 1][:1].isupper():  # "Angaben zufolge" opening the sentence
-        k -= 1
-    while k > s and (t.is_capital(k - 1) or _determiner(t, k - 1) or t.lower[k - 1] in GENITIVE_PREPOSITIONS
-                     or (is_adjective(t, k - 1) and k - 2 >= s and _determiner(t, k - 2)
-                         and (t.is_capital(k) or is_adjective(t, k)))):
-        k -= 1
-    return k
+def _phrase_before(text: Text, sent_start: int, end: int) -> int:
+    """Start of the noun phrase that ends before token `end` ("den Planungen", "Angaben der Polizei")."""
+    start = end
+    if start - 3 >= sent_start and text.words[start - 1] == ")" and text.words[start - 3] == "(":
+        start -= 3  # "dem Institut (IW) zufolge"
+    if start > sent_start and text.words[start - 1][:1].isupper():  # "Angaben zufolge" opening the sentence
+        start -= 1
+    while start > sent_start and (
+            text.is_capital(start - 1) or _determiner(text, start - 1) or text.lower[start - 1] in GENITIVE_PREPOSITIONS
+            or (is_adjective(text, start - 1) and start - 2 >= sent_start and _determiner(text, start - 2)
+                and (text.is_capital(start) or is_adjective(text, start)))):
+        start -= 1
+    return start
 
 
-def _determiner(t: Text, k: int) -> bool:
-    return t.lex.has(t.lower[k], "det") or t.lex.has(t.lower[k], "det_oblique")
+def _determiner(text: Text, i: int) -> bool:
+    return text.lex.has(text.lower[i], "det") or text.lex.has(text.lower[i], "det_oblique")
 
 
-def _around(t: Text, s: int, ce: int, a: int, b: int, cue: Cue, speaker: Speaker) -> Found:
-    """The claim around a source phrase [a, b): its ";"-segment, or its subordinate clause when the
-    phrase stands in one, without the phrase. A phrase inside the claim splits it; a quote is one
+def _around(text: Text, sent_start: int, content_end: int, start: int, end: int, cue: Cue, speaker: Speaker) -> Found:
+    """The claim around a source phrase [start, end): its ";"-segment, or its subordinate clause when
+    the phrase stands in one, without the phrase. A phrase inside the claim splits it; a quote is one
     span, so it keeps the phrase unless the phrase is a large part of it: then the larger side."""
-    s, ce = _segment(t, s, ce, a)
-    left = a - (1 if a > s and t.words[a - 1] in (",", "–", "-") else 0)
-    right = b + (1 if b < ce and t.words[b] in (",", "–", "-") else 0)
-    n_left, n_right, n_source = _chars(t, s, left), _chars(t, right, ce), _chars(t, a, b)
+    segment_start, segment_end = _segment(text, sent_start, content_end, start)
+    left = start - (1 if start > segment_start and text.words[start - 1] in (",", "–", "-") else 0)
+    right = end + (1 if end < segment_end and text.words[end] in (",", "–", "-") else 0)
+    n_left, n_right = _chars(text, segment_start, left), _chars(text, right, segment_end)
+    before = Found(QuoteKind.INDIRECT, segment_start, left, cue, speaker)
+    after = Found(QuoteKind.INDIRECT, right, segment_end, cue, speaker)
     if not n_left or not n_right:
-        return Found("indirect", s, left, cue, speaker) if n_left else Found("indirect", right, ce, cue, speaker)
-    whole = (n_left + n_right) / (n_left + n_right + n_source)
+        return before if n_left else after
+    whole = (n_left + n_right) / (n_left + n_right + _chars(text, start, end))
     if whole >= min(2 / 3, max(n_left, n_right) / (n_left + n_right)):  # keep the sentence readable
-        return Found("indirect", s, ce, cue, speaker)
-    return Found("indirect", s, left, cue, speaker) if n_left >= n_right else Found("indirect", right, ce, cue, speaker)
+        return Found(QuoteKind.INDIRECT, segment_start, segment_end, cue, speaker)
+    return before if n_left >= n_right else after
 
 
-def _segment(t: Text, s: int, ce: int, i: int) -> tuple[int, int]:
-    """The part of the sentence [s, ce) holding token i: between semicolons, and within a
-    subordinate clause ("…, weil er nach Angaben X …") when i stands in one."""
-    for k in range(i - 1, s - 1, -1):
-        if t.words[k] == ";" and t.quote_at[k] < 0:
-            s = k + 1
+def _segment(text: Text, sent_start: int, content_end: int, at: int) -> tuple[int, int]:
+    """The part of the sentence [sent_start, content_end) holding token `at`: between semicolons, and
+    within a subordinate clause ("…, weil er nach Angaben X …") when `at` stands in one."""
+    start = sent_start
+    for i in range(at - 1, sent_start - 1, -1):
+        if text.words[i] == ";" and text.quote_at[i] < 0:
+            start = i + 1
             break
-    ce = next((k for k in range(i, ce) if t.words[k] == ";" and t.quote_at[k] < 0), ce)
-    a, _ = t.clause(i)
-    if a > s and t.words[a - 1] == "," and t.subordinate(a):
-        end = next((k for k in range(i, ce) if t.words[k] == "," and t.quote_at[k] < 0), ce)
-        return a, end
-    return s, ce
+    end = next((i for i in range(at, content_end) if text.words[i] == ";" and text.quote_at[i] < 0), content_end)
+    clause_start, _ = text.clause(at)
+    if clause_start > start and text.words[clause_start - 1] == "," and text.subordinate(clause_start):
+        return clause_start, next((i for i in range(at, end) if text.words[i] == "," and text.quote_at[i] < 0), end)
+    return start, end
 
 
-def _chars(t: Text, a: int, b: int) -> int:
-    return sum(len(t.words[k]) for k in range(a, b) if not t.is_space[k] and t.words[k] not in MARKS)
+def _chars(text: Text, start: int, end: int) -> int:
+    return sum(len(text.words[i]) for i in range(start, end) if not text.is_space[i] and text.words[i] not in MARKS)

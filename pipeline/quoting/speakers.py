@@ -1,88 +1,57 @@
 """Who made a claim: the entity of a local mention, or the PER that a pronoun ("er"), a
-description ("der CDU-Politiker") or a document ("in der Erklärung") refers to.
-
-`Found` (a claim with its cue and speaker) is what every extractor returns."""
+description ("der CDU-Politiker") or a document ("in der Erklärung") refers to."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from ..german import (FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS,
                       INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS)
-from .cues import Cue
-from .phrases import NP, noun_phrase, phrases
+from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
+from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
 from .text import Text
 
-SUBJECT_KINDS = ("entity", "role", "person", "pronoun")
+SUBJECT_KINDS = (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON, PhraseKind.PRONOUN)
 
 
-class Speaker(NamedTuple):
-    start: int | None  # token range of the local mention
-    end: int | None
-    entity_id: str | None
-    method: str | None
-
-
-class Found(NamedTuple):
-    label: str  # direct | indirect | reported
-    start: int  # token range of the quoted content
-    end: int
-    cue: Cue | None
-    speaker: Speaker
-
-
-NO_SPEAKER = Speaker(None, None, None, None)
-
-
-def resolve(t: Text, np: NP | None, method: str = "same_sentence", verb: int | None = None) -> Speaker:
-    """Speaker of a local mention: its own entity, or the PER that a pronoun or description refers to."""
-    if np is None:
+def resolve(text: Text, phrase: NounPhrase | None, method: SpeakerMethod = SpeakerMethod.SAME_SENTENCE,
+            verb: int | None = None) -> Speaker:
+    """Speaker of a local mention: the person or author a pronoun, description or document refers to
+    (by the first rule of REFERENCE_RULES for its kind, which names the method), else its own entity
+    (with `method`); `verb` is the token of the cue verb, whose ending tells a plural "sie"."""
+    if phrase is None:
         return NO_SPEAKER
-    if np.kind == "entity":
-        return Speaker(np.start, np.end, t.eid(np.entity), method)
-    if np.kind == "pronoun":
-        word = t.lower[np.start]
-        # "sie sagten": a plural verb ending (morphology, kept here)
-        plural = word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and t.lower[verb].endswith(("ten", "en"))
-        if plural:
-            return Speaker(np.start, np.end, None, "pronoun")
-        gender = t.lex.info.get((word, "pronoun"), "")
-        return Speaker(np.start, np.end, _recent_person(t, np.start, gender=gender), "pronoun")
-    if np.kind == "role":
-        role = t.lex.role(t.lower[np.head])
-        gender = t.lex.roles.get(role, "")
-        plural = t.lower[np.start] in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
-        # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
-        new_person = t.lower[np.start] in INDEFINITE_ARTICLES
-        eid = None if plural or new_person else _recent_person(t, np.start, gender=gender, role=role)
-        return Speaker(np.start, np.end, eid, "description")
-    if np.kind == "person":
-        return Speaker(np.start, np.end, _nearby_person(t, np), "description")
-    if np.kind == "document":
-        return Speaker(np.start, np.end, _document_author(t, np), "document")
-    return Speaker(np.start, np.end, t.eid(np.entity), method)
+    for rule in REFERENCE_RULES:
+        if phrase.kind == rule.kind:
+            return Speaker(phrase.start, phrase.end, rule.refers_to(text, phrase, verb), rule.method)
+    return Speaker(phrase.start, phrase.end, text.entity_id(phrase.entity), method)
 
 
-def _recent_person(t: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
-    """Most recent PER mention before a token: with the same role if one was introduced so, else
-    the most recent one of compatible gender."""
-    idx = bisect_left(t.per_starts, before)
-    candidates = [t.eid(k) for _, k in reversed(t.per[max(0, idx - 40):idx])]
-    if role:
-        for eid in candidates:
-            if any(r.endswith(role) or role.endswith(r) for r in t.roles.get(eid, ())):  # "Bundeskanzlerin"
-                return eid
-    for eid in candidates:
-        if not gender or t.gender.get(eid, gender) == gender:
-            return eid
-    return None
+def _pronoun(text: Text, phrase: NounPhrase, verb: int | None) -> str | None:
+    """"sagte er": the most recent person of the pronoun's gender; no one for a plural "sie sagten"."""
+    word = text.lower[phrase.start]
+    # "sie sagten": a plural verb ending (morphology, kept here)
+    if word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(("ten", "en")):
+        return None
+    return _recent_person(text, phrase.start, gender=text.lex.info.get((word, "pronoun"), ""))
 
 
-def _nearby_person(t: Text, np: NP) -> str | None:
+def _role(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
+    """"der CDU-Politiker": the most recent person with that role, else of its gender."""
+    role = text.lex.role(text.lower[phrase.head])
+    gender = text.lex.roles.get(role, "")
+    article = text.lower[phrase.start]
+    plural = article in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
+    # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
+    new_person = article in INDEFINITE_ARTICLES
+    return None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role)
+
+
+def _person(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
     """"so der 52-Jährige", "sagte der Belgier": a definite age or nationality noun refers to a person
     named in this sentence or the one before (further back it is as often someone never named)."""
-    word, article = t.lower[np.head], t.lower[np.start]
+    word, article = text.lower[phrase.head], text.lower[phrase.start]
     masculine, feminine_or_plural = article in MASCULINE_NOMINATIVE_ARTICLES, article in FEMININE_OR_PLURAL_ARTICLES
     if not masculine and not feminine_or_plural:
         return None
@@ -90,28 +59,61 @@ def _nearby_person(t: Text, np: NP) -> str | None:
     gender = "f" if word.endswith("in") or feminine_or_plural and word.endswith("e") else "m" if masculine else ""
     if feminine_or_plural and gender != "f":
         return None  # "die Briten": plural
-    k = t.sent_of[np.start]
-    since = t.sents[k - 1][0] if k > 0 else t.sents[k][0]
-    idx = bisect_left(t.per_starts, np.start)
-    for start, e in reversed(t.per[:idx]):
-        if start < since:
+    sentence = text.sent_of[phrase.start]
+    since = text.sents[sentence - 1][0] if sentence > 0 else text.sents[sentence][0]
+    earlier = bisect_left(text.person_starts, phrase.start)
+    for mention in reversed(text.person_mentions[:earlier]):
+        if mention.start < since:
             break
-        eid = t.eid(e)
-        if t.gender.get(eid) == gender:
-            return eid
+        entity_id = text.entity_id(mention.entity)
+        if text.entity_gender.get(entity_id) == gender:
+            return entity_id
     return None
 
 
-def _document_author(t: Text, np: NP) -> str | None:
+def _document(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
     """"in der gemeinsamen Erklärung": who issued the same document earlier in the article."""
-    stem = _stem(t.lower[np.head])
-    for i in range(np.start - 1, -1, -1):
-        if t.words[i][:1].isupper() and _stem(t.lower[i]) == stem:
-            s, _ = t.sents[t.sent_of[i]]
-            for j in range(i - 1, s - 1, -1):
-                if t.ent_at[j] >= 0 and t.ents[t.ent_at[j]].label_ in ("ORG", "PER"):
-                    return t.eid(t.ent_at[j])
+    stem = _stem(text.lower[phrase.head])
+    for mention in range(phrase.start - 1, -1, -1):
+        if text.words[mention][:1].isupper() and _stem(text.lower[mention]) == stem:
+            sent_start, _ = text.sents[text.sent_of[mention]]
+            for i in range(mention - 1, sent_start - 1, -1):
+                if text.ent_at[i] >= 0 and text.ents[text.ent_at[i]].label_ in ("ORG", "PER"):
+                    return text.entity_id(text.ent_at[i])
             return None
+    return None
+
+
+class ReferenceRule(NamedTuple):
+    """A mention that refers to someone else: its phrase kind, the method the speaker is found by
+    and the rule that finds the entity (None when the mention names no one known)."""
+    method: SpeakerMethod
+    kind: PhraseKind
+    refers_to: Callable[[Text, NounPhrase, int | None], str | None]
+
+
+# an entity (or a plain noun) is no reference: it names its speaker itself, by the caller's method
+REFERENCE_RULES = (
+    ReferenceRule(SpeakerMethod.PRONOUN, PhraseKind.PRONOUN, _pronoun),  # "sagte er"
+    ReferenceRule(SpeakerMethod.DESCRIPTION, PhraseKind.ROLE, _role),  # "der CDU-Politiker"
+    ReferenceRule(SpeakerMethod.DESCRIPTION, PhraseKind.PERSON, _person),  # "der 52-Jährige"
+    ReferenceRule(SpeakerMethod.DOCUMENT, PhraseKind.DOCUMENT, _document),  # "in der Erklärung"
+)
+
+
+def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
+    """Most recent PER mention before a token: with the same role if one was introduced so, else
+    the most recent one of compatible gender."""
+    earlier = bisect_left(text.person_starts, before)
+    recent = text.person_mentions[max(0, earlier - 40):earlier]
+    candidates = [text.entity_id(mention.entity) for mention in reversed(recent)]
+    if role:
+        for entity_id in candidates:  # "Bundeskanzlerin"
+            if any(known.endswith(role) or role.endswith(known) for known in text.entity_roles.get(entity_id, ())):
+                return entity_id
+    for entity_id in candidates:
+        if not gender or text.entity_gender.get(entity_id, gender) == gender:
+            return entity_id
     return None
 
 
@@ -122,26 +124,25 @@ def _stem(word: str) -> str:
     return word
 
 
-def impersonal_source(t: Text, cue: Cue) -> Speaker:
+def impersonal_source(text: Text, cue: Cue) -> Speaker:
     """"hieß es in der Erklärung", "aus dem Ministerium hieß es": the source is a place phrase."""
-    v = cue.start
-    a, b = t.clause(v)
-    for k in list(range(cue.end, b)) + list(range(a, v)):
-        if t.lower[k] in IMPERSONAL_SOURCE_PREPOSITIONS:
-            source = noun_phrase(t, k + 1, b if k > v else v)
+    clause_start, clause_end = text.clause(cue.start)
+    for i in list(range(cue.end, clause_end)) + list(range(clause_start, cue.start)):
+        if text.lower[i] in IMPERSONAL_SOURCE_PREPOSITIONS:
+            source = noun_phrase(text, i + 1, clause_end if i > cue.start else cue.start)
             if source is not None:
-                return resolve(t, source, method="document")
+                return resolve(text, source, method=SpeakerMethod.DOCUMENT)
     return NO_SPEAKER
 
 
-def previous_subject(t: Text, k: int) -> Speaker:
+def previous_subject(text: Text, sentence: int) -> Speaker:
     """Who a cue-less Konjunktiv sentence reports when no speaker is in reach: the subject that opens
     the sentence before it in the same paragraph ("Er hat gestanden. In allen Fällen habe er …")."""
-    if k == 0 or t.heading[k - 1] or t.para[k - 1] != t.para[k]:
+    if sentence == 0 or text.heading[sentence - 1] or text.paragraph[sentence - 1] != text.paragraph[sentence]:
         return NO_SPEAKER
-    s, _ = t.sents[k - 1]
-    _, b = t.clause(s)
-    np = next(phrases(t, s, b), None)
-    if np is None or np.start != s or not is_subject(t, np) or np.kind not in SUBJECT_KINDS:
+    sent_start, _ = text.sents[sentence - 1]
+    _, clause_end = text.clause(sent_start)
+    phrase = next(phrases(text, sent_start, clause_end), None)
+    if phrase is None or phrase.start != sent_start or not is_subject(text, phrase) or phrase.kind not in SUBJECT_KINDS:
         return NO_SPEAKER
-    return resolve(t, np, "previous_subject")
+    return resolve(text, phrase, SpeakerMethod.PREVIOUS_SUBJECT)

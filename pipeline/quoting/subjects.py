@@ -4,119 +4,136 @@ from __future__ import annotations
 
 from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, ORIGIN_PREPOSITIONS,
                       PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
-from .phrases import NP, noun_phrase, only_noun_phrases, phrases
+from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
+from .records import CueKind
 from .text import SENT_END, Text
 
 
-def is_subject(t: Text, np: NP) -> bool:
+def is_subject(text: Text, phrase: NounPhrase) -> bool:
     """A subject is nominative: not after a preposition, not with a dative/accusative article,
     not a medium addressed ("der Zeitung")."""
-    lex = t.lex
-    if np.start > 0 and lex.has(t.lower[np.start - 1], "preposition") and not _name_particle(t, np):
+    lex = text.lex
+    if phrase.start > 0 and lex.has(text.lower[phrase.start - 1], "preposition") and not _name_particle(text, phrase):
         return False
-    first = t.lower[np.start]
+    first = text.lower[phrase.start]
     if lex.has(first, "det_oblique") or lex.has(first, "oblique"):
         return False
     # "sagte der Zeitung": a dative
-    return not (first in DATIVE_FEMININE_ARTICLES and lex.noun_class(t.lower[np.head], "addressee"))
+    return not (first in DATIVE_FEMININE_ARTICLES and lex.noun_class(text.lower[phrase.head], "addressee"))
 
 
-def _name_particle(t: Text, np: NP) -> bool:
+def _name_particle(text: Text, phrase: NounPhrase) -> bool:
     """"Von der Leyen", "van Gaal": a capitalised "von"/"van" directly before a person's name belongs to it."""
-    return (t.words[np.start - 1] in CAPITALISED_NAME_PARTICLES and np.kind == "entity"
-            and t.ents[np.entity].label_ == "PER")
+    return (text.words[phrase.start - 1] in CAPITALISED_NAME_PARTICLES and phrase.kind == PhraseKind.ENTITY
+            and text.ents[phrase.entity].label_ == "PER")
 
 
-def subject_near(t: Text, v: int, v_end: int) -> NP | None:
-    """The subject of the clause of the cue verb at v: before the verb unless the verb opens the
-    clause, else after it; an apposition before the clause ("X, Sprecher von Y, teilte mit")."""
-    a, b = t.clause(v)
-    if a > 1 and t.words[a - 1] == ",":
-        if ((t.lex.has(t.lower[a], "det") or t.lex.has(t.lower[a], "relative"))  # "…, der … betonte, …"
-                and t.lex.info.get((t.lower[a], "relative")) != "oblique"):  # not "…, denen X vorwirft, …"
-            if v >= b - 2 and (v == b - 1 or t.lex.has(t.lower[b - 1], "particle")
-                               or t.lower[b - 1] in PERFECT_AUXILIARIES):  # verb-final
-                return _relative(t, a)
-        opens_with_pronoun = v == a and v_end < b and t.lex.has(t.lower[v_end], "pronoun")  # "…, schrieb er"
-        if not opens_with_pronoun and not any(is_subject(t, np) for np in phrases(t, a, v)):
-            inserted = _subject_before_insert(t, a - 1)
+def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | None:
+    """The subject of the clause of the cue verb at `verb_start`: before the verb unless the verb
+    opens the clause, else after it; an apposition before the clause ("X, Sprecher von Y, teilte mit")."""
+    lex, lower = text.lex, text.lower
+    clause_start, clause_end = text.clause(verb_start)
+    if clause_start > 1 and text.words[clause_start - 1] == ",":
+        first, last = lower[clause_start], lower[clause_end - 1]
+        if ((lex.has(first, "det") or lex.has(first, "relative"))  # "…, der … betonte, …"
+                and lex.info.get((first, "relative")) != "oblique"):  # not "…, denen X vorwirft, …"
+            if verb_start >= clause_end - 2 and (verb_start == clause_end - 1 or lex.has(last, "particle")
+                                                 or last in PERFECT_AUXILIARIES):  # verb-final
+                return _relative(text, clause_start)
+        opens_with_pronoun = (verb_start == clause_start and verb_end < clause_end
+                              and lex.has(lower[verb_end], "pronoun"))  # "…, schrieb er"
+        if not opens_with_pronoun and not any(is_subject(text, phrase)
+                                              for phrase in phrases(text, clause_start, verb_start)):
+            inserted = _subject_before_insert(text, clause_start - 1)
             if inserted is not None:
                 return inserted
-    if _passive(t, v, a, b):
-        return next((np for k in range(a, b) if t.lower[k] in PASSIVE_AGENT_PREPOSITIONS
-                     for np in [noun_phrase(t, k + 1, b)] if np is not None), None)
-    before = next((np for np in phrases(t, a, v) if is_subject(t, np)), None)
-    pronoun_after = v_end < b and (t.lex.has(t.lower[v_end], "pronoun") or t.lex.has(t.lower[v_end], "pronoun_generic"))
-    if before is not None and not (pronoun_after and _bare(t, before)) and not _fronted(t, before, a, v_end, b):
+    if _passive(text, verb_start, clause_start, clause_end):
+        return _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end)
+    before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
+    pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
+                                               or lex.has(lower[verb_end], "pronoun_generic"))
+    if before is not None and not (pronoun_after and _bare(text, before)) \
+            and not _fronted(text, before, clause_start, verb_end, clause_end):
         return before
-    if pronoun_after and not t.lex.has(t.lower[v_end], "pronoun"):
+    if pronoun_after and not lex.has(lower[verb_end], "pronoun"):
         return None  # "sagt man", "hieß es"
-    after = next((np for np in phrases(t, v_end, b) if is_subject(t, np)), None)
-    if after is None and v - 1 <= a and v > 0 and t.lex.info.get((t.lower[v - 1], "conjunction")) == "and":
-        return _sentence_subject(t, v)  # "…, und fügt hinzu: …" shares the subject of the sentence
+    after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
+    if after is None and verb_start - 1 <= clause_start and verb_start > 0 \
+            and lex.info.get((lower[verb_start - 1], "conjunction")) == "and":
+        return _sentence_subject(text, verb_start)  # "…, und fügt hinzu: …" shares the subject of the sentence
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
-        return next((np for k in range(a, b) if t.lower[k] in ORIGIN_PREPOSITIONS and k + 1 < b
-                     for np in [noun_phrase(t, k + 1, b)] if np is not None), None)
+        return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
     return after
 
 
-def _fronted(t: Text, before: NP, a: int, v_end: int, b: int) -> bool:
+def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int) -> NounPhrase | None:
+    """The first noun phrase in [start, end) right after one of `prepositions` ("von X", "aus X")."""
+    return next((phrase for i in range(start, end) if text.lower[i] in prepositions
+                 for phrase in [noun_phrase(text, i + 1, end)] if phrase is not None), None)
+
+
+def _fronted(text: Text, before: NounPhrase, clause_start: int, verb_end: int, clause_end: int) -> bool:
     """Whether a plain noun before the verb is part of a fronted adverbial ("Trotz eines Verbots der
     Kommission will Island …", "Darüberhinaus will die SPD …") while a name or role follows the verb."""
-    if before.kind != "noun" or (before.start == a and not _bare(t, before)):
+    if before.kind != PhraseKind.NOUN or (before.start == clause_start and not _bare(text, before)):
         return False
-    after = next((np for np in phrases(t, v_end, b) if is_subject(t, np)), None)
-    return after is not None and after.kind in ("entity", "role", "person")
+    after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
+    return after is not None and after.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)
 
 
-def _sentence_subject(t: Text, v: int) -> NP | None:
-    s, _ = t.sents[t.sent_of[v]]
-    _, b = t.clause(s)
-    np = next(phrases(t, s, min(b, v)), None)
-    return np if np is not None and np.start == s and is_subject(t, np) else None
+def _sentence_subject(text: Text, verb_start: int) -> NounPhrase | None:
+    sent_start, _ = text.sents[text.sent_of[verb_start]]
+    _, clause_end = text.clause(sent_start)
+    phrase = next(phrases(text, sent_start, min(clause_end, verb_start)), None)
+    return phrase if phrase is not None and phrase.start == sent_start and is_subject(text, phrase) else None
 
 
-def _relative(t: Text, a: int) -> NP:
+def _relative(text: Text, pronoun: int) -> NounPhrase:
     """A relative pronoun as subject: the local mention, referring to the phrase before the comma."""
-    k = a - 2
-    while k >= 0 and t.ent_at[k] < 0 and t.words[k] not in SENT_END:
-        k -= 1
-    return NP(a, a + 1, a, "entity" if k >= 0 and t.ent_at[k] >= 0 and a - k <= 3 else "noun",
-              t.ent_at[k] if k >= 0 and t.ent_at[k] >= 0 and a - k <= 3 else None)
+    i = pronoun - 2
+    while i >= 0 and text.ent_at[i] < 0 and text.words[i] not in SENT_END:
+        i -= 1
+    entity = text.ent_at[i] if i >= 0 and text.ent_at[i] >= 0 and pronoun - i <= 3 else None
+    return NounPhrase(pronoun, pronoun + 1, pronoun, PhraseKind.ENTITY if entity is not None else PhraseKind.NOUN,
+                      entity)
 
 
-def _passive(t: Text, v: int, a: int, b: int) -> bool:
+def _passive(text: Text, verb_start: int, clause_start: int, clause_end: int) -> bool:
     """"Ihm wird vorgeworfen, …": a participle cue with a form of "werden" has no speaking subject."""
-    verbs = t.lex.verbs[t.lower[v]]
-    if t.lower[v] in (verb.lemma for verb in verbs) or any(verb.kind == "intent" for verb in verbs):
+    verbs = text.lex.verbs[text.lower[verb_start]]
+    if text.lower[verb_start] in (verb.lemma for verb in verbs) or any(verb.kind == CueKind.INTENT for verb in verbs):
         return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
     if any(verb.lemma in QUOTED_SUBJECT_VERBS for verb in verbs):
         return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
-    return any(t.lower[k] in PASSIVE_AUXILIARIES for k in range(a, b))
+    return any(text.lower[i] in PASSIVE_AUXILIARIES for i in range(clause_start, clause_end))
 
 
-def _bare(t: Text, np: NP) -> bool:
+def _bare(text: Text, phrase: NounPhrase) -> bool:
     """A lone capitalised word opening the sentence: as likely an adverb ("Offiziell") as a noun."""
-    return np.kind == "noun" and np.end - np.start == 1 and t.sents[t.sent_of[np.start]][0] == np.start
+    return (phrase.kind == PhraseKind.NOUN and phrase.end - phrase.start == 1
+            and text.sents[text.sent_of[phrase.start]][0] == phrase.start)
 
 
-def _subject_before_insert(t: Text, comma: int) -> NP | None:
+def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
     """The subject that opens the sentence before an apposition or relative clause set off by
     commas: "Der Sprecher des Amtes, Max Muster, teilte mit", "X, die … vertritt, nennt …"."""
-    k, named = comma, None
+    end, named = comma, None
     for _ in range(4):
-        pa, _ = t.clause(k - 1)
-        found = list(phrases(t, pa, k))
-        if pa == 0 or t.words[pa - 1] != ",":
+        start, _ = text.clause(end - 1)
+        found = list(phrases(text, start, end))
+        if start == 0 or text.words[start - 1] != ",":
             opener = found[0] if found else None
-            if t.lex.info.get((t.lower[pa], "subordinator")) == "wie":  # "Wie der Sprecher, X, mitteilte"
-                pa += 1
-            if opener is not None and opener.start == pa and is_subject(t, opener) and only_noun_phrases(t, pa, k):
-                return opener if opener.kind == "entity" and t.ents[opener.entity].label_ == "PER" else named or opener
+            if text.lex.info.get((text.lower[start], "subordinator")) == "wie":  # "Wie der Sprecher, X, mitteilte"
+                start += 1
+            if opener is not None and opener.start == start and is_subject(text, opener) \
+                    and only_noun_phrases(text, start, end):
+                if opener.kind == PhraseKind.ENTITY and text.ents[opener.entity].label_ == "PER":
+                    return opener
+                return named or opener
             return None
-        if found and found[0].start == pa and found[-1].end == k and only_noun_phrases(t, pa, k):
-            named = named or next((np for np in found if np.kind == "entity"), None)
-        elif not (t.lex.has(t.lower[pa], "relative") or t.lex.has(t.lower[pa], "det")):
+        if found and found[0].start == start and found[-1].end == end and only_noun_phrases(text, start, end):
+            named = named or next((phrase for phrase in found if phrase.kind == PhraseKind.ENTITY), None)
+        elif not (text.lex.has(text.lower[start], "relative") or text.lex.has(text.lower[start], "det")):
             return None
-        k = pa - 1
+        end = start - 1
     return None

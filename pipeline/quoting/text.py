@@ -1,10 +1,14 @@
 """`Text`: token-level arrays of a Doc, computed once, that every quote extractor reads.
 
-Plain lists indexed by token beat spaCy attribute access in the extractors' inner loops."""
+Plain lists indexed by token beat spaCy attribute access in the extractors' inner loops. What
+nearly every Doc needs is built up front; what only some rules ask for (paragraphs, entity ids,
+the genders and roles of persons) is built on first use."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -18,65 +22,119 @@ SENT_END = frozenset({".", "!", "?", "…"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
+class PersonMention(NamedTuple):
+    start: int  # first token
+    entity: int  # index into Text.ents
+
+
 class Text:
     """Words, sentences, paragraphs, entities and quotations of a Doc by token index."""
 
     def __init__(self, doc: Doc, lex: QuoteLexicon):
         self.doc, self.lex = doc, lex
-        self.words = token_texts(doc)
+        self.words = words = token_texts(doc)
+        self.lower = lower = list(map(str.lower, words))
         self.layout = TokenLayout(doc)
         self.is_space = self.layout.is_space
-        self.lower = list(map(str.lower, self.words))
         self.sents = sentence_ranges(doc)
         self.sent_of = [0] * len(doc)
-        for k, (s, e) in enumerate(self.sents):
-            self.sent_of[s:e] = [k] * (e - s)
-        text = "".join([w + " " if space else w for w, space in zip(self.words, self.layout.space_after)])  # doc.text
-        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
-        self.para = [bisect_right(breaks, self.layout.idx[s]) for s, _ in self.sents]
-        self.heading = [self._is_heading(s, e) for s, e in self.sents]
+        for sentence, (start, end) in enumerate(self.sents):
+            self.sent_of[start:end] = [sentence] * (end - start)
+        self.heading = [self._is_heading(start, end) for start, end in self.sents]
         self.ents = list(doc.ents)
-        self.entity_ids = [e._.entity_id for e in self.ents]
         self.ent_at = [-1] * len(doc)
-        for k, ent in enumerate(self.ents):
-            self.ent_at[ent.start:ent.end] = [k] * (ent.end - ent.start)
+        for index, ent in enumerate(self.ents):
+            self.ent_at[ent.start:ent.end] = [index] * (ent.end - ent.start)
+        self.quotations = list(quotations(doc, words, self.layout))
         self.quote_at = [-1] * len(doc)  # index of the enclosing Quotation (marks included)
-        self.quotations = list(quotations(doc, self.words, self.layout))
-        for k, q in enumerate(self.quotations):
-            last = q.close if q.close is not None else q.end - 1
-            self.quote_at[q.open:last + 1] = [k] * (last + 1 - q.open)
-        names = [q for q in self.quotations if self._names(q)]
+        for index, quotation in enumerate(self.quotations):
+            last = quotation.close if quotation.close is not None else quotation.end - 1
+            self.quote_at[quotation.open:last + 1] = [index] * (last + 1 - quotation.open)
         self.name_quote = [-1] * len(doc)  # closing mark of a quoted name ("„Silverbird“") at its opening mark
-        for q in names:
-            self.name_quote[q.open] = q.close
+        self.boundary = [word in BOUNDARIES for word in words]
+        for quotation in self.quotations:
+            if self._names(quotation):
+                self.name_quote[quotation.open] = quotation.close
+                self.boundary[quotation.open] = self.boundary[quotation.close] = False  # a name ends no clause
         self.in_brackets = self._in_brackets()  # "(Wikinews berichtete)" is an aside, not a claim
-        self.boundary = [w in BOUNDARIES for w in self.words]
-        self.plain_word = [q < 0 and w[:1].isalnum() for q, w in zip(self.quote_at, self.words)]  # a word outside quotations
+        # a word outside quotations
+        self.plain_word = [quote < 0 and word[:1].isalnum() for quote, word in zip(self.quote_at, words)]
         # where the extractors' cue words stand: they look only there instead of at every token
-        self.verb_at = [i for i, w in enumerate(self.lower) if w in lex.verbs]
-        self.source_at = [i for i, w in enumerate(self.lower) if w in SOURCE_WORDS]
-        self.konjunktiv_at = [i for i, w in enumerate(self.lower)  # by rule a Konjunktiv form ends in -e
-                              if w in lex.konjunktiv or w[-1:] == "e" and lex.may_be_konjunktiv(self.words[i])]
-        for q in names:  # a quoted name does not end a clause
-            self.boundary[q.open] = self.boundary[q.close] = False
-        self.per = [(e.start, k) for k, e in enumerate(self.ents)
-                    if e.label_ == "PER" and self.quote_at[e.start] < 0]
-        self.per_starts = [s for s, _ in self.per]
-        self.gender = self._entity_genders(doc._.entities)
-        self.roles = self._entity_roles()
+        verbs, konjunktiv, may_be_konjunktiv = lex.verbs, lex.konjunktiv, lex.may_be_konjunktiv
+        self.verb_at = [i for i, word in enumerate(lower) if word in verbs]
+        self.source_at = [i for i, word in enumerate(lower) if word in SOURCE_WORDS]
+        self.konjunktiv_at = [i for i, word in enumerate(lower)  # by rule a Konjunktiv form ends in -e
+                              if word in konjunktiv or word[-1:] == "e" and may_be_konjunktiv(words[i])]
 
-    def _names(self, q: Quotation) -> bool:
+    @cached_property
+    def paragraph(self) -> list[int]:
+        """The paragraph number of each sentence."""
+        doc_text = "".join([word + " " if space else word for word, space in zip(self.words, self.layout.space_after)])
+        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(doc_text)]
+        return [bisect_right(breaks, self.layout.idx[start]) for start, _ in self.sents]
+
+    @cached_property
+    def entity_ids(self) -> list[str | None]:
+        return [ent._.entity_id for ent in self.ents]
+
+    @cached_property
+    def person_mentions(self) -> list[PersonMention]:
+        """PER mentions outside quotations."""
+        return [PersonMention(ent.start, index) for index, ent in enumerate(self.ents)
+                if ent.label_ == "PER" and self.quote_at[ent.start] < 0]
+
+    @cached_property
+    def person_starts(self) -> list[int]:
+        return [mention.start for mention in self.person_mentions]
+
+    @cached_property
+    def person_entity_ids(self) -> set[str | None]:
+        return {self.entity_id(mention.entity) for mention in self.person_mentions}
+
+    @cached_property
+    def entity_gender(self) -> dict[str, str]:
+        """Gender of PER entities from the role nouns or titles written before their mentions, else
+        from their first name ("Angela Merkel")."""
+        genders: dict[str, str] = {}
+        for start, index in self.person_mentions:
+            for before in (start - 1, start - 2):
+                if before >= 0:
+                    role = self.lex.role(self.lower[before])
+                    gender = self.lex.roles.get(role, "") if role else ""
+                    if gender:
+                        genders.setdefault(self.entity_id(index), gender)
+                        break
+        entities = self.doc._.entities
+        for _, index in self.person_mentions:
+            entity_id = self.entity_id(index)
+            names = (entities.get(entity_id) or {}).get("name", "").split()
+            if entity_id not in genders and len(names) > 1 and names[0] in self.lex.first_name_gender:
+                genders[entity_id] = self.lex.first_name_gender[names[0]]
+        return genders
+
+    @cached_property
+    def entity_roles(self) -> dict[str, set[str]]:
+        """Role nouns written just before the mentions of each PER entity."""
+        roles: dict[str, set[str]] = {}
+        for start, index in self.person_mentions:
+            for before in range(max(0, start - 3), start):
+                role = self.lex.role(self.lower[before])
+                if role:
+                    roles.setdefault(self.entity_id(index), set()).add(role)
+        return roles
+
+    def _names(self, quotation: Quotation) -> bool:
         """A short capitalised quotation inside a sentence: a title or name, not a statement."""
-        if q.close is None or q.close - q.open > 5:
+        if quotation.close is None or quotation.close - quotation.open > 5:
             return False
-        body = self.words[q.open + 1:q.close]
-        return bool(body) and body[0][:1].isupper() and not any(w in SENT_END or w in BOUNDARIES for w in body)
+        body = self.words[quotation.open + 1:quotation.close]
+        return bool(body) and body[0][:1].isupper() and not any(word in SENT_END or word in BOUNDARIES for word in body)
 
-    def _is_heading(self, s: int, e: int) -> bool:
-        n_words = e - s - sum(self.is_space[s:e])
+    def _is_heading(self, start: int, end: int) -> bool:
+        n_words = end - start - sum(self.is_space[start:end])
         if not n_words or n_words > 15:
             return False
-        last = e - 1
+        last = end - 1
         while self.is_space[last]:
             last -= 1
         return self.words[last][-1] not in ".!?“\"”«»:…)"
@@ -87,11 +145,11 @@ class Text:
         if "(" not in self.words:
             return inside
         depth, plain = 0, 0  # tokens from `plain` to the next bracket or line break are inside if depth > 0
-        for i in [i for i, w in enumerate(self.words) if w == "(" or w == ")" or "\n" in w]:
+        for i in [i for i, word in enumerate(self.words) if word == "(" or word == ")" or "\n" in word]:
             if depth > 0:
                 inside[plain:i] = [True] * (i - plain)
-            w = self.words[i]
-            depth = 0 if "\n" in w else max(0, depth + (w == "(") - (w == ")"))
+            word = self.words[i]
+            depth = 0 if "\n" in word else max(0, depth + (word == "(") - (word == ")"))
             inside[i] = depth > 0
             plain = i + 1
         if depth > 0:
@@ -103,77 +161,49 @@ class Text:
 
     def is_capital(self, i: int) -> bool:
         """A capitalised noun or name; at a sentence start function words and verbs are excluded."""
-        w = self.words[i]
-        if w[:1].isdigit():  # "der 39-Jährige"
-            return "-" in w and w.split("-", 1)[1][:1].isupper()
-        return w[:1].isupper() and not (self.opens_sentence(i) and self._function(self.lower[i]))
+        word = self.words[i]
+        if word[:1].isdigit():  # "der 39-Jährige"
+            return "-" in word and word.split("-", 1)[1][:1].isupper()
+        return word[:1].isupper() and not (self.opens_sentence(i) and self._function(self.lower[i]))
 
     def opens_sentence(self, i: int) -> bool:
         return i == self.sents[self.sent_of[i]][0] or self.words[i - 1] in MARKS or self.words[i - 1] == ":"
 
-    def _function(self, w: str) -> bool:
-        return w in self.lex.words or w in self.lex.verbs
+    def _function(self, word: str) -> bool:
+        return word in self.lex.words or word in self.lex.verbs
 
-    def eid(self, k: int | None) -> str | None:
-        return None if k is None else self.entity_ids[k]
+    def entity_id(self, index: int | None) -> str | None:
+        """The entity id of `ents[index]` (None for None)."""
+        return None if index is None else self.entity_ids[index]
 
     def clause(self, i: int) -> tuple[int, int]:
         """Token range of the clause around i: between boundary punctuation within the sentence."""
-        s, e = self.sents[self.sent_of[i]]
-        a = i
-        while a > s and not self.boundary[a - 1]:
-            a -= 1
-        b = i
-        while b < e and not self.boundary[b] and self.words[b] not in SENT_END:
-            b += 1
-        return a, b
+        sent_start, sent_end = self.sents[self.sent_of[i]]
+        start = i
+        while start > sent_start and not self.boundary[start - 1]:
+            start -= 1
+        end = i
+        while end < sent_end and not self.boundary[end] and self.words[end] not in SENT_END:
+            end += 1
+        return start, end
 
-    def subordinate(self, a: int) -> bool:
-        """Whether the clause from token a is subordinate: "weil …", "…, die …", "…, der …"."""
-        w = self.lower[a]
-        return self.lex.has(w, "subordinator") or (a > 0 and self.words[a - 1] == "," and
-                                                   (self.lex.has(w, "relative") or self.lex.has(w, "det")))
+    def subordinate(self, start: int) -> bool:
+        """Whether the clause from token `start` is subordinate: "weil …", "…, die …", "…, der …"."""
+        word = self.lower[start]
+        return self.lex.has(word, "subordinator") or (start > 0 and self.words[start - 1] == "," and
+                                                      (self.lex.has(word, "relative") or self.lex.has(word, "det")))
 
-    def content_end(self, s: int, e: int) -> int:
+    def content_end(self, start: int, end: int) -> int:
         """End of sentence content: before final punctuation and spaces."""
-        while e > s and (self.is_space[e - 1] or self.words[e - 1] in SENT_END):
-            e -= 1
-        return e
+        while end > start and (self.is_space[end - 1] or self.words[end - 1] in SENT_END):
+            end -= 1
+        return end
 
-    def plain_words(self, a: int, b: int) -> int:
-        """Words in [a, b) outside quotation marks."""
-        return sum(self.plain_word[a:b]) if a < b else 0
+    def plain_words(self, start: int, end: int) -> int:
+        """Words in [start, end) outside quotation marks."""
+        return sum(self.plain_word[start:end]) if start < end else 0
 
     @staticmethod
-    def within(positions: list[int], a: int, b: int) -> list[int]:
-        """The sorted `positions` in [a, b)."""
-        return positions[bisect_left(positions, a):bisect_left(positions, b)]
-
-    def _entity_genders(self, entities: dict[str, dict]) -> dict[str, str]:
-        """Gender of PER entities from the role nouns or titles written before their mentions, else
-        from their first name ("Angela Merkel")."""
-        out: dict[str, str] = {}
-        for start, k in self.per:
-            for j in (start - 1, start - 2):
-                if j >= 0:
-                    role = self.lex.role(self.lower[j])
-                    g = self.lex.roles.get(role, "") if role else ""
-                    if g:
-                        out.setdefault(self.eid(k), g)
-                        break
-        for _, k in self.per:
-            eid = self.eid(k)
-            words = (entities.get(eid) or {}).get("name", "").split()
-            if eid not in out and len(words) > 1 and words[0] in self.lex.first_name_gender:
-                out[eid] = self.lex.first_name_gender[words[0]]
-        return out
-
-    def _entity_roles(self) -> dict[str, set[str]]:
-        """Role nouns written just before the mentions of each PER entity."""
-        roles: dict[str, set[str]] = {}
-        for start, k in self.per:
-            for j in range(max(0, start - 3), start):
-                role = self.lex.role(self.lower[j])
-                if role:
-                    roles.setdefault(self.eid(k), set()).add(role)
-        return roles
+    def within(positions: list[int], start: int, end: int) -> list[int]:
+        """The sorted `positions` in [start, end)."""
+        return positions[bisect_left(positions, start):bisect_left(positions, end)]
