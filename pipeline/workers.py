@@ -9,9 +9,12 @@ Ctrl-C (the main process stops them) and exit by themselves when the main proces
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -21,6 +24,7 @@ from typing import Iterable, Iterator, NamedTuple
 from .engine import Result, Settings, pipeline_for, process_batch
 from .reader import Article, Problem
 
+PR_SET_PDEATHSIG = 1  # prctl(2)
 Tagged = tuple[object, list[Article]]  # the caller's tag (kept as it is) and a batch of articles
 
 
@@ -63,9 +67,10 @@ class _Worker:
 def _serve(conn, settings: Settings) -> None:
     """A worker's loop: batches in, results out, until told to stop or the main process is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     parent = os.getppid()
 
-    def watch_parent() -> None:
+    def watch_parent() -> None:  # where the kernel cannot do it, and for a parent gone before the call above
         while os.getppid() == parent:
             time.sleep(1)
         os._exit(1)
@@ -84,6 +89,18 @@ def _serve(conn, settings: Settings) -> None:
         if articles is None:
             return
         conn.send(process_batch(articles, settings))
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this worker when the main process dies: unlike a thread that
+    polls, it works while the worker is busy in compiled code that holds the interpreter lock."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 class PoolEngine:
