@@ -7,9 +7,9 @@ from typing import Iterator, NamedTuple
 from ..german import SOURCE_COMMA_ADVERBS
 from .cues import verb_cues
 from .marks import Quotation
-from .phrases import noun_phrase
+from .phrases import PhraseKind, noun_phrase, phrases
 from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
-from .speakers import impersonal_source, resolve
+from .speakers import SUBJECT_KINDS, impersonal_source, resolve
 from .subjects import subject_near
 from .text import SENT_END, Text
 
@@ -67,26 +67,70 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
     close_sentence = text.sents[text.sent_of[min(after, len(text.words) - 1)]] if after < len(text.words) \
         else open_sentence
     title = all(text.words[i][:1].isupper() for i in range(start, end) if text.is_word(i))
-    if n_words < 2 or (title and n_words < 5):
+    colon = quotation.open > 0 and text.words[quotation.open - 1] == ":"
+    # "Der Trainer sagte: „Wir kämpfen.“": after a colon, a sentence of its own is speech at any length
+    utterance = colon and _ends_a_sentence(text, quotation)
+    if not utterance and (n_words < 2 or (title and n_words < 5)):
         return _judgement(text, quotation, open_sentence)
     if after < len(text.words) and (text.words[after] in (",", ":") or text.lower[after] in SOURCE_COMMA_ADVERBS):
-        attribution = _cue_at(text, after + 1 if text.words[after] in (",", ":") else after, close_sentence[1])
+        at = after + 1 if text.words[after] in (",", ":") else after
+        attribution = _cue_at(text, at, close_sentence[1]) or (
+            _verb_and_speaker(text, at, close_sentence[1]) if text.words[after] == "," else None)
         if attribution is not None:
             return Found(QuoteKind.DIRECT, start, end, attribution.cue, attribution.speaker)
-    if n_words < 4:
+    if n_words < 4 and not utterance:
         return _judgement(text, quotation, open_sentence)
-    colon = quotation.open > 0 and text.words[quotation.open - 1] == ":"
     before = [verb_cue for verb_cue in verb_cues(text, open_sentence[0], quotation.open)
               if verb_cue.verb.kind not in (CueKind.IMPERSONAL, CueKind.INTENT) or colon]
     if before:
         cue, verb = before[-1]
         if colon or verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.JUDGE):
             return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
+    if utterance:  # "Er wies die Kritik zurück: „Unsinn.“": the subject that opens the sentence said it
+        first = open_sentence[0]
+        while first < quotation.open and text.is_space[first]:
+            first += 1
+        subject = next(phrases(text, first, quotation.open - 1), None)
+        if subject is not None and subject.start == first and subject.kind in SUBJECT_KINDS:
+            colon_at = quotation.open - 1
+            return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),
+                         resolve(text, subject))
     if after < len(text.words):
         for cue, verb in verb_cues(text, after, close_sentence[1]):
             if text.quote_at[cue.start] < 0 and verb.kind not in (CueKind.JUDGE, CueKind.INTENT):
                 return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
     return None
+
+
+def _ends_a_sentence(text: Text, quotation: Quotation) -> bool:
+    """Whether the quotation closes on sentence punctuation inside its marks ("„Unsinn.“"): a title,
+    a name or a scare quote does not."""
+    last = quotation.end - 1
+    while last > quotation.open and text.is_space[last]:
+        last -= 1
+    return last > quotation.open and text.words[last] in SENT_END and text.words[last] != "…"
+
+
+def _verb_and_speaker(text: Text, at: int, sent_end: int) -> _Attribution | None:
+    """"„Das ist ein Skandal“, empörte sich Olaf Scholz.": a quotation, a comma, one finite verb
+    (known to the lexicon or not), a reflexive pronoun perhaps, and a person or organisation that
+    ends the sentence is a quote of that speaker: the shape says it, whatever the verb."""
+    if at >= sent_end or not text.words[at].isalpha() or not text.words[at].islower() or text.lex.words.get(text.lower[at]):
+        return None
+    verb = at
+    at += 1
+    if at < sent_end and text.lex.has(text.lower[at], "reflexive"):
+        at += 1
+    phrase = noun_phrase(text, at, sent_end)
+    if phrase is None or phrase.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON):
+        return None
+    if phrase.kind == PhraseKind.ENTITY and text.ents[phrase.entity].label_ not in ("PER", "ORG"):
+        return None
+    closes = phrase.end >= sent_end or text.words[phrase.end] in SENT_END or text.words[phrase.end] in (",", "(")
+    if not closes:
+        return None
+    cue = Cue(text.lower[verb], CueKind.SPEECH, verb, verb + 1, text.words[verb])
+    return _Attribution(cue, resolve(text, phrase, verb=verb))
 
 
 def _cue_at(text: Text, at: int, sent_end: int) -> _Attribution | None:

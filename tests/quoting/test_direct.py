@@ -1,0 +1,28 @@
+"""Direct quotes by their shape: after a colon at any length, and „…“, VERB SPEAKER whatever the verb."""
+import pytest
+
+from pipeline.extensions import QUOTES_KEY
+
+
+def quotes(doc):
+    return [(q.text, q._.quote["speaker_text"], q._.quote["cue_text"]) for q in doc.spans[QUOTES_KEY]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence of its own after a colon is speech, however short
+    ("Der Trainer sagte: „Wir kämpfen.“", [("Wir kämpfen.", "Der Trainer", "sagte")]),
+    ("Die Ministerin erklärte: „Nein!“", [("Nein!", "Die Ministerin", "erklärte")]),
+    # ... with no speech verb in the lexicon, the subject that opens the sentence said it
+    ("Er wies die Kritik zurück: „Unsinn.“", [("Unsinn.", "Er", ":")]),
+    # a quotation, a comma, one verb, and a person or organisation closing the sentence
+    ("„Das ist ein Skandal“, empörte sich Olaf Scholz.", [("Das ist ein Skandal", "Olaf Scholz", "empörte")]),
+    ("„Wir bleiben hart“, polterte der Minister.", [("Wir bleiben hart", "der Minister", "polterte")]),
+    # negative: titles, names and scare quotes
+    ("Der Film heißt „Die Brücke“.", []),
+    ("Sie las: „Faust“.", []),
+    ("Das Motto lautet: „Gemeinsam stark“ und gilt weiter.", []),
+    ("„Nie wieder“, steht auf dem Schild.", []),
+    ("Die Zeitung „Die Welt“, gegründet 1946, erscheint in Berlin.", []),
+])
+def test_direct_quote_shapes(process, text, expected):
+    assert quotes(process(text)) == expected
