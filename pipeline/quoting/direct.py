@@ -10,7 +10,7 @@ from .marks import Quotation
 from .phrases import PhraseKind, noun_phrase, phrases
 from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import SUBJECT_KINDS, impersonal_source, resolve
-from .subjects import subject_near
+from .subjects import is_subject, subject_near
 from .text import SENT_END, Text
 
 
@@ -86,12 +86,10 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
         cue, verb = before[-1]
         if colon or verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.JUDGE):
             return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
-    if utterance:  # "Er wies die Kritik zurück: „Unsinn.“": the subject that opens the sentence said it
-        first = open_sentence[0]
-        while first < quotation.open and text.is_space[first]:
-            first += 1
-        subject = next(phrases(text, first, quotation.open - 1), None)
-        if subject is not None and subject.start == first and subject.kind in SUBJECT_KINDS:
+    if colon:  # "Er wies die Kritik zurück: „Unsinn.“", "Dabei griff sie X an: „…“": the subject said it
+        subject = next((phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1)
+                        if phrase.kind in SUBJECT_KINDS and is_subject(text, phrase)), None)
+        if subject is not None:
             colon_at = quotation.open - 1
             return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),
                          resolve(text, subject))

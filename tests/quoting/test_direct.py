@@ -14,6 +14,8 @@ def quotes(doc):
     ("Die Ministerin erklärte: „Nein!“", [("Nein!", "Die Ministerin", "erklärte")]),
     # ... with no speech verb in the lexicon, the subject that opens the sentence said it
     ("Er wies die Kritik zurück: „Unsinn.“", [("Unsinn.", "Er", ":")]),
+    ("Dabei griff sie den Präsidenten direkt an: „Das ist eine Schande für das Land.“",
+     [("Das ist eine Schande für das Land.", "sie", ":")]),
     # a quotation, a comma, one verb, and a person or organisation closing the sentence
     ("„Das ist ein Skandal“, empörte sich Olaf Scholz.", [("Das ist ein Skandal", "Olaf Scholz", "empörte")]),
     ("„Wir bleiben hart“, polterte der Minister.", [("Wir bleiben hart", "der Minister", "polterte")]),
