@@ -111,7 +111,7 @@ def _konjunktiv_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
         # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
         # speaks, rather than the last speaker further back
         subject = previous_subject(text, sentence)
-        if subject.entity_id is not None and subject.entity_id in text.person_entity_ids:
+        if subject.entity_id is not None:
             return subject
     return last.speaker._replace(method=SpeakerMethod.CARRY_OVER)
 

@@ -28,3 +28,18 @@ def test_no_carry_over(nlp, process):
     alone = extract_quotes(process(text), lex, carry_over=False)
     assert carried[-1].speaker.method == "carry_over"
     assert alone[-1].speaker.method != "carry_over" and alone[-1].cue is None
+
+
+@pytest.mark.parametrize("text, speaker, method", [
+    # a cue-less Konjunktiv sentence after a sentence whose subject is a named actor (a country, a
+    # party, a person): that actor, not the last speaker further back
+    ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
+     "wieder ein. Sein Programm diene friedlichen Zwecken.", "Der Iran", "previous_subject"),
+    # ... but a plain noun as subject there does not take the claim from the last speaker
+    ("Die Atombehörde warnte, das Risiko sei hoch. Die Anlage wurde gestern besichtigt. Das Programm "
+     "diene friedlichen Zwecken.", "Die Atombehörde", "carry_over"),
+])
+def test_konjunktiv_speaker_nearby(process, text, speaker, method):
+    doc = process(text)
+    last = doc.spans[QUOTES_KEY][-1]
+    assert (last._.quote["speaker_text"], last._.quote["method"]) == (speaker, method)
