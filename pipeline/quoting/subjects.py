@@ -2,8 +2,9 @@
 unless the verb opens its clause ("…, sagte der Minister"), else the one after it."""
 from __future__ import annotations
 
-from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, ORIGIN_PREPOSITIONS,
-                      PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
+from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
+                      ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+                      QUOTED_SUBJECT_VERBS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -47,8 +48,9 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
             inserted = _subject_before_insert(text, clause_start - 1)
             if inserted is not None:
                 return inserted
-    if _passive(text, verb_start, clause_start, clause_end):
-        return _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end)
+    if _passive(text, verb_start, clause_start, clause_end):  # "von X", else where it was said ("in einer Erklärung")
+        return _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end) \
+            or _phrase_after(text, IMPERSONAL_SOURCE_PREPOSITIONS, clause_start, clause_end)
     before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))

@@ -27,6 +27,12 @@ class PersonMention(NamedTuple):
     entity: int  # index into Text.ents
 
 
+def _first_word(is_space: list[bool], start: int, end: int) -> int:
+    while start < end - 1 and is_space[start]:
+        start += 1
+    return start
+
+
 class Text:
     """Words, sentences, paragraphs, entities and quotations of a Doc by token index."""
 
@@ -36,10 +42,13 @@ class Text:
         self.lower = lower = list(map(str.lower, words))
         self.layout = TokenLayout(doc)
         self.is_space = self.layout.is_space
-        self.sents = sentence_ranges(doc)
+        ranges = sentence_ranges(doc)
         self.sent_of = [0] * len(doc)
-        for sentence, (start, end) in enumerate(self.sents):
+        for sentence, (start, end) in enumerate(ranges):
             self.sent_of[start:end] = [sentence] * (end - start)
+        # a sentence starts at its first word, not at the spaces before it (the blanked date header
+        # before the lede, a line break): "the phrase that opens the sentence" means that word
+        self.sents = [(_first_word(self.is_space, start, end), end) for start, end in ranges]
         self.heading = [self._is_heading(start, end) for start, end in self.sents]
         self.ents = list(doc.ents)
         self.ent_at = [-1] * len(doc)

@@ -1,0 +1,23 @@
+"""Who said it, on whole sentences through the full pipeline: the speaker as written and its method."""
+import pytest
+
+from pipeline.extensions import QUOTES_KEY
+
+
+@pytest.mark.parametrize("text, speaker, method", [
+    # impersonal and passive cues: where it was said stands for who said it
+    ("Auf der Homepage des Vereins heißt es, man sei zufrieden.", "der Homepage des Vereins", "document"),
+    ("Im Bericht der Kommission heißt es, die Lage sei ernst.", "Bericht der Kommission", "document"),
+    ("In einer Presseerklärung wurde verkündet, dass die Firma schließt.", "einer Presseerklärung", "document"),
+    ("Von der Regierung wurde mitgeteilt, dass die Grenze offen bleibt.", "der Regierung", "same_sentence"),
+    # ... and no one when nothing says where: "man", "es"
+    ("Es hieß, die Lage sei ernst.", None, None),
+    # appositions: the name, not the role, is the speaker
+    ("Die Präsidentin des Bundesverfassungsgerichts, Doris König, sagte, das Urteil sei klar.", "Doris König",
+     "same_sentence"),
+    ("Der Leiter der Studie, Paulo Pinheiro, erklärte, Gewalt sei verbreitet.", "Paulo Pinheiro", "same_sentence"),
+])
+def test_speaker(process, text, speaker, method):
+    doc = process(text)
+    [quote] = doc.spans[QUOTES_KEY]
+    assert (quote._.quote["speaker_text"], quote._.quote["method"]) == (speaker, method)
