@@ -116,6 +116,15 @@ def _bare(text: Text, phrase: NounPhrase) -> bool:
             and text.sents[text.sent_of[phrase.start]][0] == phrase.start)
 
 
+def _before_brackets(text: Text, start: int, end: int) -> int:
+    """End of [start, end) without a bracket that closes it ("Präsident des Verbands (DFB)")."""
+    if end - start > 2 and text.words[end - 1] == ")":
+        opening = next((i for i in range(end - 2, start, -1) if text.words[i] == "("), None)
+        if opening is not None:
+            return opening
+    return end
+
+
 def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
     """The subject that opens the sentence before an apposition or relative clause set off by
     commas: "Der Sprecher des Amtes, Max Muster, teilte mit", "X, die … vertritt, nennt …"."""
@@ -133,7 +142,8 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
                     return opener
                 return named or opener
             return None
-        if found and found[0].start == start and found[-1].end == end and only_noun_phrases(text, start, end):
+        if found and found[0].start == start and found[-1].end == _before_brackets(text, start, end) \
+                and only_noun_phrases(text, start, end):
             named = named or next((phrase for phrase in found if phrase.kind == PhraseKind.ENTITY), None)
         elif not (text.lex.has(text.lower[start], "relative") or text.lex.has(text.lower[start], "det")):
             return None

@@ -16,6 +16,8 @@ from pipeline.extensions import QUOTES_KEY
     ("Die Präsidentin des Bundesverfassungsgerichts, Doris König, sagte, das Urteil sei klar.", "Doris König",
      "same_sentence"),
     ("Der Leiter der Studie, Paulo Pinheiro, erklärte, Gewalt sei verbreitet.", "Paulo Pinheiro", "same_sentence"),
+    ("Theo Zwanziger, Präsident des Deutschen Fußball-Bundes (DFB), stellte fest, die WM sei ein Erfolg.",
+     "Theo Zwanziger", "same_sentence"),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
