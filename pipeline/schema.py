@@ -95,7 +95,8 @@ MENTIONS = Table(
         Column("start_char", "int", "Start offset (Python string index into the decoded file)."),
         Column("end_char", "int", "End offset (exclusive)."),
         Column("sentence_id", "int", "Sentence number within the article, from 0."),
-        Column("method", "string", "Rule that found the mention (gazetteer, role, first_name, ...)."),
+        Column("method", "string", "Rule that found the mention (gazetteer, pattern, acronym, dateline, team, or a "
+               "rule of the table in pipeline/components/entity_rules/classify.py: cue, first_name, apposition, ...)."),
     ),
     ("article_id", "start_char", "end_char", "label"),
 )
