@@ -1,6 +1,8 @@
 """Rule-based German sentence boundaries that respect line breaks, headings and quotation marks."""
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -9,6 +11,9 @@ from spacy.tokens import Doc
 from ..german import ARTICLES
 from ..tokens import token_texts
 
+# the tokenizer keeps a sentence's period on a decimal number ("von 7,1. Nach …"); an ordinal
+# ("am 18. Juni") or a date ("am 1.3. kam") has no decimal comma, so it does not end a sentence
+DECIMAL_WITH_PERIOD = re.compile(r"\d+,\d+\.\Z")
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'", ")", "]"})
 NO_START = frozenset({",", ";", ":", ")", "]", "-", "–"})
@@ -37,7 +42,7 @@ class SentenceSegmenter:
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)
             elif text in TERMINALS or (len(text) > 1 and text.endswith(("!", "?")) and not text[0].isalnum()) \
-                    or _letter_after_noun(texts, i):
+                    or _letter_after_noun(texts, i) or DECIMAL_WITH_PERIOD.match(text):
                 j = _skip(texts, _skip(texts, i + 1, CLOSERS.__contains__), str.isspace)
                 if j < n and (texts[j] in NO_START or texts[j][:1].islower()):
                     continue

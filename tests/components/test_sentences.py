@@ -6,6 +6,8 @@ import pytest
     ("„Wir sind bereit.“ Dann ging er.", ["„Wir sind bereit.“", "Dann ging er."]),
     ("„Was soll das?“, fragte er.", ["„Was soll das?“, fragte er."]),
     ("Am 1. Januar kam er z.B. nach Berlin.", ["Am 1. Januar kam er z.B. nach Berlin."]),
+    ("Der Wert lag bei 7,1. Nach Angaben der Behörde sinkt er.", ["Der Wert lag bei 7,1.", "Nach Angaben der Behörde sinkt er."]),
+    ("Am 1.3. kam er.", ["Am 1.3. kam er."]),
     ("Überschrift ohne Punkt\n\nDer Text folgt.", ["Überschrift ohne Punkt", "Der Text folgt."]),
     ('"Ziel sei es, zu helfen." Auch weitere Staaten', ['"Ziel sei es, zu helfen."', "Auch weitere Staaten"]),
     # a letter with a period ends a sentence after an article and a noun, and is an initial elsewhere
