@@ -2,6 +2,7 @@
 "nach Angaben X", "gemäß X", "…, so X." and "demnach"."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS, SOURCE_COMPLEMENT_PREPOSITIONS,
@@ -14,6 +15,18 @@ from .speakers import resolve
 from .text import Text
 
 
+# names that open in lower case: a particle before a capital ("el-Baradei", "al-Sadr") or a web address
+# ("bildblog.de", "spiegel.de")
+LOWER_CASE_NAME = re.compile(r"[a-z]{1,4}-[A-ZÄÖÜ]\w+|[a-z][\w-]*\.(?:de|com|org|net|at|ch|eu|info)\Z")
+
+
+def _lower_case_name(text: Text, at: int, end: int) -> NounPhrase | None:
+    """A one-word source the noun phrase rules miss because it is not capitalised."""
+    if at < end and LOWER_CASE_NAME.match(text.words[at]):
+        return NounPhrase(at, at + 1, at, PhraseKind.NOUN, None)
+    return None
+
+
 def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
     """The claims around the source phrases of the sentence [sent_start, sent_end)."""
     content_end = text.content_end(sent_start, sent_end)
@@ -23,7 +36,7 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
         word = text.lower[at]
         cue = Cue(word, CueKind.SOURCE, at, at + 1, text.words[at])
         if word in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
-            phrase = noun_phrase(text, at + 1, content_end)
+            phrase = noun_phrase(text, at + 1, content_end) or _lower_case_name(text, at + 1, content_end)
             if phrase is not None:
                 end, speaker = _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.LAUT),
                                            closed=True)

@@ -12,6 +12,9 @@ from pipeline.extensions import QUOTES_KEY
     ("Von der Regierung wurde mitgeteilt, dass die Grenze offen bleibt.", "der Regierung", "same_sentence"),
     # ... and no one when nothing says where: "man", "es"
     ("Es hieß, die Lage sei ernst.", None, None),
+    # a source that opens in lower case: a particle name or a web address
+    ("Die Arbeit sei laut el-Baradei gestoppt worden.", "el-Baradei", "laut"),
+    ("Laut bildblog.de veröffentlichte das Ministerium eine falsche Liste.", "bildblog.de", "laut"),
     # appositions: the name, not the role, is the speaker
     ("Die Präsidentin des Bundesverfassungsgerichts, Doris König, sagte, das Urteil sei klar.", "Doris König",
      "same_sentence"),
