@@ -27,13 +27,14 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from tqdm import tqdm
 
+from .api import table_rows
 from .cache import Cache, fingerprint, pipeline_version
-from .engine import Settings, make_engine, process_article, use_pipeline
+from .engine import Settings, make_engine, use_pipeline
 from .io import remove_stale_temporaries, writing_tables
 from .language import DEFAULT_CONFIG
 from .lock import locked
-from .reader import Article, Problem, count_articles, duplicate, read_articles
-from .schema import ERRORS, TABLES
+from .reader import Article, Problem, count_articles, read_articles
+from .schema import ERRORS
 
 # A batch is a few tenths of a second of work: enough to make sending it and committing its results
 # cheap, small enough that workers finish together at the end of a run (fewer, longer articles each)
@@ -123,21 +124,8 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
 def extract(nlp: Language, inputs: Iterable[str | Path], progress: bool | None = None) -> dict[str, list[dict]]:
     """Rows (dicts) of every table for all articles in `inputs`, in memory and without a cache:
     for small folders, such as the golden corpora of tests."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     show = sys.stderr.isatty() if progress is None else progress
-    first_source: dict[str, str] = {}
-    for article, problems in tqdm(read_articles(inputs), desc="articles", unit=" articles", disable=not show):
-        if article is not None and article.article_id in first_source:
-            problems = [duplicate(article, first_source[article.article_id])]
-            article = None
-        if article is None:
-            rows["errors"].extend(p._asdict() for p in problems)
-            continue
-        first_source[article.article_id] = article.source
-        article_rows, _ = process_article(nlp, article, Settings().section_chars)
-        for name, tuples in article_rows.items():
-            rows[name].extend(dict(zip(TABLES[name].column_names, row)) for row in tuples)
-    return rows
+    return table_rows(nlp, tqdm(read_articles(inputs), desc="articles", unit=" articles", disable=not show))
 
 
 def _process(entries: Iterator[tuple[Article | None, list[Problem]]], cache: Cache, engine, version: str, *,
@@ -190,8 +178,8 @@ def _write_tables(cache: Cache, out: Path) -> Summary:
     counts = {"warning": 0, "error": 0}
     with writing_tables(out) as writers:
         for rows in cache.rows():
-            for name, table_rows in rows.items():
-                writers[name].add(table_rows)
+            for name, rows_of_table in rows.items():
+                writers[name].add(rows_of_table)
         for row in cache.errors():
             writers["errors"].add([row])
             counts[row[severity]] += 1

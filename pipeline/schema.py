@@ -40,9 +40,9 @@ class Table:
         )
 
     def frame(self, rows: list[dict]) -> pd.DataFrame:
+        """Rows (dicts with exactly this table's columns) as a typed, stably sorted DataFrame."""
         import pandas as pd
 
-        """Rows (dicts with exactly this table's columns) as a typed, stably sorted DataFrame."""
         df = pd.DataFrame(rows, columns=self.column_names)
         df = coerce(df, self)
         return df.sort_values(list(self.sort_keys), kind="stable", ignore_index=True)

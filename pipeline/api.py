@@ -1,0 +1,81 @@
+"""The library in two calls: `pipeline.load()` gives the spaCy pipeline, `pipeline.extract(...)` the
+tables (the same typed DataFrames as `load_tables`) for a text, texts, `Article`s or a DataFrame."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from spacy.language import Language
+
+from .engine import Settings, process_article
+from .language import DEFAULT_CONFIG, build_nlp
+from .reader import Article, Problem, duplicate, parse_article
+from .schema import TABLES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_LOADED: dict[tuple, Language] = {}
+
+
+def load(model: str | Path | None = None, config: str | Path | None = None) -> Language:
+    """The embedded default pipeline, or an installed German spaCy pipeline (name or path) with our
+    components on top; built once per process and then reused."""
+    key = (str(model) if model else None, str(config or DEFAULT_CONFIG))
+    if key not in _LOADED:
+        _LOADED[key] = build_nlp(model, config or DEFAULT_CONFIG)
+    return _LOADED[key]
+
+
+def extract(data: str | Iterable[str] | Iterable[Article] | pd.DataFrame, *, nlp: Language | None = None
+            ) -> dict[str, pd.DataFrame]:
+    """Every table for `data`: a text, a list of texts (ids "1", "2", …), `Article`s, or a DataFrame
+    with `id` and `text` columns and an optional `date` column (YYYY-MM-DD or a date). A text may
+    start with the article header `date YYYY-MM-DD`. Bad records are rows of `errors`."""
+    rows = table_rows(nlp or load(), ((article, article.problems) for article in _articles(data)))
+    return {name: table.frame(rows[name]) for name, table in TABLES.items()}
+
+
+def table_rows(nlp: Language, entries: Iterable[tuple[Article | None, list[Problem]]]) -> dict[str, list[dict]]:
+    """Rows (dicts) of every table for (article or None, problems) entries, in memory and without a
+    cache; of two articles with the same id the first is kept, the second is an error row."""
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    first_source: dict[str, str] = {}
+    for article, problems in entries:
+        if article is not None and article.article_id in first_source:
+            problems, article = [duplicate(article, first_source[article.article_id])], None
+        if article is None:
+            rows["errors"].extend(problem._asdict() for problem in problems)
+            continue
+        first_source[article.article_id] = article.source
+        article_rows, _ = process_article(nlp, article, Settings().section_chars)
+        for name, tuples in article_rows.items():
+            rows[name].extend(dict(zip(TABLES[name].column_names, row)) for row in tuples)
+    return rows
+
+
+def _articles(data) -> Iterable[Article]:
+    if isinstance(data, str):
+        yield parse_article(data, "1", "text")
+        return
+    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # a DataFrame
+        if not {"id", "text"} <= set(data.columns):
+            raise ValueError("a DataFrame for extract() needs 'id' and 'text' columns (and may have 'date')")
+        for record in data.to_dict("records"):
+            yield _record(str(record["id"]), record["text"], record.get("date"))
+        return
+    for number, item in enumerate(data, 1):
+        yield item if isinstance(item, Article) else parse_article(str(item), str(number), "text")
+
+
+def _record(article_id: str, text: str, when) -> Article:
+    article = parse_article(text, article_id, "dataframe")
+    if when is not None and when == when:  # not missing (NaN is not equal to itself)
+        try:
+            article.date = when if isinstance(when, date) else date.fromisoformat(str(when)[:10])
+            article.problems = [p for p in article.problems if p.error != "no_date"]
+        except ValueError:
+            article.problems.append(Problem("dataframe", article_id, "bad_date", "warning",
+                                            f"date {when!r} is not YYYY-MM-DD; date left empty"))
+    return article

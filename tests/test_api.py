@@ -1,0 +1,47 @@
+"""`pipeline.load` and `pipeline.extract`: the tables for texts given from Python."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline.reader import parse_article
+from pipeline.schema import TABLES
+
+
+@pytest.fixture
+def extract(nlp):
+    return lambda data: pipeline.extract(data, nlp=nlp)
+
+
+def test_a_text_gives_every_table(extract):
+    tables = extract("Bundeskanzler Friedrich Merz sagte in Berlin, die Lage sei ernst.")
+    assert set(tables) == set(TABLES)
+    assert list(tables["quotes"]["speaker"]) == ["Friedrich Merz"]
+    assert list(tables["quotes"]["text"]) == ["die Lage sei ernst"]
+    for name, df in tables.items():
+        assert list(df.columns) == TABLES[name].column_names
+
+
+@pytest.mark.parametrize("data, ids, dates", [
+    (["Olaf Scholz kam.", "date 2024-05-01 Anna Berger ging."], ["1", "2"], [None, date(2024, 5, 1)]),
+    ([parse_article("date 2024-02-03 Merz kam.", "merz", "mine")], ["merz"], [date(2024, 2, 3)]),
+    (pd.DataFrame({"id": ["a", 7], "text": ["Scholz kam.", "Merz ging."], "date": ["2024-01-02", None]}),
+     ["7", "a"], [None, date(2024, 1, 2)]),
+])
+def test_texts_articles_and_data_frames(extract, data, ids, dates):
+    articles = extract(data)["articles"]
+    assert list(articles["article_id"]) == ids
+    assert [None if pd.isna(d) else d.date() for d in articles["date"]] == dates
+
+
+def test_duplicate_ids_and_bad_input(extract):
+    tables = extract(pd.DataFrame({"id": ["x", "x"], "text": ["Eins.", "Zwei."], "date": ["gestern", None]}))
+    assert list(tables["articles"]["article_id"]) == ["x"]
+    assert sorted(tables["errors"]["error"]) == ["bad_date", "duplicate_id", "no_date"]
+    with pytest.raises(ValueError, match="'id' and 'text' columns"):
+        extract(pd.DataFrame({"text": ["Eins."]}))
+
+
+def test_load_builds_once(nlp):
+    assert pipeline.load() is pipeline.load()
