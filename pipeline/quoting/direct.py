@@ -85,7 +85,9 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
     if before:
         cue, verb = before[-1]
         if colon or verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.JUDGE):
-            return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
+            # "Auf der Homepage heißt es: „…“": an impersonal cue names where, not who
+            speaker = impersonal_source(text, cue) if verb.kind == CueKind.IMPERSONAL else _subject_speaker(text, cue)
+            return Found(QuoteKind.DIRECT, start, end, cue, speaker)
     if colon:  # "Er wies die Kritik zurück: „Unsinn.“", "Dabei griff sie X an: „…“": the subject said it
         subject = next((phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1)
                         if phrase.kind in SUBJECT_KINDS and is_subject(text, phrase)), None)

@@ -10,6 +10,8 @@ from pipeline.extensions import QUOTES_KEY
     ("Im Bericht der Kommission heißt es, die Lage sei ernst.", "Bericht der Kommission", "document"),
     ("In einer Presseerklärung wurde verkündet, dass die Firma schließt.", "einer Presseerklärung", "document"),
     ("Von der Regierung wurde mitgeteilt, dass die Grenze offen bleibt.", "der Regierung", "same_sentence"),
+    ("Auf der Homepage des Festivals heißt es: „Wir freuen uns auf alle Gäste.“", "der Homepage des Festivals",
+     "document"),
     # ... and no one when nothing says where: "man", "es"
     ("Es hieß, die Lage sei ernst.", None, None),
     # a source that opens in lower case: a particle name or a web address
