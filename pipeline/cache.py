@@ -60,6 +60,8 @@ def pipeline_version(model: str | None, config: str | Path) -> str:
     digest.update(Path(config).read_bytes())
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    for path in _model_files(model):  # a model retrained and saved at the same path is a new version
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     folders = [DATA_DIR] + [Path(value) for value in _data_dirs(config)]
     for folder in folders:
         for name in sorted(DATA_FILES):
@@ -67,6 +69,19 @@ def pipeline_version(model: str | None, config: str | Path) -> str:
             if path is not None:
                 digest.update(f"{folder}/{name}".encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def _model_files(model: str | Path | None) -> list[Path]:
+    """The files of a model given by path or installed package name (none for the embedded default)."""
+    if not model:
+        return []
+    folder = Path(model)
+    if not folder.is_dir():
+        try:
+            folder = spacy.util.get_package_path(str(model))
+        except Exception:  # not installed: loading it will say so
+            return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def _data_dirs(config: str | Path) -> list[str]:

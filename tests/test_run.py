@@ -321,6 +321,17 @@ def test_pipeline_version_follows_config_and_the_data_it_loads(tmp_path):
     assert pipeline_version("de_core_news_sm", config) != pipeline_version(None, config)
 
 
+def test_pipeline_version_follows_a_model_saved_at_the_same_path(tmp_path):
+    import spacy
+
+    model = tmp_path / "model"
+    spacy.blank("de").to_disk(model)
+    before = pipeline_version(str(model), DEFAULT_CONFIG)
+    assert pipeline_version(str(model), DEFAULT_CONFIG) == before
+    (model / "tokenizer").write_bytes((model / "tokenizer").read_bytes() + b" ")  # retrained, saved again
+    assert pipeline_version(str(model), DEFAULT_CONFIG) != before
+
+
 def test_failed_articles_are_retried(tmp_path, nlp, monkeypatch):
     corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
     real = pipeline.engine.make_doc
