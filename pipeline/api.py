@@ -8,24 +8,18 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.language import Language
 
-from .engine import Settings, process_article
-from .language import DEFAULT_CONFIG, build_nlp
+from .engine import Settings, pipeline_for, process_article
+from .language import DEFAULT_CONFIG
 from .reader import Article, Problem, duplicate, parse_article
 from .schema import TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-_LOADED: dict[tuple, Language] = {}
-
-
 def load(model: str | Path | None = None, config: str | Path | None = None) -> Language:
     """The embedded default pipeline, or an installed German spaCy pipeline (name or path) with our
-    components on top; built once per process and then reused."""
-    key = (str(model) if model else None, str(config or DEFAULT_CONFIG))
-    if key not in _LOADED:
-        _LOADED[key] = build_nlp(model, config or DEFAULT_CONFIG)
-    return _LOADED[key]
+    components on top; built once per process and then reused (as the run's engines do)."""
+    return pipeline_for(Settings(model=str(model) if model else None, config=str(config or DEFAULT_CONFIG)))
 
 
 def extract(data: str | Iterable[str] | Iterable[Article] | pd.DataFrame, *, nlp: Language | None = None

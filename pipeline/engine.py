@@ -45,9 +45,8 @@ def unpack(blob: bytes) -> Rows:
     return rows
 
 
-_DATE_COLUMNS = {name: [i for i, column in enumerate(table.columns) if column.dtype == "date"]
-                 for name, table in TABLES.items()}
-_DATE_COLUMNS = {name: positions for name, positions in _DATE_COLUMNS.items() if positions}
+_DATE_COLUMNS = {name: positions for name, table in TABLES.items()
+                 if (positions := [i for i, column in enumerate(table.columns) if column.dtype == "date"])}
 
 
 @dataclass(frozen=True)

@@ -95,36 +95,10 @@ def find_data(folder: Path, name: str) -> Path | None:
     return None
 
 
-def find(data_dir: Path, name: str) -> Path:
-    """`name` in `data_dir`, or its gzipped twin."""
-    found = find_data(Path(data_dir), name)
-    if found is None:
-        raise FileNotFoundError(f"lexicon {name} not found in {data_dir}")
-    return found
-
-
-def read_words(path: Path) -> set[str]:
-    with _open(path) as lines:
-        return _words(lines.read())
-
-
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated file with a header line (no quoting; '#' lines are comments)."""
     with _open(path) as lines:
         yield from _tsv_rows(lines.read())
-
-
-def read_columns(path: Path, *names: str) -> list[tuple[str, ...]]:
-    """The named columns of a large TSV as tuples: much faster than `read_tsv` at start-up."""
-    with _open(path) as f:
-        return _columns(f.read(), names)
-
-
-def read_jsonl(path: Path) -> Iterator[dict]:
-    with _open(path) as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
 
 
 def resolve_data_dir(data_dir: str | Path | None) -> Path:

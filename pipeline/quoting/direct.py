@@ -49,9 +49,7 @@ def _statement(text: Text, quotation: Quotation, words: list[int]) -> bool:
               or "\n" in text.words[before])
     starts = starts or text.sents[text.sent_of[quotation.open]][0] == quotation.open
     end = quotation.end
-    last = end - 1
-    while last > quotation.open and text.is_space[last]:
-        last -= 1
+    last = _last_word(text, quotation)
     ends = text.words[last] in SENT_END or (end < len(text.words) and text.words[end] in SENT_END
                                             and text.words[end] != "…")
     title = all(text.words[i][:1].isupper() for i in words)
@@ -105,10 +103,16 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
 def _ends_a_sentence(text: Text, quotation: Quotation) -> bool:
     """Whether the quotation closes on sentence punctuation inside its marks ("„Unsinn.“"): a title,
     a name or a scare quote does not."""
+    last = _last_word(text, quotation)
+    return last > quotation.open and text.words[last] in SENT_END and text.words[last] != "…"
+
+
+def _last_word(text: Text, quotation: Quotation) -> int:
+    """The last token inside the quotation that is no space (its opening mark if there is none)."""
     last = quotation.end - 1
     while last > quotation.open and text.is_space[last]:
         last -= 1
-    return last > quotation.open and text.words[last] in SENT_END and text.words[last] != "…"
+    return last
 
 
 def _verb_and_speaker(text: Text, at: int, sent_end: int) -> _Attribution | None:

@@ -40,12 +40,16 @@ class Lexicons:
     # verdicts per word form: the same words come back in every article
     _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _role: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_role(self, word: str) -> bool:
         """A role noun, also inflected ("den Präsidenten", "des Kanzlers") and in compounds ("Nato-Chef")."""
-        return self._role_form(word) or any(
-            word.endswith(ending) and len(word) - len(ending) > 3 and self._role_form(word[:-len(ending)])
-            for ending in NOUN_INFLECTION_ENDINGS)
+        cached = self._role.get(word)
+        if cached is None:
+            cached = self._role[word] = self._role_form(word) or any(
+                word.endswith(ending) and len(word) - len(ending) > 3 and self._role_form(word[:-len(ending)])
+                for ending in NOUN_INFLECTION_ENDINGS)
+        return cached
 
     def _role_form(self, word: str) -> bool:
         if word in self.roles:
