@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import spacy
 
@@ -50,24 +50,30 @@ CREATE INDEX IF NOT EXISTS entries_by_source ON entries (run, source, article_id
 """
 
 
-def pipeline_version(model: str | None, config: str | Path) -> str:
-    """Package version plus a hash of exactly what shapes the output: our code, the config, the
-    data files our components load (from the package or the folders the config names) and the
-    model name. Editing a gazetteer reprocesses; editing a build-time source does not."""
+def pipeline_version(model: str | None, config: str | Path, *, model_ents: str | None = None,
+                     patterns: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> str:
+    """Package version plus a hash of exactly what shapes the output: our code, the config with the
+    command line's choices (`language.load_config`), the data files our components load (from the
+    package, the folders the config names and the user's lexicon and pattern files) and the model's
+    files. Editing a gazetteer reprocesses; editing a build-time source does not."""
     from . import __version__
+    from .language import load_config
 
+    cfg = load_config(config, model_ents=model_ents, patterns=patterns, lexicons=lexicons)
     digest = hashlib.sha256(f"{model}\0{spacy.__version__}\0".encode())
-    digest.update(Path(config).read_bytes())
+    digest.update(cfg.to_str().encode())
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
     for path in _model_files(model):  # a model retrained and saved at the same path is a new version
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    folders = [DATA_DIR] + [Path(value) for value in _data_dirs(config)]
-    for folder in folders:
+    folders, files = _data_sources(cfg)
+    for folder in [DATA_DIR, *folders]:
         for name in sorted(DATA_FILES):
             path = find_data(folder, name)
             if path is not None:
                 digest.update(f"{folder}/{name}".encode() + b"\0" + path.read_bytes())
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
@@ -84,11 +90,14 @@ def _model_files(model: str | Path | None) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def _data_dirs(config: str | Path) -> list[str]:
-    """The folders the config's components load data from: `data_dir` and every `extend` folder."""
-    components = spacy.util.load_config(config).get("initialize", {}).get("components", {})
+def _data_sources(cfg) -> tuple[list[Path], list[Path]]:
+    """The folders the config's components load data from (`data_dir`, every `extend` folder) and
+    the single files (`lexicons`, `patterns`)."""
+    components = cfg.get("initialize", {}).get("components", {})
     settings = [c for c in components.values() if isinstance(c, dict)]
-    return [str(folder) for c in settings for folder in [c.get("data_dir"), *(c.get("extend") or [])] if folder]
+    folders = [Path(folder) for c in settings for folder in [c.get("data_dir"), *(c.get("extend") or [])] if folder]
+    files = sorted({Path(file) for c in settings for key in ("lexicons", "patterns") for file in c.get(key) or []})
+    return folders, files
 
 
 def fingerprint(version: str, article: Article) -> str:

@@ -54,11 +54,24 @@ class Settings:
     """What a worker needs to build the pipeline and process an article; sent to every worker."""
     model: str | None = None
     config: str = str(DEFAULT_CONFIG)
+    model_ents: str | None = None  # keep | ignore | prefer; None: as the config says
+    patterns: tuple[str, ...] = ()  # entity pattern files (JSONL) that win over our rules
+    lexicons: tuple[str, ...] = ()  # extra word files (TSV: kind, word)
+
     section_chars: int = 100_000  # longer articles are processed in sections (see sections.py)
     max_new_words: int = 200_000  # a pipeline we built is built afresh after learning this many words
     # a worker that holds a batch longer than this is stopped and its articles retried (workers.py)
     batch_seconds: float = 120.0
     chars_per_second: float = 5_000.0  # plus one second per this many characters: far slower than a worker
+
+    @property
+    def pipeline(self) -> tuple:
+        """What the pipeline is built from: a key for the pipelines built in this process."""
+        return self.model, self.config, self.model_ents, self.patterns, self.lexicons
+
+    def build(self) -> Language:
+        return build_nlp(self.model, self.config, model_ents=self.model_ents, patterns=self.patterns,
+                         lexicons=self.lexicons)
 
 
 _PIPELINES: dict[tuple, Language] = {}  # one pipeline per worker process, built on first use
@@ -70,14 +83,14 @@ def pipeline_for(settings: Settings) -> Language:
     every new word form, spaCy keeps a lexeme and strings and our components cache a verdict (about
     0.5 kB together), so a pipeline built here is replaced by a new one once its vocabulary has
     grown by `max_new_words` (about 100 MB); the rebuild and cold caches cost a second or two."""
-    key = (settings.model, settings.config)
+    key = settings.pipeline
     nlp = _PIPELINES.get(key)
     if nlp is not None and key in _BUILT_WITH_WORDS \
             and len(nlp.vocab) - _BUILT_WITH_WORDS[key] >= settings.max_new_words:
         del _PIPELINES[key], nlp
         gc.collect()  # components refer to their pipeline: free the old one before building anew
     if key not in _PIPELINES:
-        _PIPELINES[key] = build_nlp(settings.model, settings.config)
+        _PIPELINES[key] = settings.build()
         _BUILT_WITH_WORDS[key] = len(_PIPELINES[key].vocab)
     return _PIPELINES[key]
 
@@ -85,7 +98,7 @@ def pipeline_for(settings: Settings) -> Language:
 def use_pipeline(nlp: Language, settings: Settings) -> None:
     """Reuse an already built pipeline for `settings` (forked workers inherit it too). It is the
     caller's, so it is never replaced: its vocabulary grows with the words it sees."""
-    key = (settings.model, settings.config)
+    key = settings.pipeline
     _PIPELINES[key] = nlp
     _BUILT_WITH_WORDS.pop(key, None)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers the custom attributes)
-from .components.entity_rules import EntityRules
+from .components.entity_rules import EntityRules, ModelEnts
 from .components.linker import EntityLinker
 from .components.quotes import QuoteAttributor
 from .components.sentences import SentenceSegmenter
@@ -19,9 +19,9 @@ def make_sentences(nlp: Language, name: str, *, overwrite: bool) -> SentenceSegm
     return SentenceSegmenter(nlp, name, overwrite=overwrite)
 
 
-@Language.factory("de_entity_rules_v1", default_config={"keep_model_ents": True, "propagate_names": True})
-def make_entity_rules(nlp: Language, name: str, *, keep_model_ents: bool, propagate_names: bool) -> EntityRules:
-    return EntityRules(nlp, name, keep_model_ents=keep_model_ents, propagate_names=propagate_names)
+@Language.factory("de_entity_rules_v1", default_config={"model_ents": "keep", "propagate_names": True})
+def make_entity_rules(nlp: Language, name: str, *, model_ents: ModelEnts, propagate_names: bool) -> EntityRules:
+    return EntityRules(nlp, name, model_ents=model_ents, propagate_names=propagate_names)
 
 
 @Language.factory("de_entity_linker_v1", default_config={})

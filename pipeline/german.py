@@ -133,6 +133,18 @@ NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" ->
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"
 NATIONALITY_ENDINGS = words("nationality_ending")  # after a stem: "Brite", "Belgier", "Russin"
+INSEPARABLE_PREFIXES = affixes("inseparable_prefix")  # "erklären" -> "erklärt"
+NO_GE_PARTICIPLE_ENDINGS = affixes("no_ge_participle_ending")  # "kritisieren" -> "kritisiert"
 
 # -- spaCy's German stop-word list (maintained there, not copied here)
 STOP_WORDS = frozenset(_SPACY_STOP_WORDS)
+
+
+def weak_verb_forms(lemma: str) -> list[str]:
+    """The finite forms and participle of a regular (weak) verb that a quote cue takes:
+    "quengeln" -> quengelte, quengelten, quengelt, quengeln, gequengelt. Irregular verbs need their
+    forms given (the `forms` column of a lexicon)."""
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    no_ge = lemma.endswith(NO_GE_PARTICIPLE_ENDINGS) or lemma.startswith(INSEPARABLE_PREFIXES)
+    participle = stem + "t" if no_ge else f"ge{stem}t"
+    return list(dict.fromkeys([stem + "te", stem + "ten", stem + "t", lemma, participle]))

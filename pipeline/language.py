@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 import spacy
+from thinc.api import Config
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,12 +15,41 @@ from .reader import Article
 DEFAULT_CONFIG = Path(__file__).parent / "default.cfg"
 
 
-def build_nlp(model: str | Path | None = None, config: str | Path = DEFAULT_CONFIG) -> Language:
-    """The embedded default (blank German + our components, from `config`) or, with `model`, an
-    installed German pipeline (package name or path) with our components added on top.
-
-    A pipeline saved by `nlp.to_disk` that already holds our components is loaded as it is."""
+def load_config(config: str | Path = DEFAULT_CONFIG, *, model_ents: str | None = None,
+                patterns: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Config:
+    """The pipeline config with the command line's choices written into it: `model_ents` for the
+    entity rules, and the `patterns` (JSONL) and `lexicons` (TSV) files added to those the config
+    names for every component of ours that loads them."""
     cfg = spacy.util.load_config(config)
+    components, init = cfg.get("components", {}), cfg.setdefault("initialize", {}).setdefault("components", {})
+    for name, settings in components.items():
+        factory = settings.get("factory")
+        if factory == "de_entity_rules_v1":
+            if model_ents is not None:
+                settings["model_ents"] = model_ents
+            _add_files(init.setdefault(name, {}), "patterns", patterns)
+        if factory in ("de_entity_rules_v1", "de_quotes_v1"):
+            _add_files(init.setdefault(name, {}), "lexicons", lexicons)
+    return cfg
+
+
+def _add_files(settings: dict, key: str, paths: Iterable[str | Path]) -> None:
+    paths = [str(Path(path).resolve()) for path in paths]  # workers may run elsewhere
+    if paths:
+        settings[key] = [*(settings.get(key) or []), *paths]
+
+
+def build_nlp(model: str | Path | None = None, config: str | Path = DEFAULT_CONFIG, *,
+              model_ents: str | None = None, patterns: Iterable[str | Path] = (),
+              lexicons: Iterable[str | Path] = ()) -> Language:
+    """The embedded default (blank German + our components, from `config`) or, with `model`, an
+    installed German pipeline (package name or path) with our components added on top; see
+    `load_config` for the other settings.
+
+    A pipeline saved by `nlp.to_disk` that already holds our components is loaded as it is. A
+    model's trained parser or senter segments sentences in place of our rules; without one (a
+    rule-based `sentencizer`, or nothing) our rules set the sentences."""
+    cfg = load_config(config, model_ents=model_ents, patterns=patterns, lexicons=lexicons)
     if model is None:
         nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
         nlp.initialize()
@@ -28,12 +59,16 @@ def build_nlp(model: str | Path | None = None, config: str | Path = DEFAULT_CONF
         raise ValueError(f"model {model!r} is for language {nlp.lang!r}, not German (de)")
     added = []
     for name in cfg["nlp"]["pipeline"]:
-        if name in nlp.pipe_names:
+        if name in nlp.pipe_names:  # a saved pipeline with our components: as saved, but for model_ents
+            if model_ents is not None and hasattr(nlp.get_pipe(name), "model_ents"):
+                nlp.get_pipe(name).model_ents = model_ents
             continue
         settings = dict(cfg["components"][name])
         factory = settings.pop("factory")
-        if name == "sentences" and (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
-            continue  # a trained parser or senter segments better than our rules
+        if name == "sentences":
+            if nlp.has_pipe("parser") or nlp.has_pipe("senter"):
+                continue  # a trained parser or senter segments better than our rules
+            settings["overwrite"] = True  # a sentencizer splits at every period: "Dr. Merz", "am 3. Mai"
         nlp.add_pipe(factory, name=name, config=settings)
         added.append(name)
     init = cfg["initialize"]["components"]

@@ -29,15 +29,19 @@ class DataFiles:
 
     @classmethod
     def from_dirs(cls, data_dir: Path, names: Iterable[str], extend: Iterable[str | Path] = (),
-                  optional: Iterable[str] = ()) -> "DataFiles":
-        optional = set(optional)
+                  optional: Iterable[str] = (), lexicons: Iterable[str | Path] = ()) -> "DataFiles":
+        """The files `names` from `data_dir`, each followed by its namesakes in the `extend` folders and
+        by the rows of the `lexicons` files (`user_lexicon_parts`) that belong in it."""
+        names, optional = list(names), set(optional)
         folders = [Path(data_dir), *map(Path, extend)]
         for folder in folders:
             if not folder.is_dir():
                 raise FileNotFoundError(f"lexicon folder {folder} does not exist")
+        user_parts = [item for path in lexicons for item in user_lexicon_parts(path).items()]
         parts: dict[str, list[tuple[str, bytes]]] = {}
         for name in names:
             found = [(path.name, path.read_bytes()) for folder in folders if (path := find_data(folder, name))]
+            found += [part for part_name, part in user_parts if part_name == name]
             if not found and name not in optional:
                 raise FileNotFoundError(f"lexicon {name} not found in {data_dir}")
             if found:
@@ -85,6 +89,89 @@ class DataFiles:
     @classmethod
     def from_disk(cls, path: Path, names: Iterable[str], optional: Iterable[str] = ()) -> "DataFiles":
         return cls.from_dirs(Path(path), names, optional=optional)
+
+
+# `pipeline run --lexicon FILE.tsv`: a user's words, one per row as `kind<TAB>word` (optional columns
+# `forms` and `gender`), each kind added to the packaged file that holds such words
+USER_LEXICON_KINDS = {
+    "speech_verb": "quotes/speech_verbs.tsv",  # a verb of saying: its quotes get found and attributed
+    "role": "curated/roles.tsv",  # a role noun before or after a name: "Pressesprecherin"
+    "first_name": "first_names.tsv",  # makes the following capitalised word a person's surname
+    "stop_word": "non_entities.txt",  # a capitalised word that is never an entity on its own
+}
+USER_PATTERNS = "user_patterns.jsonl"  # `--patterns FILE.jsonl`: entity patterns that win over our rules
+
+
+def user_lexicon_parts(path: str | Path) -> dict[str, tuple[str, bytes]]:
+    """The rows of a user's lexicon TSV as parts of the packaged files, by file name.
+    Raises ValueError naming the line of a row that cannot be used."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read the lexicon {path}: {exc}") from exc
+    lines: dict[str, list[str]] = {}
+    header = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = cells
+            if "kind" not in header or "word" not in header:
+                raise ValueError(f"{path}:{number}: a lexicon needs a header line with the columns kind and word "
+                                 "(tab-separated), not {line!r}")
+            continue
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        kind, word = row["kind"], row["word"]
+        if kind not in USER_LEXICON_KINDS:
+            raise ValueError(f"{path}:{number}: unknown kind {kind!r}; use one of {', '.join(USER_LEXICON_KINDS)}")
+        if not word or " " in word:
+            raise ValueError(f"{path}:{number}: a lexicon row needs one word, not {word!r}")
+        gender = row.get("gender", "")
+        if kind == "speech_verb":
+            from .german import weak_verb_forms  # (german reads its own file through this module)
+
+            forms = row.get("forms") or ",".join(weak_verb_forms(word))
+            lines.setdefault(kind, []).append(f"{word}\t\t\tspeech\t{forms}\t")
+        elif kind == "role":
+            lines.setdefault(kind, []).append(f"{word}\tuser\t{gender}")
+        elif kind == "first_name":
+            lines.setdefault(kind, []).append(f"{word}\t{gender or 'u'}")
+        else:
+            lines.setdefault(kind, []).append(word)
+    headers = {"speech_verb": "lemma\tparticle\trequires\tkind\tforms\tagent", "role": "word\tkind\tgender",
+               "first_name": "name\tgender", "stop_word": None}
+    parts = {}
+    for kind, rows in lines.items():
+        name = USER_LEXICON_KINDS[kind]
+        body = "\n".join(([headers[kind]] if headers[kind] else []) + rows) + "\n"
+        parts[name] = (f"{path.name}:{kind}", body.encode("utf-8"))
+    return parts
+
+
+def user_patterns_part(paths: Iterable[str | Path]) -> list[tuple[str, bytes]]:
+    """The `--patterns` files (spaCy's EntityRuler format: label, pattern as a string or a token
+    list, optional id) as parts of USER_PATTERNS, checked line by line."""
+    parts = []
+    for path in map(Path, paths):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ValueError(f"cannot read the patterns {path}: {exc.strerror or exc}") from exc
+        for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not a JSON pattern: {exc.msg}") from exc
+            if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) \
+                    or not isinstance(entry.get("pattern"), (str, list)):
+                raise ValueError(f"{path}:{number}: a pattern needs a string label and a pattern (a string or "
+                                 "a list of token patterns), as spaCy's EntityRuler reads them")
+        parts.append((path.name, data))
+    return parts
 
 
 def find_data(folder: Path, name: str) -> Path | None:

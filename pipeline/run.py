@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import os
 import sys
-from itertools import chain
 import time
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -32,6 +32,7 @@ from .cache import Cache, fingerprint, pipeline_version
 from .engine import Settings, make_engine, use_pipeline
 from .io import remove_stale_temporaries, writing_tables
 from .language import DEFAULT_CONFIG
+from .lexicon import user_lexicon_parts, user_patterns_part
 from .lock import locked
 from .reader import Article, Problem, count_articles, read_articles
 from .schema import ERRORS
@@ -58,6 +59,7 @@ class Summary:
     processed: int = 0
     reused: int = 0
     notices: list[str] = field(default_factory=list)  # things the user must hear about, beyond the counts
+    first_problems: list[str] = field(default_factory=list)  # the first few error rows (errors before warnings)
 
     def __str__(self) -> str:
         return (f"{self.articles} articles ({self.processed} processed, {self.reused} unchanged), "
@@ -72,23 +74,36 @@ class _Counts:
 
 
 def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path, *, model: str | None = None,
-        config: str | Path = DEFAULT_CONFIG, workers: int = 1, engine: str = "local", scheduler: str | None = None,
+        config: str | Path = DEFAULT_CONFIG, model_ents: str | None = None, patterns: Iterable[str | Path] = (),
+        lexicons: Iterable[str | Path] = (), workers: int = 1, engine: str = "local", scheduler: str | None = None,
         force: bool = False, progress: bool | None = None) -> Summary:
     """Write the tables of every article in `inputs` to `out_dir`, reusing unchanged articles from
-    an earlier run there unless `force`. `nlp` is the pipeline built from `model` and `config`, or
-    None to build it where it is needed (not at all when every article is unchanged).
+    an earlier run there unless `force`. `nlp` is the pipeline built from `model`, `config` and the
+    other pipeline settings (`language.build_nlp`), or None to build it where it is needed (not at
+    all when every article is unchanged).
     Raises InputError, before touching anything, if an input does not exist or none holds an article."""
     started = time.perf_counter()
     inputs = [Path(path) for path in inputs]
     missing = [str(path) for path in inputs if not os.path.lexists(path)]
     if missing or not inputs:
         raise InputError(f"input does not exist: {', '.join(missing)}" if missing else "no input given")
+    for path in [*patterns, *lexicons]:
+        if not Path(path).is_file():
+            raise InputError(f"no such file: {path}")
+    try:  # a bad row is the user's to fix before anything runs, not a worker's failure
+        [user_lexicon_parts(path) for path in lexicons]
+        user_patterns_part(patterns)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    settings = Settings(model=model, config=str(config))
+    settings = Settings(model=model, config=str(config), model_ents=model_ents,
+                        patterns=tuple(str(Path(p).resolve()) for p in patterns),
+                        lexicons=tuple(str(Path(p).resolve()) for p in lexicons))
     if nlp is not None:
         use_pipeline(nlp, settings)
-    version = pipeline_version(model, config)
+    version = pipeline_version(model, config, model_ents=model_ents, patterns=settings.patterns,
+                               lexicons=settings.lexicons)
     show = sys.stderr.isatty() if progress is None else progress
     with locked(out):
         entries = read_articles(inputs)
@@ -173,15 +188,24 @@ def _process(entries: Iterator[tuple[Article | None, list[Problem]]], cache: Cac
     return counts
 
 
+FIRST_PROBLEMS = 5  # error rows the summary shows
+
+
 def _write_tables(cache: Cache, out: Path) -> Summary:
-    severity = ERRORS.column_names.index("severity")
+    columns = ERRORS.column_names
     counts = {"warning": 0, "error": 0}
+    first: dict[str, list[str]] = {"warning": [], "error": []}
     with writing_tables(out) as writers:
         for rows in cache.rows():
             for name, rows_of_table in rows.items():
                 writers[name].add(rows_of_table)
         for row in cache.errors():
             writers["errors"].add([row])
-            counts[row[severity]] += 1
+            problem = dict(zip(columns, row))
+            counts[problem["severity"]] += 1
+            if len(first[problem["severity"]]) < FIRST_PROBLEMS:
+                first[problem["severity"]].append(
+                    f"{problem['severity']} {problem['error']}: {problem['source']}: {problem['message']}")
     return Summary(articles=writers["articles"].rows, mentions=writers["mentions"].rows,
-                   quotes=writers["quotes"].rows, warnings=counts["warning"], errors=counts["error"], seconds=0.0)
+                   quotes=writers["quotes"].rows, warnings=counts["warning"], errors=counts["error"], seconds=0.0,
+                   first_problems=(first["error"] + first["warning"])[:FIRST_PROBLEMS])

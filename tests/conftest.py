@@ -43,3 +43,31 @@ def cli_nlp(nlp):
     from pipeline.engine import Settings, use_pipeline
 
     use_pipeline(nlp, Settings())
+
+
+@pytest.fixture(scope="session")
+def train_model():
+    """Saves, at `path`, a tiny German pipeline whose NER and senter are trained here for
+    `iterations` on three sentences: a weak model such as a user might pass with --model."""
+    import spacy
+    from spacy.training import Example
+
+    def train(path: Path, iterations: int = 1) -> Path:
+        spacy.util.fix_random_seed(0)
+        model = spacy.blank("de")
+        model.add_pipe("senter")
+        model.add_pipe("ner")
+        sentences = [("Anna Weber wohnt in Köln. Sie arbeitet viel.", [(0, 10, "PER"), (20, 24, "LOC")]),
+                     ("Die Firma Blaulicht baut Autos. Das ist alt.", [(10, 19, "ORG")]),
+                     ("Peter Lang fuhr nach Ulm. Dort blieb er.", [(0, 10, "PER"), (21, 24, "LOC")])]
+        examples = []
+        for text, entities in sentences:
+            doc = model.make_doc(text)
+            starts = [token.i == 0 or doc[token.i - 1].text == "." for token in doc]
+            examples.append(Example.from_dict(doc, {"entities": entities, "sent_starts": starts}))
+        optimizer = model.initialize(lambda: examples)
+        for _ in range(iterations):
+            model.update(examples, sgd=optimizer)
+        model.to_disk(path)
+        return path
+    return train

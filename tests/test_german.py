@@ -125,6 +125,7 @@ TECHNICAL_LABELS = frozenset({
     "speech", "reported", "judge", "intent",  # verb kinds (data/quotes/speech_verbs.tsv)
     "entity", "role", "person", "pronoun",  # noun-phrase kinds (quoting/phrases.py)
     "direct", "indirect",  # quote types
+    "keep", "ignore", "prefer",  # --model-ents
     "severity", "error", "article", "source", "message", "total", "articles",  # report columns
 })
 # Comparisons with one German word that are labels, not word tests: (module, word) -> why.

@@ -1,4 +1,5 @@
 """The components work on top of any German pipeline given by name or path."""
+import pytest
 import spacy
 
 from pipeline.language import build_nlp
@@ -33,3 +34,25 @@ def test_example_config_is_the_default_plus_a_words_folder():
         assert example["initialize"]["components"][name].pop("extend") == ["my-words"]
         assert default["initialize"]["components"][name].pop("extend") == []
     assert example == default
+
+
+@pytest.mark.parametrize("segmenter, ours", [("sentencizer", True), ("senter", False), (None, True)])
+def test_our_sentence_rules_give_way_only_to_a_trained_senter_or_parser(tmp_path, train_model, segmenter, ours):
+    if segmenter == "senter":
+        path = train_model(tmp_path / "model")
+    else:
+        base = spacy.blank("de")
+        if segmenter:
+            base.add_pipe(segmenter)
+        path = tmp_path / "model"
+        base.to_disk(path)
+    nlp = build_nlp(path)
+    assert ("sentences" in nlp.pipe_names) == ours
+    if ours:  # a sentencizer splits after every period; our rules know "Dr." and "3." before a month
+        doc = nlp("Dr. Anna Weber kam am 3. Mai nach Bonn. Sie blieb.")
+        assert [s.text for s in doc.sents] == ["Dr. Anna Weber kam am 3. Mai nach Bonn.", "Sie blieb."]
+
+
+def test_model_ents_applies_to_a_saved_pipeline_with_our_components(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "full")
+    assert build_nlp(tmp_path / "full", model_ents="prefer").get_pipe("entity_rules").model_ents == "prefer"

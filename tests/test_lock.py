@@ -25,7 +25,7 @@ def test_second_run_into_the_same_folder_fails_at_once_naming_the_first(tmp_path
     while (not lock.exists() or "pid" not in lock.read_text()) and time.monotonic() < deadline:
         time.sleep(0.02)
     started = time.monotonic()
-    assert main(["run", str(other_input), "--out", str(out), "--config", str(sentences_config), "--no-progress"]) == 2
+    assert main(["run", str(other_input), "--out", str(out), "--config", str(sentences_config), "--no-progress"]) == 3  # the run failed
     assert time.monotonic() - started < 5  # at once, no waiting
     message = capsys.readouterr().err
     assert f"pid {first.pid}" in message and "in use by another run" in message

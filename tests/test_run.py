@@ -48,7 +48,7 @@ def write_corpus(folder: Path, articles=ARTICLES) -> Path:
 @pytest.fixture(autouse=True)
 def fixed_version(monkeypatch):
     """Other edits to the package during a test run must not change the pipeline version."""
-    monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config: "test-version")
+    monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config, **settings: "test-version")
 
 
 def assert_same_tables(left: Path, right: Path):
@@ -251,7 +251,7 @@ def test_disk_full_is_a_clear_message(tmp_path, cli_nlp, capsys):
     texts = {f"art-{i:03d}": ARTICLES["a-merz"] + " Er sprach lange." * 40 for i in range(300)}
     corpus = write_corpus(tmp_path / "in", texts)
     with tiny_filesystem(tmp_path / "full", "256k") as out:
-        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 2
+        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 3  # the run failed
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and "Traceback" not in err
         assert "No space left on device" in err or "disk is full" in err
@@ -265,7 +265,7 @@ def test_read_only_output_folder_is_a_clear_message(tmp_path, cli_nlp, capsys):
         write_corpus(corpus, {"d-neu": "date 2024-03-04 Neues aus München."})
         subprocess.run(["mount", "-o", "remount,ro", str(out)], check=True)
         capsys.readouterr()
-        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 2
+        assert main(["run", str(corpus), "--out", str(out), "--no-progress"]) == 3  # the run failed
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and "Read-only file system" in err and "Traceback" not in err
         for name, df in load_tables(out).items():
@@ -298,7 +298,7 @@ def test_incremental_run_reuses_unchanged_articles(tmp_path, nlp):
 def test_new_pipeline_version_reprocesses(tmp_path, nlp, monkeypatch):
     corpus, out = write_corpus(tmp_path / "in"), tmp_path / "out"
     run(nlp, [corpus], out, progress=False)
-    monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config: "other-version")
+    monkeypatch.setattr(pipeline.run, "pipeline_version", lambda model, config, **settings: "other-version")
     assert run(nlp, [corpus], out, progress=False).processed == 3
 
 

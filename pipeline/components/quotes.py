@@ -27,12 +27,12 @@ class QuoteAttributor:
         self.lex = QuoteLexicon()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None,
-                   extend: list[str] | None = None) -> None:
+                   extend: list[str] | None = None, lexicons: list[str] | None = None) -> None:
         """Load the quote vocabulary from `data_dir` (default: the package's data folder; its
         `quotes/` files and the entity lexicons it shares), plus the same-named files of every
-        folder in `extend` (a user's extra speech verbs, say)."""
+        folder in `extend` (a user's extra speech verbs, say) and the rows of each `lexicons` TSV."""
         self._load(DataFiles.from_dirs(resolve_data_dir(data_dir), FILES + SHARED_FILES, extend or (),
-                                       optional=SHARED_FILES))
+                                       optional=SHARED_FILES, lexicons=lexicons or ()))
 
     def _load(self, files: DataFiles) -> None:
         self.files = files
@@ -60,6 +60,9 @@ class QuoteAttributor:
         if not self.files.parts:
             raise ValueError(f"component '{self.name}' has no lexicon: call nlp.initialize() "
                              "(or its initialize()) before using it")
+        if len(doc) > 1 and not doc.has_annotation("SENT_START"):
+            warnings.warn(f"{self.name}: the Doc has no sentences; add de_sentences_v1 (or a trained parser or "
+                          "senter) before it, or about half the quotes are missed", stacklevel=2)
         found = extract_quotes(doc, self.lex, carry_over=self.carry_over, max_carry_sentences=self.max_carry_sentences)
         spans = [_span(doc, quote) for quote in found]
         doc.spans[QUOTES_KEY] = [span for span in spans if span is not None]

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 
-
 def write_page(html: str, out: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
@@ -49,7 +48,15 @@ def add_report_parser(commands) -> None:
 
 def report_command(args: argparse.Namespace) -> int:
     from ..io import TablesError, load_tables
-    from .report import render_report
+
+    try:
+        from .report import render_report
+    except ImportError as exc:
+        if exc.name != "matplotlib":
+            raise
+        print('pipeline report: the report\'s plots need matplotlib: pip install "german-news-pipeline[report]" '
+              '(or pip install matplotlib)', file=sys.stderr)
+        return 2
 
     folder = Path(args.output_dir)
     try:

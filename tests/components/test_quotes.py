@@ -444,3 +444,12 @@ def test_direct_quote_after_colon_is_the_claim(nlp):
 def test_quote_opening_the_lede_after_the_blanked_date_header(nlp):
     doc = run(nlp, "                „Wir werden die Hilfe ausweiten“, sagte Berger.")
     assert rows(doc) == [("direct", "Wir werden die Hilfe ausweiten", "Anna Berger")]
+
+
+@pytest.mark.parametrize("segmented", [False, True])
+def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
+    doc = nlp.make_doc("Merz sagte, die Lage sei ernst.")
+    if segmented:
+        SentenceSegmenter(nlp)(doc)
+    nlp.quotes(doc)
+    assert any("has no sentences; add de_sentences_v1" in str(w.message) for w in recwarn) != segmented

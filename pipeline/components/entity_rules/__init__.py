@@ -21,7 +21,7 @@ The modules, in the order `EntityRules` uses them:
 - `merge`: propagation to other occurrences, joined slashed and club names, sentence bounds;
 - `component`: the spaCy component that loads, saves and runs them.
 """
-from .component import LABELS, EntityRules
+from .component import LABELS, EntityRules, ModelEnts
 from .lexicons import FILES
 
-__all__ = ["EntityRules", "FILES", "LABELS"]
+__all__ = ["EntityRules", "FILES", "LABELS", "ModelEnts"]

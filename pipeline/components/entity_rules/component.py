@@ -3,6 +3,7 @@ the rules on a Doc in order of trust (lists and shapes, acronyms, names from con
 from __future__ import annotations
 
 import warnings
+from typing import Literal, get_args
 
 from spacy import util
 from spacy.language import Language
@@ -13,39 +14,56 @@ from ... import lexicon
 from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
-from .matching import Gazetteer, ShapePatterns, acronym_mentions, after_first_name
+from .matching import Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name
 from .merge import join_club_places, join_slashed, join_team_names, propagate, surnames_over_places, within_sentence
 from .runs import with_particles
 from .spans import covered
 
 LABELS = ("PER", "LOC", "ORG")
+ModelEnts = Literal["keep", "ignore", "prefer"]  # what to do with entities already on the Doc (a model's)
 
 
 class EntityRules:
-    """Writes PER/LOC/ORG mentions to `doc.ents`, with `span._.method` and `span._.canonical`."""
+    """Writes PER/LOC/ORG mentions to `doc.ents`, with `span._.method` and `span._.canonical`.
 
-    def __init__(self, nlp: Language, name: str = "entity_rules", *, keep_model_ents: bool = True,
+    Entities already on the Doc (a model's NER, an entity_ruler before this component) are kept
+    where the rules found nothing (`model_ents="keep"`), dropped ("ignore"), or kept over the rules'
+    ("prefer"). A user's patterns (`initialize(patterns=...)`) win over both."""
+
+    def __init__(self, nlp: Language, name: str = "entity_rules", *, model_ents: ModelEnts = "keep",
                  propagate_names: bool = True):
+        if model_ents not in get_args(ModelEnts):
+            raise ValueError(f"model_ents must be one of {', '.join(get_args(ModelEnts))}, not {model_ents!r}")
         self.nlp = nlp
         self.name = name
-        self.keep_model_ents = keep_model_ents
+        self.model_ents = model_ents
         self.propagate_names = propagate_names
         self.lex = Lexicons()
         self.gazetteer = Gazetteer(nlp)
         self.shapes = ShapePatterns(nlp)
+        self.user_patterns = UserPatterns(nlp)
         self.files = lexicon.DataFiles()  # filled by `initialize` or `from_bytes`/`from_disk`
 
     # -- loading -----------------------------------------------------------------------------
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_dir: str | None = None,
-                   extend: list[str] | None = None) -> None:
+                   extend: list[str] | None = None, lexicons: list[str] | None = None,
+                   patterns: list[str] | None = None) -> None:
         """Load the lexicons from `data_dir` (default: the package's data), plus the same-named files
-        of every folder in `extend` (a user's extra gazetteer entries, patterns or words)."""
-        self._load(lexicon.DataFiles.from_dirs(lexicon.resolve_data_dir(data_dir), FILES, extend or ()))
+        of every folder in `extend` (a user's extra gazetteer entries, patterns or words), the rows of
+        each `lexicons` TSV (`kind<TAB>word`, see `lexicon.USER_LEXICON_KINDS`) and the entity patterns
+        of each `patterns` JSONL file (spaCy's EntityRuler format)."""
+        files = lexicon.DataFiles.from_dirs(lexicon.resolve_data_dir(data_dir), FILES, extend or (),
+                                            lexicons=lexicons or ())
+        user = lexicon.user_patterns_part(patterns or ())
+        if user:
+            files.parts[lexicon.USER_PATTERNS] = user
+        self._load(files)
 
     def _load(self, files: lexicon.DataFiles) -> None:
         self.files = files
         self.gazetteer = Gazetteer(self.nlp, files.jsonl("gazetteer.jsonl"))
         self.shapes = ShapePatterns(self.nlp, files.jsonl("entity_patterns.jsonl"))
+        self.user_patterns = UserPatterns(self.nlp, files.jsonl(lexicon.USER_PATTERNS))
         self.lex = load_lexicons(files)
         if not self.gazetteer or not self.lex.first_names:
             warnings.warn(f"{self.name}: the gazetteer or the first names are empty; few entities will be found",
@@ -62,7 +80,8 @@ class EntityRules:
         util.to_disk(path, {"data": self.files.to_disk}, exclude)
 
     def from_disk(self, path, *, exclude=()) -> "EntityRules":
-        util.from_disk(path, {"data": lambda p: self._load(lexicon.DataFiles.from_disk(p, FILES))}, exclude)
+        util.from_disk(path, {"data": lambda p: self._load(lexicon.DataFiles.from_disk(p, FILES + (lexicon.USER_PATTERNS,),
+                                                                                 optional=(lexicon.USER_PATTERNS,)))}, exclude)
         return self
 
     # -- processing --------------------------------------------------------------------------
@@ -71,6 +90,10 @@ class EntityRules:
             raise ValueError(f"component '{self.name}' has no lexicons: call nlp.initialize() "
                              "(or its initialize()) before using it")
         lex, texts = self.lex, token_texts(doc)
+        # entities already there (a model's, or ours from an earlier pass) with their marks as they are
+        # before our rules set marks on spans that may have the same offsets
+        model = [e for e in doc.ents if e.label_ in LABELS]
+        marks = {id(e): (e._.method or "model", e._.canonical) for e in model}
         found = self.gazetteer(doc) + self.shapes(doc, texts, lex)
         found = [s for s in found if not after_first_name(doc, s, lex)]
         found += acronym_mentions(doc, texts, covered(found), lex)
@@ -82,11 +105,18 @@ class EntityRules:
         if doc.has_annotation("SENT_START"):
             found = [within_sentence(s) for s in found]
         mentions = join_team_names(join_club_places(join_slashed(filter_spans(found))), texts, lex)
-        if self.keep_model_ents:
-            ours = covered(mentions)
-            mentions += [e for e in doc.ents if e.label_ in LABELS and not ours.intersection(range(e.start, e.end))]
-            for e in mentions:
-                if e._.method is None:
-                    e._.method = "model"
+        if self.model_ents != "ignore":
+            mentions = _over(model, mentions) if self.model_ents == "prefer" else _over(mentions, model)
+            kept = set(map(id, mentions))
+            for entity in model:  # a span's marks are keyed by its offsets: one of ours there must not lend them
+                if id(entity) in kept:
+                    entity._.method, entity._.canonical = marks[id(entity)]
+        mentions = _over(self.user_patterns(doc), mentions)
         doc.ents = sorted(mentions, key=lambda s: s.start)
         return doc
+
+
+def _over(first: list, second: list) -> list:
+    """`first`, and the spans of `second` that overlap none of them."""
+    taken = covered(first)
+    return first + [span for span in second if not taken.intersection(range(span.start, span.end))]

@@ -47,6 +47,36 @@ class Gazetteer:
         return spans
 
 
+class UserPatterns:
+    """A user's entity patterns (`--patterns`, spaCy's EntityRuler format): phrases in a
+    PhraseMatcher, token patterns in a Matcher; a pattern's `id` is its mention's canonical name."""
+
+    def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
+        self.vocab = nlp.vocab
+        self.phrases = PhraseMatcher(nlp.vocab)
+        self.tokens = Matcher(nlp.vocab)
+        self.entries: dict[str, tuple[str, str | None]] = {}  # match key -> (label, canonical name)
+        for number, entry in enumerate(entries):
+            key = f"{number}|{entry['label']}"
+            self.entries[key] = (entry["label"], entry.get("id") or None)
+            if isinstance(entry["pattern"], str):
+                self.phrases.add(key, [nlp.make_doc(entry["pattern"])])
+            else:
+                self.tokens.add(key, [entry["pattern"]])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        if not self.entries:
+            return []
+        spans = []
+        for key_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
+            label, canonical = self.entries[self.vocab.strings[key_id]]
+            spans.append(mention(doc, start, end, label, "user_pattern", canonical))
+        return filter_spans(spans)
+
+
 def after_first_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     """A one-word place or brand right after a first name is a surname ("Uta Hagen", "Rudolf Skoda")."""
     if len(span) != 1 or span.start == 0 or span._.method != "gazetteer":
