@@ -16,10 +16,15 @@ from .schema import TABLES
 if TYPE_CHECKING:
     import pandas as pd
 
-def load(model: str | Path | None = None, config: str | Path | None = None) -> Language:
+def load(model: str | Path | None = None, config: str | Path | None = None, *, model_ents: str | None = None,
+         patterns: Iterable[str | Path] = (), lexicons: Iterable[str | Path] = ()) -> Language:
     """The embedded default pipeline, or an installed German spaCy pipeline (name or path) with our
-    components on top; built once per process and then reused (as the run's engines do)."""
-    return pipeline_for(Settings(model=str(model) if model else None, config=str(config or DEFAULT_CONFIG)))
+    components on top; built once per process and then reused (as the run's engines do). The
+    options are those of `pipeline run`: `model_ents` keep|ignore|prefer, entity `patterns` files
+    (JSONL) and `lexicons` files (TSV)."""
+    return pipeline_for(Settings(model=str(model) if model else None, config=str(config or DEFAULT_CONFIG),
+                                 model_ents=model_ents, patterns=tuple(str(Path(p).resolve()) for p in patterns),
+                                 lexicons=tuple(str(Path(p).resolve()) for p in lexicons)))
 
 
 def extract(data: str | Iterable[str] | Iterable[Article] | pd.DataFrame, *, nlp: Language | None = None

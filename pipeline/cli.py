@@ -26,7 +26,9 @@ def _worker_count(value: str) -> int:
 
 
 def add_run_parser(commands) -> None:
-    run = commands.add_parser("run", help="extract entities and quotes from articles into tables")
+    run = commands.add_parser("run", help="extract entities and quotes from articles into tables",
+                              epilog="exit status: 0 all went well (warnings included), 1 some articles were "
+                                     "skipped (error rows), 2 usage error (nothing was touched), 3 the run failed")
     run.add_argument("inputs", nargs="+", help="article files, folders (searched for *.txt) or .jsonl[.gz] dumps")
     run.add_argument("--out", default="outputs", help="output folder for the tables (default: outputs)")
     run.add_argument("--model", default=None,

@@ -27,6 +27,11 @@ def _nlp(model: str | Path | None):
     return build_nlp(model)
 
 
+def _installed(package: str) -> bool:
+    import spacy
+    return spacy.util.is_package(package)
+
+
 def _relative(source: str, folder: Path) -> str:
     try:
         return Path(source).relative_to(folder).as_posix()
@@ -104,6 +109,9 @@ class ExtractionRegression:
         folder = Path(self._request.path).parent / folder
         if not folder.is_dir():
             raise FileNotFoundError(f"extraction_regression: no folder {folder}")
+        if model is not None and not Path(model).exists() and not _installed(str(model)):
+            pytest.skip(f"extraction_regression: the spaCy model {model} is not installed "
+                        f"(where a network is available: python -m spacy download {model})")
         tables = extract_tables(_nlp(model), folder.resolve())
         base = basename or re.sub(r"\W", "_", self._request.node.name)
         differing, notes = [], []

@@ -45,3 +45,12 @@ def test_duplicate_ids_and_bad_input(extract):
 
 def test_load_builds_once(nlp):
     assert pipeline.load() is pipeline.load()
+
+
+def test_load_takes_the_options_of_pipeline_run(tmp_path):
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "ORG", "pattern": "Quastenflosser Werke"}\n', encoding="utf-8")
+    nlp = pipeline.load(patterns=[patterns])
+    assert nlp is not pipeline.load() and nlp is pipeline.load(patterns=[patterns])
+    doc = nlp("Die Quastenflosser Werke bauen Boote.")
+    assert [(e.text, e.label_, e._.method) for e in doc.ents] == [("Quastenflosser Werke", "ORG", "user_pattern")]

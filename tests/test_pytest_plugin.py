@@ -44,3 +44,24 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
         "*a2  quotes changed: *speaker: Anna Schmidt -> Anna Schulte*",
         "If the change is intended, regenerate the golden files with --force-regen*",
     ])
+
+
+def test_a_model_that_is_not_installed_skips_with_the_reason(pytester):
+    pytester.mkdir("articles")
+    pytester.makepyfile(test_corpus="""
+def test_with_model(extraction_regression):
+    extraction_regression.check("articles", model="de_core_news_not_installed")
+""")
+    result = pytester.runpytest_inprocess("-rs")
+    result.assert_outcomes(skipped=1)
+    result.stdout.fnmatch_lines(["*the spaCy model de_core_news_not_installed is not installed*"])
+
+
+def test_the_plugin_needs_neither_dask_nor_matplotlib():
+    import subprocess
+    import sys
+
+    blocked = "import sys; sys.modules.update(dict.fromkeys(['dask', 'distributed', 'matplotlib']))"
+    done = subprocess.run([sys.executable, "-c", f"{blocked}; import pipeline.pytest_plugin, pipeline.run"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -140,3 +140,13 @@ def test_page_loads_in_chromium(page, request, tmp_path):
     dom, console = open_in_browser(html, tmp_path)
     assert console == []
     assert 'data-images="ok"' in dom and "Olaf Scholz" in dom
+
+
+def test_report_without_matplotlib_says_which_extra_to_install(tmp_path, capsys, monkeypatch):
+    import sys
+
+    write_tables(frames(), tmp_path / "out")
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # not installed
+    monkeypatch.delitem(sys.modules, "pipeline.views.report", raising=False)
+    assert main(["report", str(tmp_path / "out")]) == 2
+    assert 'pip install "german-news-pipeline[report]"' in capsys.readouterr().err

@@ -71,7 +71,8 @@ class UserPatterns:
         if not self.entries:
             return []
         spans = []
-        for key_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
+        matches = [*(self.phrases(doc) if len(self.phrases) else ()), *(self.tokens(doc) if len(self.tokens) else ())]
+        for key_id, start, end in matches:
             label, canonical = self.entries[self.vocab.strings[key_id]]
             spans.append(mention(doc, start, end, label, "user_pattern", canonical))
         return filter_spans(spans)
