@@ -54,7 +54,10 @@ def build_nlp(model: str | Path | None = None, config: str | Path = DEFAULT_CONF
         nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
         nlp.initialize()
         return nlp
-    nlp = spacy.load(model)
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ValueError) as exc:  # not installed, not a pipeline folder, damaged files
+        raise ValueError(f"cannot load the model {model}: {exc}") from exc
     if nlp.lang != "de":
         raise ValueError(f"model {model!r} is for language {nlp.lang!r}, not German (de)")
     added = []
