@@ -111,6 +111,13 @@ ENTITIES = Table(
         Column("label", "string", "PER, LOC or ORG."),
         Column("n_mentions", "int", "Number of mentions of the entity in the article."),
         Column("first_char", "int", "Start offset of the first mention."),
+        Column("role", "string", "PER: the role the article gives the person ('Bundeskanzler', 'CDU-Politikerin', "
+                                 "'Sprecherin'), as written; else null."),
+        Column("org", "string", "PER: the organisation that role belongs to ('Sprecher der Polizei' -> Polizei), or null."),
+        Column("party", "string", "PER: the party ('Wadephul (CDU)', 'SPD-Chef'), or null."),
+        Column("gender", "string", "PER: f or m only from evidence in the text (a feminine or masculine role form, a "
+                                   "pronoun that refers to the person, a first name from the name list), all of it "
+                                   "agreeing; unknown otherwise (the honest default); null for LOC and ORG."),
     ),
     ("article_id", "first_char", "entity_id"),
 )
@@ -134,6 +141,13 @@ QUOTES = Table(
         Column("speaker_end_char", "int", "End offset of speaker_text, or null."),
         Column("method", "string", "How the speaker was found (same_sentence, carry_over, pronoun, ...)."),
         Column("sentence_id", "int", "Sentence in which the quote starts."),
+        Column("speaker_role", "string", "The speaker's role as written ('Bundeskanzler', 'Sprecherin'): the "
+                                         "entity's role (see entities.role) or the role in a description "
+                                         "('ein Sprecher der Polizei'); null if none is written."),
+        Column("speaker_org", "string", "The organisation of that role ('Polizei', 'Innenministerium'), or null."),
+        Column("speaker_party", "string", "The speaker's party ('CDU'), or null."),
+        Column("speaker_gender", "string", "f, m or unknown, from evidence in the text only (see entities.gender); "
+                                           "null when there is no speaker or it is a place or organisation."),
     ),
     ("article_id", "start_char", "end_char"),
 )

@@ -8,6 +8,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from .extensions import QUOTES_KEY
+from .quoting.profiles import Profile
 from .reader import Article
 
 
@@ -57,6 +58,9 @@ def mention_rows(doc: Doc, sentences: list[int], mentions: list[Span], entity_id
         }
 
 
+PROFILE_COLUMNS = Profile._fields  # who a person is (quoting/profiles.py)
+
+
 def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
     first: dict[str, int] = {}
     counts: dict[str, int] = {}
@@ -73,6 +77,7 @@ def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) ->
                 "label": entity["label"],
                 "n_mentions": counts[entity_id],
                 "first_char": first[entity_id],
+                **{name: entity.get(name) for name in PROFILE_COLUMNS},
             }
 
 
@@ -101,6 +106,7 @@ def quote_rows(doc: Doc, sentences: list[int]) -> Iterator[dict]:
             "speaker_end_char": info.get("speaker_end_char"),
             "method": info.get("method"),
             "sentence_id": sentences[quote.start],
+            **{f"speaker_{name}": info.get(f"speaker_{name}") for name in PROFILE_COLUMNS},
         }
 
 

@@ -13,6 +13,8 @@ from ..quoting import Found, QuoteLexicon, extract_quotes, load_lexicon
 from ..lexicon import DataFiles, resolve_data_dir
 from ..quoting.lexicon import FILES, SHARED_FILES
 from ..quoting.marks import MARKS
+from ..quoting.profiles import Profile, described_profile, person_profiles
+from ..quoting.text import Text
 
 
 class QuoteAttributor:
@@ -63,13 +65,27 @@ class QuoteAttributor:
         if len(doc) > 1 and not doc.has_annotation("SENT_START"):
             warnings.warn(f"{self.name}: the Doc has no sentences; add de_sentences_v1 (or a trained parser or "
                           "senter) before it, or about half the quotes are missed", stacklevel=2)
-        found = extract_quotes(doc, self.lex, carry_over=self.carry_over, max_carry_sentences=self.max_carry_sentences)
-        spans = [_span(doc, quote) for quote in found]
+        text = Text(doc, self.lex)
+        found = extract_quotes(doc, self.lex, carry_over=self.carry_over, max_carry_sentences=self.max_carry_sentences,
+                               text=text)
+        people = person_profiles(text, found)
+        for entity_id, profile in people.items():  # the linker's entities, with who each person is
+            doc._.entities[entity_id].update(profile._asdict())
+        spans = [_span(doc, quote, _speaker_profile(text, quote, people)) for quote in found]
         doc.spans[QUOTES_KEY] = [span for span in spans if span is not None]
         return doc
 
 
-def _span(doc: Doc, quote: Found) -> Span | None:
+def _speaker_profile(text: Text, quote: Found, people: dict[str, Profile]) -> Profile:
+    speaker = quote.speaker
+    if speaker.entity_id in people:
+        return people[speaker.entity_id]
+    if speaker.start is not None and speaker.entity_id is None:
+        return described_profile(text, speaker.start, speaker.end)
+    return Profile(gender=None)  # no speaker, or a place or organisation: no person to have a gender
+
+
+def _span(doc: Doc, quote: Found, profile: Profile) -> Span | None:
     """The quote as a Span without the marks and spaces at its edges; None when nothing is left."""
     start, end = quote.start, quote.end
     while start < end and (doc[start].is_space or doc[start].text in MARKS):
@@ -90,5 +106,6 @@ def _span(doc: Doc, quote: Found) -> Span | None:
         "speaker_end_char": doc[speaker.end - 1].idx + len(doc[speaker.end - 1]) if speaker.start is not None else None,
         "speaker_entity_id": speaker.entity_id,
         "method": speaker.method.value if speaker.method is not None else None,
+        **{f"speaker_{name}": value for name, value in profile._asdict().items()},
     }
     return span

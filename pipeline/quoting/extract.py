@@ -24,10 +24,11 @@ class _LastSpeaker(NamedTuple):
     speaker: Speaker
 
 
-def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_carry_sentences: int = 3) -> list[Found]:
+def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_carry_sentences: int = 3,
+                   text: Text | None = None) -> list[Found]:
     """The quotes of a Doc with sentences and entities set (`ent._.entity_id`); token ranges as found,
-    quotation marks and spaces at the edges included."""
-    text = Text(doc, lex)
+    quotation marks and spaces at the edges included. `text`: the Doc's `Text`, if already built."""
+    text = text or Text(doc, lex)
     direct = {quotation.open: found for quotation, found in direct_quotes(text)}
     by_sentence: dict[int, list[Found]] = {}
     for sentence, (start, end) in enumerate(text.sents):

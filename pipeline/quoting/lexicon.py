@@ -11,7 +11,7 @@ from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS
 
 # under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
 FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
-         "quotes/roles.tsv")
+         "quotes/roles.tsv", "quotes/parties.tsv")
 SHARED_ROLE_FILES = ("curated/roles.tsv", "curated/role_suffixes.tsv")
 NATIONALITY_FILE = "curated/nationality_adjectives.tsv"
 FIRST_NAMES_FILE = "first_names.tsv"
@@ -38,6 +38,7 @@ class QuoteLexicon:
     roles: dict[str, str] = field(default_factory=dict)  # role noun (lower) -> gender m/f/""
     nationality_stems: frozenset[str] = frozenset()  # "brit" from "britisch", "belg" from "belgisch"
     first_name_gender: dict[str, str] = field(default_factory=dict)  # "Angela" -> "f" (m/f only)
+    parties: dict[str, str] = field(default_factory=dict)  # written form -> party ("Grünen" -> "Grüne")
 
     def has(self, word: str, cls: str) -> bool:
         return cls in self.words.get(word, ())
@@ -61,6 +62,14 @@ class QuoteLexicon:
             return True
         return any(word[:cut] in self.nationality_stems and word[cut:] in NATIONALITY_ENDINGS
                    for cut in range(3, len(word)))
+
+    def role_gender(self, role: str) -> str:
+        """f or m for a role noun's form ("sprecherin", "sprecher": a form whose -in form is a role
+        too is masculine), "" when the form says nothing ("abgeordnete")."""
+        gender = self.roles.get(role, "")
+        if not gender and (role + "in" in self.roles or role.endswith("e") and role[:-1] + "in" in self.roles):
+            return "m"
+        return gender
 
     def role(self, word: str) -> str | None:
         """The role a noun names ("bundeskanzler" -> "kanzler", "cdu-politiker" -> "politiker")."""
@@ -96,6 +105,7 @@ def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
                 lex.roles.setdefault(word, row["gender"] or ("f" if word.endswith("in") else ""))
     lex.nationality_stems = frozenset(row["stem"].lower().removesuffix("sch").removesuffix("i")
                                       for row in _rows(files, NATIONALITY_FILE))
+    lex.parties = {row["word"]: row["party"] for row in _rows(files, "quotes/parties.tsv")}
     lex.first_name_gender = {name: gender for name, gender in files.columns(FIRST_NAMES_FILE, "name", "gender")
                              if gender in ("m", "f")}
     return lex
