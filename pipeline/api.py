@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.language import Language
 
+from .corpus import link_tables
 from .engine import Settings, pipeline_for, process_article
 from .language import DEFAULT_CONFIG
 from .reader import Article, Problem, duplicate, parse_article
@@ -39,18 +40,23 @@ def extract(data: str | Iterable[str] | Iterable[Article] | pd.DataFrame, *, nlp
 def table_rows(nlp: Language, entries: Iterable[tuple[Article | None, list[Problem]]]) -> dict[str, list[dict]]:
     """Rows (dicts) of every table for (article or None, problems) entries, in memory and without a
     cache; of two articles with the same id the first is kept, the second is an error row."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    errors: list[dict] = []
+    processed = []
     first_source: dict[str, str] = {}
     for article, problems in entries:
         if article is not None and article.article_id in first_source:
             problems, article = [duplicate(article, first_source[article.article_id])], None
         if article is None:
-            rows["errors"].extend(problem._asdict() for problem in problems)
+            errors.extend(problem._asdict() for problem in problems)
             continue
         first_source[article.article_id] = article.source
-        article_rows, _ = process_article(nlp, article, Settings().section_chars)
+        processed.append(process_article(nlp, article, Settings().section_chars)[0])
+    linked, corpus_rows = link_tables(processed)
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for article_rows in linked + [{"corpus_entities": corpus_rows}]:
         for name, tuples in article_rows.items():
             rows[name].extend(dict(zip(TABLES[name].column_names, row)) for row in tuples)
+    rows["errors"][:0] = errors
     return rows
 
 

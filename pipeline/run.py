@@ -29,6 +29,7 @@ from tqdm import tqdm
 
 from .api import table_rows
 from .cache import Cache, fingerprint, pipeline_version
+from .corpus import CorpusLinker
 from .engine import Settings, make_engine, use_pipeline
 from .io import remove_stale_temporaries, writing_tables
 from .language import DEFAULT_CONFIG
@@ -195,10 +196,14 @@ def _write_tables(cache: Cache, out: Path) -> Summary:
     columns = ERRORS.column_names
     counts = {"warning": 0, "error": 0}
     first: dict[str, list[str]] = {"warning": [], "error": []}
+    linker = CorpusLinker()  # corpus keys need every article seen first: two passes over the cache
+    for rows in cache.rows(record_damage=False):
+        linker.observe(rows)
     with writing_tables(out) as writers:
         for rows in cache.rows():
-            for name, rows_of_table in rows.items():
+            for name, rows_of_table in linker.link(rows).items():
                 writers[name].add(rows_of_table)
+        writers["corpus_entities"].add(linker.corpus_rows())
         for row in cache.errors():
             writers["errors"].add([row])
             problem = dict(zip(columns, row))

@@ -97,6 +97,8 @@ MENTIONS = Table(
         Column("sentence_id", "int", "Sentence number within the article, from 0."),
         Column("method", "string", "Rule that found the mention (gazetteer, pattern, acronym, dateline, team, or a "
                "rule of the table in pipeline/components/entity_rules/classify.py: cue, first_name, apposition, ...)."),
+        Column("entity_key", "string", "The entity across the corpus (see corpus_entities): the same for the same "
+                                       "person, place or organisation in every article."),
     ),
     ("article_id", "start_char", "end_char", "label"),
 )
@@ -118,6 +120,10 @@ ENTITIES = Table(
         Column("gender", "string", "PER: f or m only from evidence in the text (a feminine or masculine role form, a "
                                    "pronoun that refers to the person, a first name from the name list), all of it "
                                    "agreeing; unknown otherwise (the honest default); null for LOC and ORG."),
+        Column("entity_key", "string", "The entity across the corpus: label and case-folded name ('PER:friedrich "
+                                       "merz'), a gazetteer id for places and organisations; surnames, first names "
+                                       "and acronyms merged into the one full name the corpus has for them "
+                                       "(pipeline/corpus.py). Join with corpus_entities."),
     ),
     ("article_id", "first_char", "entity_id"),
 )
@@ -148,8 +154,35 @@ QUOTES = Table(
         Column("speaker_party", "string", "The speaker's party ('CDU'), or null."),
         Column("speaker_gender", "string", "f, m or unknown, from evidence in the text only (see entities.gender); "
                                            "null when there is no speaker or it is a place or organisation."),
+        Column("speaker_key", "string", "entity_key of the speaker entity, or null."),
+        Column("quote_group", "string", "Quotes of the same speaker key with the same text (case, spacing and the "
+                                        "punctuation at its ends aside) share it, across articles; null without a "
+                                        "speaker entity."),
     ),
     ("article_id", "start_char", "end_char"),
+)
+
+CORPUS_ENTITIES = Table(
+    "corpus_entities",
+    "One row per person, place and organisation across the corpus (entity_key), after the run.",
+    (
+        Column("entity_key", "string", "The corpus key (entities.entity_key)."),
+        Column("label", "string", "PER, LOC or ORG."),
+        Column("name", "string", "Display name: the fullest of its names, then the commonest."),
+        Column("aliases", "string", "Every name it has in the articles with the number of articles: "
+                                    "'Vereinigte Staaten (12); USA (18)', commonest first."),
+        Column("n_articles", "int", "Articles it is named in."),
+        Column("n_mentions", "int", "Mentions in all articles."),
+        Column("n_quotes", "int", "Quotes attributed to it (quotes.speaker_key)."),
+        Column("first_date", "date", "Date of the first article naming it (null if none is dated)."),
+        Column("last_date", "date", "Date of the last article naming it."),
+        Column("role", "string", "PER: the commonest role the articles give (entities.role), or null."),
+        Column("org", "string", "PER: the commonest organisation of that role, or null."),
+        Column("party", "string", "PER: the commonest party, or null."),
+        Column("gender", "string", "PER: f or m when every article with evidence says so, unknown otherwise; "
+                                   "null for LOC and ORG."),
+    ),
+    ("entity_key",),
 )
 
 ERRORS = Table(
@@ -185,4 +218,4 @@ CHANGES = Table(
     ("article_id",),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MENTIONS, ENTITIES, QUOTES, ERRORS)}
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MENTIONS, ENTITIES, QUOTES, CORPUS_ENTITIES, ERRORS)}

@@ -7,6 +7,7 @@ import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
+from .corpus import local_key, quote_group
 from .extensions import QUOTES_KEY
 from .quoting.profiles import Profile
 from .reader import Article
@@ -55,10 +56,17 @@ def mention_rows(doc: Doc, sentences: list[int], mentions: list[Span], entity_id
             "end_char": end,
             "sentence_id": sentences[mention.start],
             "method": mention._.method,
+            "entity_key": _key(doc, entity_id),
         }
 
 
 PROFILE_COLUMNS = Profile._fields  # who a person is (quoting/profiles.py)
+
+
+def _key(doc: Doc, entity_id: str | None) -> str | None:
+    """The entity's key from this article alone; the corpus pass may merge it (corpus.py)."""
+    entity = doc._.entities.get(entity_id) if entity_id else None
+    return local_key(entity["label"], entity.get("key") or entity["name"]) if entity else None
 
 
 def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
@@ -78,6 +86,7 @@ def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) ->
                 "n_mentions": counts[entity_id],
                 "first_char": first[entity_id],
                 **{name: entity.get(name) for name in PROFILE_COLUMNS},
+                "entity_key": _key(doc, entity_id),
             }
 
 
@@ -107,6 +116,8 @@ def quote_rows(doc: Doc, sentences: list[int]) -> Iterator[dict]:
             "method": info.get("method"),
             "sentence_id": sentences[quote.start],
             **{f"speaker_{name}": info.get(f"speaker_{name}") for name in PROFILE_COLUMNS},
+            "speaker_key": _key(doc, info.get("speaker_entity_id")) if entity else None,
+            "quote_group": quote_group(_key(doc, info.get("speaker_entity_id")) if entity else None, quote.text),
         }
 
 

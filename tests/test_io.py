@@ -44,7 +44,7 @@ def test_no_temporary_files_left(tmp_path):
 
 
 def test_tables_are_streamed_in_row_groups(tmp_path):
-    rows = [("a", i, f"a:E{i}", "PER", "Merz", i, i + 4, 0, "role") for i in range(1, 8)]
+    rows = [("a", i, f"a:E{i}", "PER", "Merz", i, i + 4, 0, "role", "PER:merz") for i in range(1, 8)]
     with writing_tables(tmp_path, [TABLES["mentions"]]) as writers:
         writers["mentions"].group_rows = 3
         for start in range(0, 7, 2):

@@ -1,4 +1,7 @@
 """The `extraction_regression` fixture, used the way a user would: a test project run by pytester."""
+import pandas  # noqa: F401  (pytester's in-process runs drop modules first imported inside them, and
+import pyarrow.pandas_compat  # noqa: F401  pyarrow would then convert to a pandas that is gone)
+
 from pipeline import pytest_plugin
 
 ARTICLES = {
@@ -25,7 +28,7 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
     pytester.runpytest_inprocess("--force-regen").assert_outcomes(failed=1)  # golden files written
     golden = pytester.path / "test_corpus" / "test_my_corpus"
     assert sorted(p.name for p in golden.iterdir()) == [
-        "articles.csv", "entities.csv", "errors.csv", "mentions.csv", "quotes.csv"]
+        "articles.csv", "corpus_entities.csv", "entities.csv", "errors.csv", "mentions.csv", "quotes.csv"]
     assert (golden / "articles.csv").read_text(encoding="utf-8").splitlines()[1].startswith("a1,a1.txt,2024-03-05,")
     assert not any(str(pytester.path) in p.read_text(encoding="utf-8") for p in golden.iterdir())
 
@@ -36,7 +39,7 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
     result = pytester.runpytest_inprocess()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        "*extraction_regression: articles, mentions, entities, quotes differ from the golden files in "
+        "*extraction_regression: articles, mentions, entities, quotes, corpus_entities differ from the golden files in "
         "test_corpus/test_my_corpus",
         "Differences in 1 article(s): a2",
         "*entities: 1 added, 1 removed",

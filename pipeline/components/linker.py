@@ -39,7 +39,7 @@ class EntityLinker:
             entity_id = ids.get((label, key))
             if entity_id is None:
                 entity_id = ids[(label, key)] = f"{article}:E{len(ids) + 1}"
-                entities[entity_id] = {"label": label, "name": key if label == "PER" else ""}
+                entities[entity_id] = {"label": label, "name": key if label == "PER" else "", "key": key}
             if label != "PER":
                 form = written_form(mention) if mention._.canonical else key
                 entities[entity_id]["name"] = _fuller(entities[entity_id]["name"], form)

@@ -12,9 +12,9 @@ the article shows it:
 - party: a party in brackets after the name ("Wadephul (CDU)") or the first part of a role
   ("CDU-Politiker", "SPD-Chef"), from `quotes/parties.tsv`;
 - gender: f or m when the feminine or masculine role form ("Sprecherin", "Sprecher"), the article
-  before a role that does not show it ("die Abgeordnete"), a pronoun the speaker is referred to by
-  ("sagte sie") or the first name (first_names.tsv) say so, and all that is said agrees; otherwise
-  "unknown".
+  before a role that does not show it ("die Abgeordnete"), the pronoun "er" that refers to the
+  speaker ("sie" may be a plural or the polite "Sie") or the first name (first_names.tsv) say so,
+  and all that is said agrees; otherwise "unknown". "die Kläger" is a group: no gender.
 """
 from __future__ import annotations
 
@@ -133,8 +133,10 @@ def _add_role(text: Text, found: _Evidence, role_at: int, org: str | None) -> No
     found.roles.append((word, org))
     role = text.lex.role(text.lower[role_at])
     gender = text.lex.role_gender(role) if role else ""
-    if not gender and role_at > 0:  # "die Abgeordnete", "der Abgeordnete"
-        article = text.lower[role_at - 1]
+    article = text.lower[role_at - 1] if role_at > 0 else ""
+    if gender == "m" and article in FEMININE_OR_PLURAL_ARTICLES:
+        gender = ""  # "die Kläger", "die Sprecher": a group
+    elif not gender:  # "die Abgeordnete", "der Abgeordnete"
         gender = "m" if article in MASCULINE_NOMINATIVE_ARTICLES else "f" if article in FEMININE_OR_PLURAL_ARTICLES else ""
     if gender:
         found.genders.add(gender)
@@ -192,4 +194,9 @@ def _bracketed_party(text: Text, end: int) -> str | None:
 
 
 def _pronoun_gender(text: Text, i: int) -> str:
-    return text.lex.info.get((text.lower[i], "pronoun"), "") if i is not None else ""
+    """m for "er"; "sie" says nothing, for it is as often a plural or the polite "Sie" (a hand check
+    of 50 profiles found every gender error there)."""
+    if i is None:
+        return ""
+    gender = text.lex.info.get((text.lower[i], "pronoun"), "")
+    return gender if gender == "m" else ""
