@@ -23,10 +23,10 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
     articles = pytester.mkdir("articles")
     for article_id, text in ARTICLES.items():
         (articles / f"{article_id}.txt").write_text(text, encoding="utf-8")
-    pytester.makepyfile(test_corpus=USER_TEST)
+    pytester.makepyfile(test_user_corpus=USER_TEST)
 
     pytester.runpytest_inprocess("--force-regen").assert_outcomes(failed=1)  # golden files written
-    golden = pytester.path / "test_corpus" / "test_my_corpus"
+    golden = pytester.path / "test_user_corpus" / "test_my_corpus"
     assert sorted(p.name for p in golden.iterdir()) == [
         "articles.csv", "corpus_entities.csv", "entities.csv", "errors.csv", "mentions.csv", "quotes.csv"]
     assert (golden / "articles.csv").read_text(encoding="utf-8").splitlines()[1].startswith("a1,a1.txt,2024-03-05,")
@@ -40,7 +40,7 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
         "*extraction_regression: articles, mentions, entities, quotes, corpus_entities differ from the golden files in "
-        "test_corpus/test_my_corpus",
+        "test_user_corpus/test_my_corpus",
         "Differences in 1 article(s): a2",
         "*entities: 1 added, 1 removed",
         "*a2  entities added: Anna Schulte (PER)  n_mentions=1",
@@ -51,7 +51,7 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
 
 def test_a_model_that_is_not_installed_skips_with_the_reason(pytester):
     pytester.mkdir("articles")
-    pytester.makepyfile(test_corpus="""
+    pytester.makepyfile(test_user_corpus="""
 def test_with_model(extraction_regression):
     extraction_regression.check("articles", model="de_core_news_not_installed")
 """)
