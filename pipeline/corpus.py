@@ -8,10 +8,12 @@ readable and does not depend on which other articles are in the corpus, so it st
 articles are added. Across the corpus, two kinds of local key are then merged into another, in one
 deterministic pass over all articles (`observe`), before the tables are written (`link`):
 
-- a person named only by surname or first name ("Merz", "von der Leyen", "Olaf") takes the key of
-  the one person in the corpus whose full name ends (or, for a lone first name, starts) with it and
-  who is named within HALF_A_YEAR of the article (when both have dates); with none or with two such
-  people ("Anja Merz" and "Friedrich Merz") it keeps its own key;
+- a person named only by surname ("Merz", "von der Leyen") takes the key of the one person in the
+  corpus whose full name ends with it and who is named within HALF_A_YEAR days of the article (when
+  both have dates); with none or with two such people ("Anja Merz" and "Friedrich Merz") it keeps
+  its own key. A lone first name is linked the same way ("Thaksin" -> Thaksin Shinawatra) unless it
+  is in the first-name list: "Friedrich" or "Rita" alone names no one in particular (a hand check
+  found a TV character, a hurricane and rescue helicopters merged into people that way);
 - an acronym ("ORG:dgb") that some article introduced with its full name ("Deutscher
   Gewerkschaftsbund (DGB)", linked within that article) takes the full name's key, if the corpus
   pairs it with exactly one.
@@ -28,8 +30,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .german import NAME_PARTICLES
+from .lexicon import DATA_DIR, DataFiles
 from .schema import TABLES
 
 HALF_A_YEAR = 183  # days
@@ -139,12 +143,13 @@ class CorpusLinker:
         words = name.split()
         if key in self.people or not words or not (len(words) == 1 or words[0] in NAME_PARTICLES):
             return key
-        fits = {full for full in self.by_last_word.get(words[-1], ())
-                if full.partition(":")[2].split()[-len(words):] == words}
-        if len(words) == 1:
-            fits |= self.by_first_word.get(words[0], set())
-        fits = {full for full in fits if self.people[full].near(when)}
-        return next(iter(fits)) if len(fits) == 1 else key
+        surname_of = {full for full in self.by_last_word.get(words[-1], ())
+                      if full.partition(":")[2].split()[-len(words):] == words}
+        first_name_of = self.by_first_word.get(words[0], set()) if len(words) == 1 else set()
+        fits = {full for full in surname_of | first_name_of if self.people[full].near(when)}
+        if len(fits) != 1 or (fits <= first_name_of and words[0] in common_first_names()):
+            return key  # none, several ("Thomas": Sven Thomas or Thomas Enders?), or a common first name alone
+        return next(iter(fits))
 
     def link(self, rows: Rows) -> Rows:
         """The article's rows with corpus keys in entities, mentions and quotes and its quote groups;
@@ -200,6 +205,14 @@ class CorpusLinker:
                          totals.first, totals.last, _commonest(totals.roles), _commonest(totals.orgs),
                          _commonest(totals.parties), gender))
         return rows
+
+
+@lru_cache(maxsize=1)
+def common_first_names() -> frozenset[str]:
+    """The first-name list, case-folded: such a name alone ("Friedrich", "Rita", "Christoph 29", a
+    helicopter) names no one in particular, so only a rarer one is linked to a full name ("Thaksin")."""
+    return frozenset(name.casefold() for name, _ in DataFiles.from_dirs(DATA_DIR, ["first_names.tsv"]).columns(
+        "first_names.tsv", "name", "gender"))
 
 
 def _commonest(counter: Counter) -> str | None:

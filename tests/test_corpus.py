@@ -23,6 +23,8 @@ def keys(tables, name):
     (["Die USA drohten mit Zöllen.", "In den Vereinigten Staaten wird gewählt."], ["1/USA", "2/Vereinigte Staaten"]),
     # an organisation by an acronym another article introduced
     (["Das Institut für Quastenkunde (IQK) warnte.", "Das IQK warnte erneut."], ["1/Institut für Quastenkunde", "2/IQK"]),
+    # a rare first name alone
+    (["Der Premier Thaksin Shinawatra kam nach Bangkok.", "Thaksin sagte, das sei gut."], ["1/Thaksin Shinawatra", "2/Thaksin"]),
     # case does not matter
     (["Die NATO tagte in Brüssel.", "Die Nato tagte erneut."], ["1/NATO", "2/Nato"]),
 ])
@@ -35,6 +37,8 @@ def test_the_same_entity_written_differently_gets_one_key(extract, texts, same):
     # two people with the surname: the surname alone stays apart
     (["Friedrich Merz kam nach Berlin.", "Anja Merz kam nach Bonn.", "Merz sagte, das sei gut."],
      ["1/Friedrich Merz", "2/Anja Merz", "3/Merz"]),
+    # a common first name alone names no one in particular
+    (["Friedrich Merz kam nach Berlin.", "Opa Friedrich sagte, das sei gut."], ["1/Friedrich Merz", "2/Friedrich"]),
     # an acronym no article introduced stays apart
     (["Das Institut für Quastenkunde warnte.", "Das IQK warnte erneut."], ["1/Institut für Quastenkunde", "2/IQK"]),
     # the one person with that surname, but named years apart

@@ -30,12 +30,12 @@ def entity(article_id, n, name, label, mentions):
             "n_mentions": mentions, "first_char": n}
 
 
-def quote(article_id, n, kind, speaker):
-    return {"article_id": article_id, "quote_id": n, "type": kind, "text": "Wir schaffen das", "start_char": n,
+def quote(article_id, n, kind, speaker, text="Wir schaffen das", **extra):
+    return {"article_id": article_id, "quote_id": n, "type": kind, "text": text, "start_char": n,
             "end_char": n + 5, "cue": "sagen", "cue_text": "sagte", "speaker": speaker,
             "speaker_entity_id": f"{article_id}:E1" if speaker else None, "speaker_text": speaker,
             "speaker_start_char": 0 if speaker else None, "speaker_end_char": 4 if speaker else None,
-            "method": "same_sentence" if speaker else None, "sentence_id": 0}
+            "method": "same_sentence" if speaker else None, "sentence_id": 0, **extra}
 
 
 def frames(**rows):
@@ -150,3 +150,71 @@ def test_report_without_matplotlib_says_which_extra_to_install(tmp_path, capsys,
     monkeypatch.delitem(sys.modules, "pipeline.views.report", raising=False)
     assert main(["report", str(tmp_path / "out")]) == 2
     assert 'pip install "german-news-pipeline[report]"' in capsys.readouterr().err
+
+
+# typed into the explorer after the page has loaded: a search, then a click on the first speaker
+EXPLORER_ACTIONS = """<script>window.addEventListener("load", function () {
+  var out = {}, search = document.getElementById("search");
+  search.value = "klima";
+  search.dispatchEvent(new Event("input"));
+  out.count = document.getElementById("count").textContent;
+  out.rows = Array.from(document.querySelectorAll("#quote-rows td.text")).map(function (td) { return td.textContent; });
+  document.querySelector("#quote-rows .speaker-link").click();
+  out.panel = document.getElementById("speaker-panel").textContent;
+  out.after = document.getElementById("count").textContent;
+  out.link = document.querySelector("#quote-rows a[href^='show/']").getAttribute("href");
+  document.body.dataset.result = JSON.stringify(out);
+});</script>"""
+
+
+def explorer_corpus():
+    scholz = {"speaker_key": "PER:olaf scholz", "speaker_gender": "m", "speaker_org": "SPD"}
+    baerbock = {"speaker_key": "PER:annalena baerbock", "speaker_gender": "f"}
+    tables = frames(
+        articles=[article("a", date(2024, 3, 1), 2), article("b", date(2024, 5, 5), 2)],
+        quotes=[quote("a", 1, "direct", "Olaf Scholz", "Wir müssen das Klima schützen.", **scholz),
+                quote("a", 2, "indirect", "Olaf Scholz", "die Bahn fahre pünktlich", **scholz),
+                quote("b", 1, "direct", "Annalena Baerbock", "Das Klima ist unsere Aufgabe.", **baerbock),
+                quote("b", 2, "reported", None, "es gebe Streit")],
+        corpus_entities=[{"entity_key": "PER:olaf scholz", "label": "PER", "name": "Olaf Scholz",
+                          "aliases": "Olaf Scholz (1); Scholz (1)", "n_articles": 2, "n_mentions": 3, "n_quotes": 2,
+                          "role": "Bundeskanzler", "party": "SPD", "gender": "m"},
+                         {"entity_key": "PER:annalena baerbock", "label": "PER", "name": "Annalena Baerbock",
+                          "aliases": "Annalena Baerbock (1)", "n_articles": 1, "n_mentions": 1, "n_quotes": 1,
+                          "gender": "f"}])
+    return tables
+
+
+def test_explorer_data_is_compact_and_links_existing_show_pages(tmp_path):
+    from pipeline.views.explore import explorer_data
+
+    (tmp_path / "a.html").write_text("page", encoding="utf-8")
+    data = explorer_data(explorer_corpus(), show_dir=tmp_path)
+    assert [s[:3] for s in data["speakers"]] == [["PER:annalena baerbock", "Annalena Baerbock", "PER"],
+                                                 ["PER:olaf scholz", "Olaf Scholz", "PER"]]
+    assert data["articles"] == [["a", "show/a.html"], ["b", ""]]
+    assert data["quotes"][0][:5] == ["Wir müssen das Klima schützen.", "direct", 1, "2024-03-01", 0]
+    assert data["quotes"][3][2] == -1  # no speaker entity
+
+
+def test_report_shows_shares_over_time_with_gaps():
+    html = render_report(explorer_corpus())
+    assert "Who is quoted over time" in html and "of those whose gender the text shows are by women" in html
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)")
+def test_explorer_search_and_speaker_panel_in_chromium(tmp_path):
+    import json
+    from html import unescape
+
+    (tmp_path / "show").mkdir()
+    (tmp_path / "show" / "a.html").write_text("page", encoding="utf-8")
+    html = render_report(explorer_corpus(), show_dir=tmp_path / "show")
+    dom, console = open_in_browser(html.replace("</body>", EXPLORER_ACTIONS + "</body>"), tmp_path)
+    assert console == []
+    result = json.loads(unescape(re.search(r'data-result="([^"]*)"', dom).group(1)))
+    assert result["count"] == "2 of 4 quotes"
+    assert result["rows"] == ["Wir müssen das Klima schützen.", "Das Klima ist unsere Aufgabe."]
+    assert "Olaf Scholz" in result["panel"] and "Bundeskanzler" in result["panel"] and "SPD" in result["panel"]
+    assert result["after"] == "1 of 4 quotes"  # the search and the speaker together
+    assert result["link"] == "show/a.html"

@@ -64,5 +64,6 @@ def report_command(args: argparse.Namespace) -> int:
     except (FileNotFoundError, TablesError) as exc:  # no tables, or a set torn by a killed run
         print(f"pipeline report: {exc}", file=sys.stderr)
         return 2
-    return write_page(render_report(tables, title=f"Corpus report: {folder}"),
-                      Path(args.html or folder / "report.html"))
+    html_path = Path(args.html or folder / "report.html")
+    show_dir = html_path.parent / "show"  # `pipeline show` writes its pages there: quotes link to them
+    return write_page(render_report(tables, title=f"Corpus report: {folder}", show_dir=show_dir), html_path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import io
 from html import escape
+from pathlib import Path
 
 import matplotlib
 
@@ -16,12 +17,15 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .explore import explorer  # noqa: E402
 from .page import page, table, text  # noqa: E402
 
 QUOTE_COLOURS = {"direct": "#e0a800", "indirect": "#3aa55c", "reported": "#3b82d6"}
 LABEL_COLOURS = {"PER": "#8f76ff", "LOC": "#ff9a57", "ORG": "#36b9c2"}
 LABEL_TITLES = {"PER": "People", "LOC": "Places", "ORG": "Organisations"}
+GENDER_NAMES = {"f": "women", "m": "men", "unknown": "unknown"}
 TOP = 12  # bars per ranking
+PLOTTED_YEARS = (1900, 2100)  # dates outside are placeholders or typos, not news
 TABLE_ROWS = 20  # rows of the speaker table
 MAX_ERRORS = 500  # errors listed; the rest is counted
 
@@ -159,13 +163,28 @@ def period(dates: pd.Series) -> tuple[str, str]:
     return "YS", "year"
 
 
+def plotted(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows dated within PLOTTED_YEARS: a placeholder date ("0001-01-01") would stretch a time axis
+    over centuries (and beyond what matplotlib can draw)."""
+    years = frame["date"].dt.year
+    return frame[years.between(*PLOTTED_YEARS)]
+
+
+def outside_note(tables: dict[str, pd.DataFrame]) -> str:
+    dated = tables["articles"].dropna(subset=["date"])
+    outside = len(dated) - len(plotted(dated))
+    first, last = PLOTTED_YEARS
+    return (f'<p class="note">{plural(outside, "article")} dated before {first} or after {last} not shown.</p>'
+            if outside else "")
+
+
 def over_time(tables: dict[str, pd.DataFrame]) -> str:
-    articles = tables["articles"].dropna(subset=["date"])
+    articles = plotted(tables["articles"].dropna(subset=["date"]))
     if articles.empty:
         return '<p class="empty">No article has a date.</p>'
     freq, unit = period(articles["date"])
     per_article = articles.set_index("date")["n_quotes"].astype(float)
-    mean = per_article.resample(freq).mean().dropna()
+    mean = per_article.resample(freq).mean()  # a period without articles is NaN: a gap in the line
     fig, ax = plt.subplots(figsize=(11, 3.4))
     ax.scatter(per_article.index, per_article.values, s=24, color="#3b82d6", alpha=0.45, linewidths=0,
                label="one article")
@@ -183,9 +202,58 @@ def over_time(tables: dict[str, pd.DataFrame]) -> str:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     fig.tight_layout()
-    undated = len(tables["articles"]) - len(articles)
+    undated = int(tables["articles"]["date"].isna().sum())
     note = f'<p class="note">{plural(undated, "article")} without a date not shown.</p>' if undated else ""
-    return svg_image(fig, "quotes per article over time") + note
+    return svg_image(fig, "quotes per article over time") + note + outside_note(tables)
+
+
+def shares_over_time(tables: dict[str, pd.DataFrame]) -> str:
+    """Of the quotes by people in each period: the share by speaker gender and by the speakers'
+    organisations (the five most quoted); a period without such quotes is left empty."""
+    quotes = tables["quotes"].merge(tables["articles"][["article_id", "date"]], on="article_id")
+    people = plotted(quotes[quotes["speaker_gender"].notna() & quotes["date"].notna()])
+    if people.empty:
+        return '<p class="empty">No dated quote of a person.</p>'
+    freq, unit = period(people["date"])
+    periods = pd.date_range(people["date"].min(), people["date"].max(), freq=freq) if freq != "D" else None
+    orgs = people["speaker_org"].dropna()
+    top_orgs = list(orgs.value_counts().head(5).index)
+    panels = [("speaker_gender", "Share of quotes by people, by speaker gender",
+               {"f": "#c2417a", "m": "#3b82d6", "unknown": "#b8c0c8"})]
+    if top_orgs:
+        palette = ["#36b9c2", "#e0a800", "#8f76ff", "#3aa55c", "#ff9a57"]
+        panels.append(("speaker_org", "Share of quotes by people, by their organisation (five most quoted)",
+                       dict(zip(top_orgs, palette))))
+    fig, axes = plt.subplots(len(panels), 1, figsize=(11, 2.9 * len(panels)), squeeze=False)
+    for ax, (column, title, colours) in zip(axes[:, 0], panels):
+        grouped = people.set_index("date").groupby(pd.Grouper(freq=freq))[column]
+        counts = grouped.value_counts().unstack(fill_value=0)
+        totals = people.set_index("date").groupby(pd.Grouper(freq=freq)).size()
+        if periods is not None:
+            counts, totals = counts.reindex(periods, fill_value=0), totals.reindex(periods, fill_value=0)
+        shares = counts.div(totals.where(totals > 0), axis=0)  # NaN (no bar) where there are no quotes
+        width = {"day": 0.8, "week": 5, "month": 24, "year": 300}[unit]
+        bottom = pd.Series(0.0, index=shares.index)
+        for value, colour in colours.items():
+            if value in shares:
+                ax.bar(shares.index, shares[value].fillna(0), bottom=bottom, width=width, color=colour,
+                       label=GENDER_NAMES.get(value, value), align="edge")
+                bottom = bottom + shares[value].fillna(0)
+        ax.set_ylim(0, 1)
+        ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0%}")
+        ax.set_title(title)
+        ax.legend(ncols=5, loc="lower right", bbox_to_anchor=(1, 1), frameon=False, fontsize=9)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    fig.tight_layout()
+    known = people["speaker_gender"].isin(["f", "m"])
+    women = (people["speaker_gender"] == "f").sum()
+    note = (f'<p class="note">Per {unit}, of {plural(len(people), "quote")} by people: {women / known.sum():.0%} '
+            f"of those whose gender the text shows are by women; {(~known).mean():.0%} unknown. Gender comes "
+            "only from evidence in the text (role form, pronoun, first name).</p>"
+            if known.any() else f'<p class="note">Per {unit}; no speaker gender is known.</p>')
+    return svg_image(fig, "share of quotes by speaker gender and organisation over time") + note
 
 
 def errors_table(errors: pd.DataFrame) -> str:
@@ -199,13 +267,17 @@ def errors_table(errors: pd.DataFrame) -> str:
     return table(["severity", "error", "article", "source", "message"], rows, css_class="errors") + more
 
 
-def render_report(tables: dict[str, pd.DataFrame], *, title: str = "Corpus report") -> str:
-    """The report page for the tables of one output folder (as returned by `load_tables`)."""
+def render_report(tables: dict[str, pd.DataFrame], *, title: str = "Corpus report",
+                  show_dir: Path | None = None) -> str:
+    """The report page for the tables of one output folder (as returned by `load_tables`); quotes
+    link to their article's `pipeline show` page where `show_dir` has one."""
     body = (f'<header><h1>{escape(title)}</h1></header>\n'
             f"<section><h2>Run summary</h2>{summary(tables)}</section>\n"
+            f"<section><h2>Explore the quotes</h2>{explorer(tables, show_dir)}</section>\n"
             f"<section><h2>Most mentioned</h2>{most_mentioned(tables)}</section>\n"
             f"<section><h2>Most quoted speakers</h2>{most_quoted(tables)}</section>\n"
             f"<section><h2>Quotes per article over time</h2>{over_time(tables)}</section>\n"
+            f"<section><h2>Who is quoted over time</h2>{shares_over_time(tables)}</section>\n"
             f"<section><h2>Errors</h2>{errors_table(tables['errors'])}</section>")
-    return page(title, body, css=("page.css", "report.css"))
+    return page(title, body, css=("page.css", "report.css"), js=("explore.js",))
 
