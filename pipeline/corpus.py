@@ -109,7 +109,6 @@ class CorpusLinker:
         self.by_first_word: dict[str, set[str]] = {}
         self.acronyms: dict[str, set[str]] = {}  # "ORG:dgb" -> keys of the full names it was introduced with
         self.totals: dict[str, _Totals] = {}
-        self._cache: dict[tuple[str, date | None], str] = {}
 
     def observe(self, rows: Rows) -> None:
         when = _article_date(rows)
@@ -129,13 +128,8 @@ class CorpusLinker:
                 self.acronyms.setdefault(local_key(label, text), set()).add(key)
 
     def corpus_key(self, key: str, when: date | None) -> str:
-        """The corpus key of a local key, in an article of date `when`."""
-        found = self._cache.get((key, when))
-        if found is None:
-            found = self._cache[(key, when)] = self._resolve(key, when)
-        return found
-
-    def _resolve(self, key: str, when: date | None) -> str:
+        """The corpus key of a local key, in an article of date `when` (not cached: the answer
+        depends on the date, and a cache by key and date would grow with the corpus)."""
         label, _, name = key.partition(":")
         if label != "PER":
             full = self.acronyms.get(key, ())

@@ -31,7 +31,7 @@ from .api import table_rows
 from .cache import Cache, fingerprint, pipeline_version
 from .corpus import CorpusLinker
 from .engine import Settings, make_engine, use_pipeline
-from .io import remove_stale_temporaries, writing_tables
+from .io import TablesError, read_table, remove_stale_temporaries, writing_tables
 from .language import DEFAULT_CONFIG
 from .lexicon import user_lexicon_parts, user_patterns_part
 from .lock import locked
@@ -61,6 +61,7 @@ class Summary:
     reused: int = 0
     notices: list[str] = field(default_factory=list)  # things the user must hear about, beyond the counts
     first_problems: list[str] = field(default_factory=list)  # the first few error rows (errors before warnings)
+    key_changes: int = 0  # entity keys of the last run no longer used (see entity_keys.log)
 
     def __str__(self) -> str:
         return (f"{self.articles} articles ({self.processed} processed, {self.reused} unchanged), "
@@ -127,12 +128,17 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
                 cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
             runner.close()
             cache.mark_duplicates()
-            summary = _write_tables(cache, out)
+            earlier_keys = _corpus_keys(out)
+            summary, linker = _write_tables(cache, out)
+            summary.key_changes = log_key_changes(out, earlier_keys, linker)
             cache.prune()
         finally:
             cache.close()
     summary.processed, summary.reused = counts.processed, counts.reused
     summary.notices = [problem.message for problem in cache.notices]
+    if summary.key_changes:
+        summary.notices.append(f"{summary.key_changes} entity keys of the last run are no longer used "
+                               f"(merged by new evidence, or their articles are gone): see {out / KEY_LOG}")
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -192,7 +198,32 @@ def _process(entries: Iterator[tuple[Article | None, list[Problem]]], cache: Cac
 FIRST_PROBLEMS = 5  # error rows the summary shows
 
 
-def _write_tables(cache: Cache, out: Path) -> Summary:
+KEY_LOG = "entity_keys.log"
+
+
+def _corpus_keys(out: Path) -> set[str]:
+    """The corpus keys of the tables now in `out` (none if there are none, or they cannot be read)."""
+    try:
+        return set(read_table(out, "corpus_entities")["entity_key"].dropna())
+    except (FileNotFoundError, TablesError, OSError, ValueError, KeyError):
+        return set()
+
+
+def log_key_changes(out: Path, earlier: set[str], linker: CorpusLinker) -> int:
+    """Append to OUT/entity_keys.log the keys of the last run that this run no longer uses, each with
+    the key it was merged into or why it is gone; the number of such keys."""
+    gone = sorted(earlier - set(linker.totals))
+    if gone:
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+        with open(out / KEY_LOG, "a", encoding="utf-8") as log:
+            for key in gone:
+                merged = linker.corpus_key(key, None)
+                reason = f"merged into {merged} (new evidence)" if merged != key else "no article names it any more"
+                log.write(f"{stamp}\t{key}\t{reason}\n")
+    return len(gone)
+
+
+def _write_tables(cache: Cache, out: Path) -> tuple[Summary, CorpusLinker]:
     columns = ERRORS.column_names
     counts = {"warning": 0, "error": 0}
     first: dict[str, list[str]] = {"warning": [], "error": []}
@@ -213,4 +244,4 @@ def _write_tables(cache: Cache, out: Path) -> Summary:
                     f"{problem['severity']} {problem['error']}: {problem['source']}: {problem['message']}")
     return Summary(articles=writers["articles"].rows, mentions=writers["mentions"].rows,
                    quotes=writers["quotes"].rows, warnings=counts["warning"], errors=counts["error"], seconds=0.0,
-                   first_problems=(first["error"] + first["warning"])[:FIRST_PROBLEMS])
+                   first_problems=(first["error"] + first["warning"])[:FIRST_PROBLEMS]), linker

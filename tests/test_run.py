@@ -568,3 +568,16 @@ def test_dask_engine_needs_a_scheduler(tmp_path, cli_nlp, capsys):
     corpus = write_corpus(tmp_path / "in")
     assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask"]) == 2
     assert "--scheduler" in capsys.readouterr().err
+
+
+def test_keys_merged_by_new_articles_are_logged(tmp_path, nlp):
+    corpus = write_corpus(tmp_path / "in", {"a": "date 2025-03-05 Merz sagte, das sei gut."})
+    out = tmp_path / "out"
+    run(nlp, [corpus], out, progress=False)
+    assert "PER:merz" in set(load_tables(out)["corpus_entities"]["entity_key"])
+    write_corpus(corpus, {"b": "date 2025-03-01 Bundeskanzler Friedrich Merz reiste nach Paris."})
+    summary = run(nlp, [corpus], out, progress=False)
+    assert summary.key_changes == 1 and "entity_keys.log" in summary.notices[-1]
+    assert (out / "entity_keys.log").read_text(encoding="utf-8").split("\t")[1:] == [
+        "PER:merz", "merged into PER:friedrich merz (new evidence)\n"]
+    assert set(load_tables(out)["entities"]["entity_key"]) >= {"PER:friedrich merz"}

@@ -1,0 +1,91 @@
+"""Peak memory of the corpus step (pipeline/corpus.py) at 1x and 10x the number of articles.
+
+usage: python benchmarks/corpus_memory.py [--articles 20000 200000] [--people 20000] [--json]
+
+The corpus step keeps what it learns per distinct key and name (full names, acronym pairs, the
+totals of corpus_entities), never per article. News names a large but limited population: this
+benchmark draws each article's people and organisations from a fixed population with a Zipf-like
+skew (a few names in many articles, most in few), runs both passes of `CorpusLinker` over synthetic
+article rows in a fresh process for each size and prints the peak RSS with the number of keys. The
+peak should grow with the keys seen, not with the articles.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+from datetime import date, timedelta
+
+ENTITIES_PER_ARTICLE = 8
+QUOTES_PER_ARTICLE = 3
+
+
+def article_rows(number: int, rng: random.Random, people: int) -> dict:
+    from pipeline.schema import TABLES
+
+    def row(table: str, **values) -> tuple:
+        return tuple(values.get(column) for column in TABLES[table].column_names)
+
+    article_id = f"a{number:08d}"
+    day = date(2020, 1, 1) + timedelta(days=number % 1500)
+    rows = {"articles": [row("articles", article_id=article_id, date=day)], "entities": [], "mentions": [],
+            "quotes": []}
+    for n in range(ENTITIES_PER_ARTICLE):
+        person = min(int(rng.paretovariate(0.6)), people) - 1  # a few names everywhere, a long tail
+        label = "PER" if n % 2 == 0 else "ORG"
+        name = f"Vorname{person % 997} Name{person}" if label == "PER" else f"Verband{person}"
+        if label == "PER" and rng.random() < 0.2:
+            name = f"Name{person}"  # a surname only: the corpus step links it
+        entity_id = f"{article_id}:E{n + 1}"
+        key = f"{label}:{name.casefold()}"
+        rows["entities"].append(row("entities", article_id=article_id, entity_id=entity_id, name=name, label=label,
+                                    n_mentions=2, first_char=n, entity_key=key, gender="unknown"))
+        rows["mentions"].append(row("mentions", article_id=article_id, mention_id=n + 1, entity_id=entity_id,
+                                    label=label, text=name, start_char=n, end_char=n + 1, entity_key=key))
+    for n in range(QUOTES_PER_ARTICLE):
+        rows["quotes"].append(row("quotes", article_id=article_id, quote_id=n + 1, type="indirect",
+                                  text=f"Aussage {rng.randrange(10_000)}", speaker_entity_id=f"{article_id}:E1"))
+    return rows
+
+
+def measure(articles: int, people: int) -> dict:
+    """Both passes in this process; the rows are made anew for each pass, as the cache reads them."""
+    from pipeline.corpus import CorpusLinker
+
+    linker = CorpusLinker()
+    for number in range(articles):
+        linker.observe(article_rows(number, random.Random(number), people))
+    for number in range(articles):
+        linker.link(article_rows(number, random.Random(number), people))
+    keys = len(linker.corpus_rows())
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"articles": articles, "keys": keys, "peak_rss_mb": round(peak_kb / 1024, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[20_000, 200_000])
+    parser.add_argument("--people", type=int, default=20_000, help="size of the population names are drawn from")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.people)))
+        return
+    results = []
+    for count in args.articles:
+        child = subprocess.run([sys.executable, __file__, "--one", str(count), "--people", str(args.people)],
+                               capture_output=True, text=True, check=True)
+        results.append(json.loads(child.stdout))
+    if args.json:
+        print(json.dumps(results))
+        return
+    for result in results:
+        print(f"{result['articles']:>9,} articles  {result['keys']:>7,} keys  peak RSS {result['peak_rss_mb']:>7.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
