@@ -1,7 +1,7 @@
 """German news extraction: people, places, organisations and attributed quotes as tidy tables."""
 __version__ = "0.1.0"
-__all__ = ["extract", "load", "load_tables", "read_table", "__version__"]
-_LAZY = {"load_tables": "io", "read_table": "io", "load": "api", "extract": "api"}
+__all__ = ["extract", "load", "load_tables", "read_table", "speakers", "__version__"]
+_LAZY = {"load_tables": "io", "read_table": "io", "load": "api", "extract": "api", "speakers": "api"}
 
 
 def __getattr__(name: str):

@@ -84,3 +84,18 @@ def _record(article_id: str, text: str, when) -> Article:
             article.problems.append(Problem("dataframe", article_id, "bad_date", "warning",
                                             f"date {when!r} is not YYYY-MM-DD; date left empty"))
     return article
+
+
+def speakers(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The speakers view of `corpus_entities`: every entity quoted at least once, most quoted first,
+    with its quotes counted by type (direct, indirect, reported) and its first and last quote's date."""
+    import pandas as pd
+
+    quotes = tables["quotes"].dropna(subset=["speaker_key"]).merge(
+        tables["articles"][["article_id", "date"]], on="article_id", how="left")
+    by_type = pd.crosstab(quotes["speaker_key"], quotes["type"]).reindex(
+        columns=["direct", "indirect", "reported"], fill_value=0)
+    dates = quotes.groupby("speaker_key")["date"].agg(first_quote="min", last_quote="max")
+    view = tables["corpus_entities"].set_index("entity_key").join(by_type, how="inner").join(dates)
+    view = view.reset_index().sort_values(["n_quotes", "entity_key"], ascending=[False, True], ignore_index=True)
+    return view.astype({kind: "Int64" for kind in ("direct", "indirect", "reported")})

@@ -26,10 +26,12 @@ class Comparison:
 
 COMPARISONS = (
     Comparison("articles", ("article_id",), ("date", "sha256")),
-    Comparison("mentions", ("article_id", "start_char", "end_char"), ("label", "entity"), ("text",)),
-    Comparison("entities", ("article_id", "name", "label"), ("n_mentions",)),
-    Comparison("quotes", ("article_id", "start_char", "end_char"), ("type", "speaker", "cue", "speaker_text"),
-               ("text",)),
+    Comparison("mentions", ("article_id", "start_char", "end_char"), ("label", "entity", "entity_key"), ("text",)),
+    Comparison("entities", ("article_id", "name", "label"), ("n_mentions", "entity_key", "role", "org", "party",
+                                                             "gender")),
+    Comparison("quotes", ("article_id", "start_char", "end_char"),
+               ("type", "speaker", "cue", "speaker_text", "speaker_key", "speaker_role", "speaker_org",
+                "speaker_party", "speaker_gender"), ("text",)),
 )
 
 
@@ -72,7 +74,7 @@ def diff_table(old: pd.DataFrame, new: pd.DataFrame, comparison: Comparison) -> 
                                                     old=old_values, new=new_values)
         for column in context:
             part[column] = merged[f"{column}_new"].fillna(merged[f"{column}_old"])
-        parts.append(part[(change != "changed") | differs])
+        parts.append(part[differs])  # an added or removed row lists the fields it has a value in
     rows = pd.concat(parts, ignore_index=True).sort_values(keys + ["occurrence"], kind="stable")
     return _changes_frame(rows)
 

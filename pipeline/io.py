@@ -239,9 +239,20 @@ def _read_checked(folder: Path, name: str, manifest: dict | None) -> pd.DataFram
         schema = table.arrow_schema()
         convert = pa_csv.ConvertOptions(column_types=schema, strings_can_be_null=True,
                                         quoted_strings_can_be_null=False, include_columns=schema.names)
-        file, data, run = csv, pa_csv.read_csv(csv, convert_options=convert), None
+        try:
+            file, data, run = csv, pa_csv.read_csv(csv, convert_options=convert), None
+        except (pa.ArrowInvalid, KeyError) as exc:
+            raise TablesError(f"{csv} does not have the columns of the {name} table ({exc}): written by an older "
+                              "version of the pipeline? run `pipeline run` into this folder again") from exc
+    elif any((folder / f"{other}.{fmt}").exists() for other in TABLES for fmt in ("parquet", "csv")):
+        raise TablesError(f"{folder} has no {name} table: it was written by an older version of the pipeline; "
+                          "run `pipeline run` into this folder again to write the tables anew")
     else:
         raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
+    missing = [column for column in table.column_names if column not in data.column_names]
+    if missing:
+        raise TablesError(f"{file} has no column {', '.join(missing)}: it was written by an older version of "
+                          "the pipeline; run `pipeline run` into this folder again to write the tables anew")
     listed = (manifest or {}).get("tables", {}).get(name)
     if manifest is not None:
         expected = (listed or {}).get("files", {}).get(file.name)

@@ -54,3 +54,12 @@ def test_load_takes_the_options_of_pipeline_run(tmp_path):
     assert nlp is not pipeline.load() and nlp is pipeline.load(patterns=[patterns])
     doc = nlp("Die Quastenflosser Werke bauen Boote.")
     assert [(e.text, e.label_, e._.method) for e in doc.ents] == [("Quastenflosser Werke", "ORG", "user_pattern")]
+
+
+def test_speakers_view(extract):
+    tables = extract(["date 2025-03-01 Bundeskanzler Friedrich Merz sagte, die Lage sei ernst.",
+                      "date 2025-03-04 „Wir handeln jetzt“, sagte Merz.", "Kurze Meldung aus Hamburg."])
+    view = pipeline.speakers(tables)
+    assert view[["entity_key", "n_quotes", "direct", "indirect", "reported"]].values.tolist() == [
+        ["PER:friedrich merz", 2, 1, 1, 0]]
+    assert (str(view["first_quote"][0].date()), str(view["last_quote"][0].date())) == ("2025-03-01", "2025-03-04")

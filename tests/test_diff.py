@@ -88,15 +88,19 @@ def test_diff_reports_only_the_edited_article(runs, tmp_path, capsys):
     changes = pd.read_parquet(tmp_path / "changes.parquet")
     assert set(changes["article_id"]) == {"a2"}
     assert rows(changes, ["table", "field"])[0] == ("articles", "sha256")  # the text was edited
+    # the entity with every field it has a value in (role, gender), its mention and quote renamed
+    entity_fields = ["n_mentions", "entity_key", "role", "gender"]
     assert rows(changes, ["table", "change", "name", "field"])[1:] == [
         ("mentions", "changed", None, "entity"),
-        ("entities", "removed", "Anna Schmidt", "n_mentions"),
-        ("entities", "added", "Anna Schulte", "n_mentions"),
+        ("mentions", "changed", None, "entity_key"),
+        *[("entities", "removed", "Anna Schmidt", field) for field in entity_fields],
+        *[("entities", "added", "Anna Schulte", field) for field in entity_fields],
         ("quotes", "changed", None, "speaker"),
         ("quotes", "changed", None, "speaker_text"),  # "Die Umweltsenatorin Anna Schmidt" or the like
+        ("quotes", "changed", None, "speaker_key"),
     ]
     renamed = changes.iloc[1:].query("change == 'changed'")
-    assert (renamed["new"] == renamed["old"].str.replace("Schmidt", "Schulte")).all()
+    assert (renamed["new"] == renamed["old"].str.replace("Schmidt", "Schulte").str.replace("schmidt", "schulte")).all()
     assert pd.read_csv(tmp_path / "changes.csv").shape == changes.shape
     out = capsys.readouterr().out
     assert out.startswith("Differences in 1 article(s): a2") and "entities: 1 added, 1 removed" in out

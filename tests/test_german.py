@@ -126,6 +126,8 @@ TECHNICAL_LABELS = frozenset({
     "entity", "role", "person", "pronoun",  # noun-phrase kinds (quoting/phrases.py)
     "direct", "indirect",  # quote types
     "keep", "ignore", "prefer",  # --model-ents
+    "extract", "load", "speakers",  # the public API (pipeline/__init__.py)
+    "org", "party", "gender",  # profile columns (quoting/profiles.py, compare.py)
     "severity", "error", "article", "source", "message", "total", "articles",  # report columns
 })
 # Comparisons with one German word that are labels, not word tests: (module, word) -> why.

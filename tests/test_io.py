@@ -4,7 +4,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.io import load_tables, read_table, write_tables, writing_tables
+from pipeline.io import TablesError, load_tables, read_table, write_tables, writing_tables
 from pipeline.schema import TABLES
 
 
@@ -89,3 +89,24 @@ def test_csv_quotes_strings_with_commas_quotes_and_newlines(tmp_path):
         writers["articles"].add([("a", "a.txt", None, lede, 1, 9, 1, 0, 0, "00")])
     assert pd.read_csv(tmp_path / "articles.csv").loc[0, "lede"] == lede
     assert read_table(tmp_path, "articles").loc[0, "lede"] == lede
+
+
+@pytest.mark.parametrize("edit", ["drop a column", "drop a table", "drop a csv column"])
+def test_tables_of_an_older_version_say_so(tmp_path, edit):
+    import pyarrow.parquet as pq
+
+    write_tables(sample_frames(), tmp_path)
+    if edit == "drop a column":
+        table = pq.read_table(tmp_path / "quotes.parquet")
+        pq.write_table(table.drop(["speaker_key"]).replace_schema_metadata(table.schema.metadata),
+                       tmp_path / "quotes.parquet")
+    elif edit == "drop a table":
+        (tmp_path / "corpus_entities.parquet").unlink()
+        (tmp_path / "corpus_entities.csv").unlink()
+    else:
+        for name in ("quotes.parquet", "manifest.json"):
+            (tmp_path / name).unlink()
+        csv = tmp_path / "quotes.csv"
+        csv.write_text("\n".join(line.rsplit(",", 1)[0] for line in csv.read_text().splitlines()) + "\n")
+    with pytest.raises(TablesError, match="older version"):
+        load_tables(tmp_path)

@@ -43,7 +43,7 @@ def test_golden_files_of_a_users_corpus(pytester, nlp, monkeypatch):
         "test_user_corpus/test_my_corpus",
         "Differences in 1 article(s): a2",
         "*entities: 1 added, 1 removed",
-        "*a2  entities added: Anna Schulte (PER)  n_mentions=1",
+        "*a2  entities added: Anna Schulte (PER)  n_mentions=1, entity_key=PER:anna schulte, role=Umweltsenatorin*",
         "*a2  quotes changed: *speaker: Anna Schmidt -> Anna Schulte*",
         "If the change is intended, regenerate the golden files with --force-regen*",
     ])
