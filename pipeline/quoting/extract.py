@@ -49,7 +49,8 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
         if quotation.open in direct:
             by_sentence.setdefault(text.sent_of[quotation.open], []).append(
                 direct[quotation.open] or Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, None, NO_SPEAKER))
-    return _top_level(_carry(text, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences))
+    carried = _carry(text, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences)
+    return _top_level(_nearest_mention(text, quote) for quote in carried)
 
 
 def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
@@ -100,6 +101,23 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
         yield from _dedupe(out)
     if pending is not None:
         yield pending
+
+
+def _nearest_mention(text: Text, quote: Found) -> Found:
+    """A speaker carried over is shown where the article last named them before the quote: "Larson
+    gab sich optimistisch. Man sei …" points at that "Larson", not at the first one further back."""
+    speaker = quote.speaker
+    if speaker.method != SpeakerMethod.CARRY_OVER or speaker.entity_id is None or speaker.start is None:
+        return quote
+    for index in range(len(text.ents) - 1, -1, -1):
+        mention = text.ents[index]
+        if mention.start >= quote.start or text.quote_at[mention.start] >= 0:
+            continue
+        if mention.start <= speaker.start:
+            break
+        if text.entity_id(index) == speaker.entity_id:
+            return quote._replace(speaker=speaker._replace(start=mention.start, end=mention.end))
+    return quote
 
 
 def _konjunktiv_speaker(text: Text, sentence: int, last: _LastSpeaker | None,

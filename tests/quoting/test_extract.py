@@ -43,3 +43,18 @@ def test_konjunktiv_speaker_nearby(process, text, speaker, method):
     doc = process(text)
     last = doc.spans[QUOTES_KEY][-1]
     assert (last._.quote["speaker_text"], last._.quote["method"]) == (speaker, method)
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # the carried speaker is shown at its last mention before the quote
+    ("„Wir sind bereit“, sagte Anna Berger. Danach traf Berger die Minister. „Die Einzelheiten klären wir bald.“",
+     "Berger"),
+    # no later mention: the first one stays
+    ("„Wir sind bereit“, sagte Anna Berger. Danach kamen die Minister. „Die Einzelheiten klären wir bald.“",
+     "Anna Berger"),
+])
+def test_carried_speaker_at_its_nearest_mention(process, text, speaker_text):
+    doc = process(text)
+    quotes = sorted(doc.spans[QUOTES_KEY], key=lambda q: q.start)
+    assert quotes[-1]._.quote["method"] == "carry_over"
+    assert quotes[-1]._.quote["speaker_text"] == speaker_text
