@@ -10,7 +10,6 @@ from spacy.language import Language
 
 from .corpus import link_tables
 from .engine import Settings, pipeline_for, process_article
-from .language import DEFAULT_CONFIG
 from .reader import Article, Problem, duplicate, parse_article
 from .schema import TABLES
 
@@ -23,9 +22,7 @@ def load(model: str | Path | None = None, config: str | Path | None = None, *, m
     components on top; built once per process and then reused (as the run's engines do). The
     options are those of `pipeline run`: `model_ents` keep|ignore|prefer, entity `patterns` files
     (JSONL) and `lexicons` files (TSV)."""
-    return pipeline_for(Settings(model=str(model) if model else None, config=str(config or DEFAULT_CONFIG),
-                                 model_ents=model_ents, patterns=tuple(str(Path(p).resolve()) for p in patterns),
-                                 lexicons=tuple(str(Path(p).resolve()) for p in lexicons)))
+    return pipeline_for(Settings.of(model, config, model_ents=model_ents, patterns=patterns, lexicons=lexicons))
 
 
 def extract(data: str | Iterable[str] | Iterable[Article] | pd.DataFrame, *, nlp: Language | None = None

@@ -64,6 +64,14 @@ class Settings:
     batch_seconds: float = 120.0
     chars_per_second: float = 5_000.0  # plus one second per this many characters: far slower than a worker
 
+    @classmethod
+    def of(cls, model: str | Path | None = None, config: str | Path | None = None, *, model_ents: str | None = None,
+           patterns=(), lexicons=()) -> "Settings":
+        """Settings for `build_nlp`'s arguments as a caller gives them: paths as absolute strings."""
+        return cls(model=str(model) if model else None, config=str(config or DEFAULT_CONFIG), model_ents=model_ents,
+                   patterns=tuple(str(Path(path).resolve()) for path in patterns),
+                   lexicons=tuple(str(Path(path).resolve()) for path in lexicons))
+
     @property
     def pipeline(self) -> tuple:
         """What the pipeline is built from: a key for the pipelines built in this process."""

@@ -99,9 +99,7 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
         raise InputError(str(exc)) from None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    settings = Settings(model=model, config=str(config), model_ents=model_ents,
-                        patterns=tuple(str(Path(p).resolve()) for p in patterns),
-                        lexicons=tuple(str(Path(p).resolve()) for p in lexicons))
+    settings = Settings.of(model, config, model_ents=model_ents, patterns=patterns, lexicons=lexicons)
     if nlp is not None:
         use_pipeline(nlp, settings)
     version = pipeline_version(model, config, model_ents=model_ents, patterns=settings.patterns,

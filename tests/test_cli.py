@@ -1,6 +1,7 @@
 """The command line: usage errors are one line and exit 2 before anything runs; the options that
 change the pipeline (--model-ents, --patterns, --lexicon) and a --model's cache key."""
 import json
+from contextlib import nullcontext
 
 import pytest
 import spacy
@@ -56,16 +57,8 @@ def test_exit_statuses_tell_the_outcomes_apart(tmp_path, cli_nlp, case, status):
     if case == "an article skipped":
         (corpus / "empty.txt").write_bytes(b"")
     inputs = [str(tmp_path / "typo")] if case == "a missing input" else [str(corpus)]
-    with locked(out) if case == "another run holds the folder" else _nothing():
+    with locked(out) if case == "another run holds the folder" else nullcontext():
         assert main(["run", *inputs, "--out", str(out), "--no-progress"]) == status
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 def test_summary_shows_the_first_errors_with_their_source(tmp_path, cli_nlp, capsys):

@@ -17,13 +17,12 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .explore import explorer  # noqa: E402
+from .explore import GENDER_LABELS, explorer  # noqa: E402
 from .page import page, table, text  # noqa: E402
 
 QUOTE_COLOURS = {"direct": "#e0a800", "indirect": "#3aa55c", "reported": "#3b82d6"}
 LABEL_COLOURS = {"PER": "#8f76ff", "LOC": "#ff9a57", "ORG": "#36b9c2"}
 LABEL_TITLES = {"PER": "People", "LOC": "Places", "ORG": "Organisations"}
-GENDER_NAMES = {"f": "women", "m": "men", "unknown": "unknown"}
 TOP = 12  # bars per ranking
 PLOTTED_YEARS = (1900, 2100)  # dates outside are placeholders or typos, not news
 TABLE_ROWS = 20  # rows of the speaker table
@@ -237,7 +236,7 @@ def shares_over_time(tables: dict[str, pd.DataFrame]) -> str:
         for value, colour in colours.items():
             if value in shares:
                 ax.bar(shares.index, shares[value].fillna(0), bottom=bottom, width=width, color=colour,
-                       label=GENDER_NAMES.get(value, value), align="edge")
+                       label=GENDER_LABELS.get(value, value), align="edge")
                 bottom = bottom + shares[value].fillna(0)
         ax.set_ylim(0, 1)
         ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0%}")
