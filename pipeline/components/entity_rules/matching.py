@@ -87,38 +87,51 @@ def after_first_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
 
 
 class ShapePatterns:
-    """The organisation shapes ("… AG", "Bundesamt für …") in a Matcher, with what each key needs
-    around its match."""
+    """The organisation shapes ("… AG", "Bundesamt für …"), each in a Matcher of its own, with what
+    each key needs around its match."""
 
     def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
         self.vocab = nlp.vocab
-        self.matcher = Matcher(nlp.vocab)
+        self.shapes: list[Shape] = []
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
-        self.anchors = Anchors()  # words one of the patterns needs; the Matcher runs only around them
+        self._anchored: dict[str, tuple[Shape, ...]] = {}  # word -> the shapes it is an anchor of
         for entry in entries:
             key = f"{entry['label']}|{entry['id']}"
             self.labels[key] = entry["label"]
             self.left[key] = entry.get("left", "")
             if entry.get("trim_common"):
                 self.trim.add(key)
-            self.matcher.add(key, [entry["pattern"]])
-            self.anchors.add(entry["pattern"])
+            self.shapes.append(Shape(nlp, key, entry["pattern"]))
+
+    def is_anchor(self, word: str) -> bool:
+        """The word is the required token of one of the shapes."""
+        return bool(self._shapes_anchored_by(word))
+
+    def _shapes_anchored_by(self, word: str) -> tuple[Shape, ...]:
+        shapes = self._anchored.get(word)
+        if shapes is None:
+            shapes = self._anchored[word] = tuple(shape for shape in self.shapes if shape.anchor.has(word))
+        return shapes
 
     def matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, int]]:
-        """The Matcher's matches, found in windows around anchor words only: running it over every
-        token cost half of this component's time, and a match never reaches beyond its window."""
-        reach, windows = self.anchors.reach, []
+        """The matches of each shape, found in windows around its anchor words only: running a
+        Matcher of all shapes over every token cost half of this component's time, and a match
+        never reaches beyond its anchor's window."""
+        windows: dict[Shape, list[list[int]]] = {}
         for i, text in enumerate(texts):
-            if self.anchors.has(text):
-                start, end = max(i - reach, 0), min(i + reach + 1, len(texts))
-                if windows and start <= windows[-1][1]:
-                    windows[-1][1] = end
+            for shape in self._anchored.get(text) or self._shapes_anchored_by(text):
+                start, end = max(i - shape.before, 0), min(i + shape.after + 1, len(texts))
+                spans = windows.setdefault(shape, [])
+                if spans and start <= spans[-1][1]:
+                    spans[-1][1] = end
                 else:
-                    windows.append([start, end])
-        return [(key, offset + start, offset + end) for offset, stop in windows
-                for key, start, end in self.matcher(doc[offset:stop])]
+                    spans.append([start, end])
+        found = {(offset + start, offset + end, self.shapes.index(shape), key) for shape, spans in windows.items()
+                 for offset, stop in spans for key, start, end in shape.matcher(doc[offset:stop])}
+        # in the order of the text; at the same offsets the shape listed first wins ("Preußen Münster": club, not road)
+        return [(key, start, end) for start, end, _, key in sorted(found)]
 
     def __call__(self, doc: Doc, texts: list[str], lex: Lexicons) -> list[Span]:
         spans = []
@@ -129,7 +142,7 @@ class ShapePatterns:
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             if key in self.trim and end - start > 2 and lex.is_common(texts[start]) \
-                    and not self.anchors.has(texts[start]):
+                    and not self.is_anchor(texts[start]):
                 start += 1  # "Fluggesellschaft Southwest Airlines": the German class noun is no part of it
             # a capitalised adjective before the head belongs to the name ("Medizinische Hochschule
             # Hannover", "Passauer Neue Presse"); matched here, not in the pattern, to keep the Matcher fast
@@ -144,43 +157,41 @@ class ShapePatterns:
         return filter_spans(spans)
 
 
-class Anchors:
-    """For each Matcher pattern, one token it needs exactly once (a word list or regex on ORTH/LOWER),
-    and the longest stretch of tokens any pattern can cover."""
+class Shape:
+    """One pattern in a Matcher of its own, its anchor (the one token it needs exactly once: a word
+    list or regex on ORTH/LOWER) and how many tokens a match can reach before and after it."""
 
-    def __init__(self):
-        self.words: set[str] = set()
-        self.lower: set[str] = set()
-        self.regexes: list[str] = []
-        self.reach = 0
-        self._cache: dict[str, bool] = {}
-        self._regex: re.Pattern | None = None
+    def __init__(self, nlp: Language, key: str, pattern: list[dict]):
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(key, [pattern])
+        position = next((i for i, spec in enumerate(pattern) if spec.get("OP") is None and _anchor_words(spec)), None)
+        if position is None:
+            raise ValueError(f"entity pattern without a required ORTH/LOWER token: {pattern}")
+        self.anchor = Anchor(*_anchor_words(pattern[position]))
+        self.before = sum(_max_repeat(spec.get("OP")) for spec in pattern[:position])
+        self.after = sum(_max_repeat(spec.get("OP")) for spec in pattern[position + 1:])
 
-    def add(self, pattern: list[dict]) -> None:
-        self.reach = max(self.reach, sum(_max_repeat(spec.get("OP")) for spec in pattern))
-        for spec in pattern:
-            if spec.get("OP") is not None:
-                continue
-            for attr, words in (("ORTH", self.words), ("LOWER", self.lower)):
-                value = spec.get(attr)
-                if isinstance(value, str):
-                    value = {"IN": [value]}
-                if isinstance(value, dict) and ("IN" in value or "REGEX" in value):
-                    words.update(value.get("IN", ()))
-                    if "REGEX" in value:
-                        self.regexes.append(value["REGEX"] if attr == "ORTH" else f"(?i:{value['REGEX']})")
-                    self._cache, self._regex = {}, None
-                    return
-        raise ValueError(f"entity pattern without a required ORTH/LOWER token: {pattern}")
+
+def _anchor_words(spec: dict) -> tuple[set[str], set[str], list[str]] | None:
+    """(words, lower-case words, regexes) a token spec accepts, if it is an ORTH/LOWER word list or regex."""
+    for attr in ("ORTH", "LOWER"):
+        value = spec.get(attr)
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if isinstance(value, dict) and ("IN" in value or "REGEX" in value):
+            words = set(value.get("IN", ()))
+            regexes = [value["REGEX"] if attr == "ORTH" else f"(?i:{value['REGEX']})"] if "REGEX" in value else []
+            return (words, set(), regexes) if attr == "ORTH" else (set(), words, regexes)
+    return None
+
+
+class Anchor:
+    def __init__(self, words: set[str], lower: set[str], regexes: list[str]):
+        self.words, self.lower = words, lower
+        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes) or r"(?!)")
 
     def has(self, word: str) -> bool:
-        found = self._cache.get(word)
-        if found is None:
-            if self._regex is None:
-                self._regex = re.compile("|".join(f"(?:{r})" for r in self.regexes) or r"(?!)")
-            found = self._cache[word] = word in self.words or word.lower() in self.lower \
-                or self._regex.search(word) is not None
-        return found
+        return word in self.words or word.lower() in self.lower or self.regex.search(word) is not None
 
 
 def _max_repeat(op: str | None) -> int:
