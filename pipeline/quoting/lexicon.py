@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
-from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS
+from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS
 
 # under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
 FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
@@ -46,7 +46,11 @@ class QuoteLexicon:
     def noun_class(self, word: str, cls: str) -> bool:
         """Whether a noun (lower-case) ends in a suffix of class `cls` ("Polizeiangaben" -> source)."""
         tail = word.rsplit("-", 1)[-1]
-        return any(tail.endswith(suffix) and cls in classes for suffix, classes in self.sources.items())
+        # also inflected: "Darstellungen" is a "Darstellung"
+        stems = [tail] + [tail[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS
+                          if tail.endswith(ending) and len(tail) - len(ending) > 3]
+        return any(stem.endswith(suffix) and cls in classes
+                   for stem in stems for suffix, classes in self.sources.items())
 
     def may_be_konjunktiv(self, word: str) -> bool:
         """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or

@@ -145,6 +145,8 @@ def test_quotes(nlp, text, expected):
     "Die Regierung sagte das Treffen mit der Stadt kurzfristig ab.",
     "Die Bundesregierung drängt auf Tempo, weil sonst keine Einigung zu erreichen sei.",
     "Den Angeklagten drohen lange Haftstrafen.",  # a threat that looms, not one made
+    "Nach einem Hinweis auf eine Lagerhalle fand die Polizei den Reis.",  # a tip-off, not a source of a claim
+    "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
 ])
 def test_not_quotes(nlp, text):
     assert rows(run(nlp, text)) == []
@@ -156,6 +158,12 @@ def test_not_quotes(nlp, text):
      [("indirect", "soll das Projekt im Herbst beginnen", None)]),
     ("Nach ersten Untersuchungen liegt keine Straftat vor.", [("indirect", "liegt keine Straftat vor", None)]),
     ("Angaben zufolge wurden drei Menschen verletzt.", [("indirect", "wurden drei Menschen verletzt", None)]),
+    # source nouns also inflected ("Darstellungen"), and nouns of knowledge and statement
+    ("Nach Darstellungen der Reederei lief das Schiff auf ein Riff.", [("indirect", "lief das Schiff auf ein Riff", None)]),
+    ("Nach einer Stellungnahme des Ministeriums bleibt die Grenze offen.",
+     [("indirect", "bleibt die Grenze offen", None)]),
+    ("Nach bisherigem Erkenntnisstand brach das Feuer im Keller aus.",
+     [("indirect", "brach das Feuer im Keller aus", None)]),
     # a long source phrase inside the claim: the larger side of the claim
     ("Die Firma plant nach Angaben der Gewerkschaft Metall-Elektro-Holz-Kunststoff den Abbau von Stellen.",
      [("indirect", "den Abbau von Stellen", None)]),
