@@ -20,6 +20,7 @@ stems as a tuple, for `str.endswith`/`str.startswith`.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.lang.de.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
@@ -140,11 +141,24 @@ NO_GE_PARTICIPLE_ENDINGS = affixes("no_ge_participle_ending")  # "kritisieren" -
 STOP_WORDS = frozenset(_SPACY_STOP_WORDS)
 
 
-def weak_verb_forms(lemma: str) -> list[str]:
+# a weak verb's stem that takes an -e- before its endings (morphology as a regex): after t/d and after a
+# consonant + m/n ("berichtete", "rechnete", "atmet"), not after a vowel, l, r or h ("warnte", "lehnte")
+LINKING_E_STEM = re.compile(r"(?:[td]|chn|[^aeiouäöüylrmnh][mn])\Z")
+
+
+def weak_verb_forms(lemma: str, particle: str = "") -> list[str]:
     """The finite forms and participle of a regular (weak) verb that a quote cue takes:
-    "quengeln" -> quengelte, quengelten, quengelt, quengeln, gequengelt. Irregular verbs need their
-    forms given (the `forms` column of a lexicon)."""
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
-    no_ge = lemma.endswith(NO_GE_PARTICIPLE_ENDINGS) or lemma.startswith(INSEPARABLE_PREFIXES)
-    participle = stem + "t" if no_ge else f"ge{stem}t"
-    return list(dict.fromkeys([stem + "te", stem + "ten", stem + "t", lemma, participle]))
+    "quengeln" -> quengelte, quengelten, quengelt, quengeln, gequengelt; "berichten" -> berichtete, …;
+    a separable `particle` also joined to them, as a verb-final clause writes them, with its
+    participle and zu-infinitive ("anmerken" -> merkte, …, anmerkte, …, angemerkt, anzumerken).
+    Irregular verbs need their forms given (the `forms` column of a lexicon)."""
+    base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    linking = "e" if LINKING_E_STEM.search(stem) else ""
+    no_ge = base.endswith(NO_GE_PARTICIPLE_ENDINGS) or base.startswith(INSEPARABLE_PREFIXES)
+    participle = f"{stem}{linking}t" if no_ge else f"ge{stem}{linking}t"
+    finite = [f"{stem}{linking}te", f"{stem}{linking}ten", f"{stem}{linking}t", base]
+    if not particle or base == lemma:
+        return list(dict.fromkeys(finite + [participle]))
+    return list(dict.fromkeys(finite + [particle + form for form in finite]
+                              + [particle + participle, f"{particle}zu{base}"]))

@@ -129,11 +129,8 @@ def user_lexicon_parts(path: str | Path) -> dict[str, tuple[str, bytes]]:
         if not word or " " in word:
             raise ValueError(f"{path}:{number}: a lexicon row needs one word, not {word!r}")
         gender = row.get("gender", "")
-        if kind == "speech_verb":
-            from .german import weak_verb_forms  # (german reads its own file through this module)
-
-            forms = row.get("forms") or ",".join(weak_verb_forms(word))
-            lines.setdefault(kind, []).append(f"{word}\t\t\tspeech\t{forms}\t")
+        if kind == "speech_verb":  # no forms: the quote lexicon derives those of a regular verb
+            lines.setdefault(kind, []).append(f"{word}\t\t\tspeech\t{row.get('forms', '')}\t")
         elif kind == "role":
             lines.setdefault(kind, []).append(f"{word}\tuser\t{gender}")
         elif kind == "first_name":

@@ -176,3 +176,16 @@ def test_no_inline_german_word_comparisons():
                     if isinstance(c, ast.Constant) and c.value in WORDS and (module, c.value) not in LABEL_COMPARISONS:
                         found.append(f"{module}:{node.lineno}: {c.value!r}")
     assert not found, "German words compared inline (take them from pipeline.german):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lemma, particle, forms", [
+    ("quengeln", "", ["quengelte", "quengelten", "quengelt", "quengeln", "gequengelt"]),
+    ("berichten", "", ["berichtete", "berichteten", "berichtet", "berichten"]),  # -e- after t, no ge- after be-
+    ("rechnen", "", ["rechnete", "rechneten", "rechnet", "rechnen", "gerechnet"]),  # -e- after a consonant + n
+    ("warnen", "", ["warnte", "warnten", "warnt", "warnen", "gewarnt"]),  # but not after r + n
+    ("kritisieren", "", ["kritisierte", "kritisierten", "kritisiert", "kritisieren"]),
+    ("anmerken", "an", ["merkte", "merkten", "merkt", "merken", "anmerkte", "anmerkten", "anmerkt", "anmerken",
+                        "angemerkt", "anzumerken"]),
+])
+def test_weak_verb_forms(lemma, particle, forms):
+    assert german.weak_verb_forms(lemma, particle) == forms

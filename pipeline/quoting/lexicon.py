@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
-from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS
+from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS, weak_verb_forms
 
 # under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
 FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
@@ -88,7 +88,8 @@ def _rows(files: lexicon.DataFiles, name: str) -> list[dict[str, str]]:
 def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
     lex = QuoteLexicon()
     for row in _rows(files, "quotes/speech_verbs.tsv"):
-        for form in row["forms"].split(","):
+        forms = row["forms"].split(",") if row["forms"] else weak_verb_forms(row["lemma"], row["particle"])
+        for form in forms:
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
             requires = tuple(word for word in row["requires"].split("|") if word)
