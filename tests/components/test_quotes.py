@@ -150,6 +150,7 @@ def test_quotes(nlp, text, expected):
     "Das Gericht verurteilte ihn zu drei Jahren Haft.",
     "Die Richterin wies den Antrag zurück, weil er zu spät kam.",
     "Im Saal war Musik zu hören.",
+    "Er hat die Operation erfolgreich ausgeführt.",  # "ausführen" is a cue only with the claim after it
     "Der Chor hat die Ode an die Freude vorgetragen.",
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
 ])
@@ -201,6 +202,8 @@ def test_not_quotes(nlp, text):
     ("Anna Berger bezweifelte, dass der Plan aufgeht.", [("indirect", "dass der Plan aufgeht", "Anna Berger")]),
     ("Thomas Krüger plädierte dafür, die Schulen offen zu halten.",
      [("indirect", "die Schulen offen zu halten", "Thomas Krüger")]),
+    ("Der Minister führte aus, dass die Kosten stiegen.", [("indirect", "dass die Kosten stiegen", None)]),
+    ("Die Sprecherin ließ mitteilen, man prüfe den Fall.", [("indirect", "man prüfe den Fall", None)]),
     # impersonal cues: "hatte es geheißen", "war zu hören", the source is the place phrase
     ("In der Erklärung der Minister hatte es geheißen, die Lage sei ernst.", [("indirect", "die Lage sei ernst", None)]),
     ("Aus der Regierung war zu hören, der Minister trete zurück.", [("indirect", "der Minister trete zurück", None)]),
