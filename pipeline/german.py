@@ -91,6 +91,7 @@ CAPITALISED_NAME_PARTICLES = frozenset(w.capitalize() for w in words("capitalise
 
 # -- pronouns
 SUBJECT_PRONOUNS = words("subject_pronoun")
+NOMINATIVE_ONLY_PRONOUNS = words("nominative_only_pronoun")  # "er", "wir": never an object
 KONJUNKTIV_SUBJECTS = words("konjunktiv_subject")  # "er gehe", "gebe es", "handele sich"
 FIRST_PERSON_SINGULAR_PRONOUNS = words("first_person_singular_pronoun")  # "ich bestehe" is indicative
 FEMININE_OR_PLURAL_PRONOUNS = words("feminine_or_plural_pronoun")  # "sie sagte" / "sie sagten"

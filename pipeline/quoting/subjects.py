@@ -3,8 +3,8 @@ unless the verb opens its clause ("…, sagte der Minister"), else the one after
 from __future__ import annotations
 
 from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
-                      ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-                      QUOTED_SUBJECT_VERBS)
+                      NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
+                      PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -54,6 +54,10 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
     before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))
+    if before is not None and _subject_follows_verb(text, clause_start, verb_end, clause_end):
+        after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
+        if after is not None:
+            return after
     if before is not None and not (pronoun_after and _bare(text, before)) \
             and not _fronted(text, before, clause_start, verb_end, clause_end):
         return before
@@ -66,6 +70,19 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
         return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
     return after
+
+
+def _subject_follows_verb(text: Text, clause_start: int, verb_end: int, clause_end: int) -> bool:
+    """A main clause has one constituent before its finite verb: when a pronoun that is only ever a
+    subject follows the verb ("Der Politik schlug er vor", "Als Begründung gab er an"), or the
+    sentence opens with a prepositional phrase ("Um 11 Uhr berichtete die Online-Ausgabe …"), the
+    noun before the verb is not its subject."""
+    if verb_end >= clause_end:
+        return False
+    if text.lower[verb_end] in NOMINATIVE_ONLY_PRONOUNS:
+        return True
+    # (a verb-final clause, "…, in der die Ministerin sagte, …", has no subject after its verb)
+    return clause_start == text.sents[text.sent_of[clause_start]][0] and text.lex.has(text.lower[clause_start], "preposition")
 
 
 def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int) -> NounPhrase | None:

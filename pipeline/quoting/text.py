@@ -66,6 +66,8 @@ class Text:
                 self.name_quote[quotation.open] = quotation.close
                 self.boundary[quotation.open] = self.boundary[quotation.close] = False  # a name ends no clause
         self.in_brackets = self._in_brackets()  # "(Wikinews berichtete)" is an aside, not a claim
+        for i in [i for i, inside in enumerate(self.in_brackets) if inside and self.boundary[i]]:
+            self.boundary[i] = False  # "X (Awoda, dt. Arbeiterpartei) hat bekräftigt": an aside ends no clause
         # a word outside quotations
         self.plain_word = [quote < 0 and word[:1].isalnum() for quote, word in zip(self.quote_at, words)]
         # where the extractors' cue words stand: they look only there instead of at every token

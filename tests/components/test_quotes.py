@@ -423,6 +423,10 @@ def test_reported_and_noun_cues_negative(nlp, text):
      ("reported", "Trotz eines Verbots der Internationalen Kommission will Polen den Walfang erlauben", "Polen")),
     ("Darüberhinaus will sich die Bundesregierung für höhere Löhne einsetzen.",
      ("reported", "Darüberhinaus will sich die Bundesregierung für höhere Löhne einsetzen", "Bundesregierung")),
+    # an aside in brackets ends no clause: the subject before it is not lost
+    ("Thomas Krüger (CDU) hat in einem Gespräch mit seinem Amtskollegen (Awoda, dt. etwa "
+     "Arbeiterpartei) bekräftigt, die Bundesrepublik bekenne sich zu ihrer Verantwortung.",
+     ("indirect", "die Bundesrepublik bekenne sich zu ihrer Verantwortung", "Thomas Krüger")),
     # "will … werden" is no passive
     ("Nach dem Umbau will der Bundestag schneller werden.",
      ("reported", "Nach dem Umbau will der Bundestag schneller werden", "Bundestag")),
@@ -439,6 +443,15 @@ def test_speakers_in_harder_places(nlp, text, expected):
 @pytest.mark.parametrize("text, speaker_text", [
     ("Der 39-Jährige gab an, es gehe ihm nur um seine Kinder.", "Der 39-Jährige"),
     ("Aus Regierungskreisen verlautete, dass die Gespräche gescheitert sind.", "Regierungskreisen"),
+    # one constituent before the finite verb: "er" after it, or any subject after a fronted
+    # prepositional phrase, is the subject, not the noun before the verb
+    ("Der Politik schlug er vor, sich an anderen Ländern zu orientieren.", "er"),
+    ("Als Begründung gab er an, er sei krank gewesen.", "er"),
+    ("Um 11 Uhr berichtete die Online-Ausgabe des Magazins, dass der Antrag gestellt sei.",
+     "die Online-Ausgabe des Magazins"),
+    ("In einer Erklärung der Agentur gab sie an, die Lage sei ruhig.", "sie"),
+    # ... but not when the subject stands between the finite verb and a participle cue
+    ("Am Montag hat die Ministerin erklärt, die Reform komme.", "die Ministerin"),
 ])
 def test_speaker_mentions_more(nlp, text, speaker_text):
     doc = run(nlp, text)
