@@ -69,7 +69,8 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
         out = []
         for quote in found:
             if quote.speaker.method == SpeakerMethod.DEMNACH or (quote.cue is None and quote.speaker.method is None):
-                carried = last.speaker if in_reach else previous_subject(text, sentence)
+                carried = _carried_speaker(text, sentence, last, by_sentence) if in_reach \
+                    else previous_subject(text, sentence)
                 if quote.speaker.method == SpeakerMethod.DEMNACH:
                     carried = quote.speaker._replace(entity_id=carried.entity_id)
                 elif carried.method is not None:
@@ -82,7 +83,7 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
                 last = _LastSpeaker(sentence, last.speaker if last else quote.speaker)
         if not found and not text.heading[sentence] and main_clause_konjunktiv(text, start, end,
                                                                                 strong_only=not in_reach):
-            speaker = _konjunktiv_speaker(text, sentence, last if in_reach else None, by_sentence)
+            speaker = _carried_speaker(text, sentence, last if in_reach else None, by_sentence)
             content_end = text.content_end(start, end)
             if pending is not None and pending.end >= start - 1 and pending.speaker == speaker:
                 pending = pending._replace(end=content_end)
@@ -120,10 +121,10 @@ def _nearest_mention(text: Text, quote: Found) -> Found:
     return quote
 
 
-def _konjunktiv_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
-                        by_sentence: dict[int, list[Found]]) -> Speaker:
-    """Who a cue-less Konjunktiv sentence reports: the last speaker, if in reach (`last`), else the
-    subject of the sentence before."""
+def _carried_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
+                     by_sentence: dict[int, list[Found]]) -> Speaker:
+    """Who a cue-less quote or Konjunktiv sentence reports: the last speaker, if in reach (`last`),
+    else the subject of the sentence before."""
     if last is None:
         return previous_subject(text, sentence)
     if last.sentence < sentence - 1 and sentence - 1 not in by_sentence:

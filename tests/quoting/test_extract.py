@@ -35,6 +35,9 @@ def test_no_carry_over(nlp, process):
     # party, a person): that actor, not the last speaker further back
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
      "wieder ein. Sein Programm diene friedlichen Zwecken.", "Der Iran", "previous_subject"),
+    # the same for a quote without a cue
+    ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
+     "wieder ein. „Unser Programm dient friedlichen Zwecken.“", "Iran", "carry_over"),
     # ... but a plain noun as subject there does not take the claim from the last speaker
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Anlage wurde gestern besichtigt. Das Programm "
      "diene friedlichen Zwecken.", "Die Atombehörde", "carry_over"),
