@@ -9,6 +9,8 @@ from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERB
                       SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
 from .cues import konjunktiv
 from .marks import MARKS
+
+ASIDE_MARKS = frozenset({",", "–", "-", "—"})  # what sets off a source phrase inside the claim
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import resolve
@@ -62,6 +64,12 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                 rest = content_end
             if phrase is not None and content_end - rest <= 2 and text.plain_words(sent_start, at - 1) >= 3:
                 yield Found(QuoteKind.INDIRECT, sent_start, at - 1, cue, speaker)
+            elif phrase is not None and text.plain_words(sent_start, at - 1) >= 1:
+                # in the middle of the claim, set off like an aside: "Sein Rival, so Obama weiter, würde …"
+                while rest < content_end and text.lex.has(text.lower[rest], "adverb"):
+                    rest += 1
+                if rest < content_end - 2 and text.words[rest] in ASIDE_MARKS and not text.subordinate(rest + 1):
+                    yield _around(text, sent_start, content_end, at, rest, cue, speaker)
         elif word in SOURCE_ADVERBS and not text.heading[text.sent_of[at]]:
             # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
             start, end = _segment(text, sent_start, content_end, at)

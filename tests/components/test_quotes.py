@@ -150,6 +150,8 @@ def test_quotes(nlp, text, expected):
     "Das Gericht verurteilte ihn zu drei Jahren Haft.",
     "Die Richterin wies den Antrag zurück, weil er zu spät kam.",
     "Im Saal war Musik zu hören.",
+    "Er kam, so wie immer, zu spät.",  # "so wie": no source after it
+    "Viele gratulierten, so der Präsident, der zuerst anrief.",  # "so" as "for example", a relative clause after it
     "Er hat die Operation erfolgreich ausgeführt.",  # "ausführen" is a cue only with the claim after it
     "Der Chor hat die Ode an die Freude vorgetragen.",
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
@@ -181,6 +183,12 @@ def test_not_quotes(nlp, text):
     # ", so X, Apposition."
     ("Die Lage sei angespannt, so der Sprecher der Behörde, Paul Haas.",
      [("indirect", "Die Lage sei angespannt", "Paul Haas")]),
+    # ", so X," set off inside the claim
+    ("Sein Rivale, so Krüger weiter, würde massiv Spenden erhalten.",
+     [("indirect", "Sein Rivale, so Krüger weiter, würde massiv Spenden erhalten", "Thomas Krüger")]),
+    ("Alles in allem sei die Wahl, so der Bericht der Beobachter, trotz einiger Mängel frei und fair gewesen.",
+     [("indirect", "Alles in allem sei die Wahl, so der Bericht der Beobachter, trotz einiger Mängel frei und fair "
+                   "gewesen", None)]),
     # "wie X bekannt gab" with the particle before the verb
     ("Wie die Bundesregierung am Montag bekannt gab, wird das Gesetz verschoben.",
      [("indirect", "wird das Gesetz verschoben", "Bundesregierung")]),
