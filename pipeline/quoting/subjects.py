@@ -2,12 +2,18 @@
 unless the verb opens its clause ("…, sagte der Minister"), else the one after it."""
 from __future__ import annotations
 
+import re
+
 from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
                       NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
                       PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
+
+
+# the past tense of a weak verb ("sagte", "erklärten"), never its participle (morphology as a regex)
+WEAK_PRETERITE = re.compile(r"(?!ge).*ten?\Z")
 
 
 def is_subject(text: Text, phrase: NounPhrase) -> bool:
@@ -124,6 +130,8 @@ def _passive(text: Text, verb_start: int, clause_start: int, clause_end: int) ->
         return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
     if any(verb.lemma in QUOTED_SUBJECT_VERBS for verb in verbs):
         return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
+    if WEAK_PRETERITE.match(text.lower[verb_start]):
+        return False  # "… eröffnet worden war sagte er": a finite past form is no participle
     return any(text.lower[i] in PASSIVE_AUXILIARIES for i in range(clause_start, clause_end))
 
 
@@ -150,9 +158,11 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
         start, _ = text.clause(end - 1)
         found = list(phrases(text, start, end))
         if start == 0 or text.words[start - 1] != ",":
-            opener = found[0] if found else None
             if text.lex.info.get((text.lower[start], "subordinator")) == "wie":  # "Wie der Sprecher, X, mitteilte"
                 start += 1
+            while start < end - 1 and text.lex.has(text.lower[start], "adverb"):  # "Auch die Leiterin, X, …"
+                start += 1
+            opener = next((phrase for phrase in found if phrase.start >= start), None)
             if opener is not None and opener.start == start and is_subject(text, opener) \
                     and only_noun_phrases(text, start, end):
                 if opener.kind == PhraseKind.ENTITY and text.ents[opener.entity].label_ == "PER":

@@ -458,6 +458,11 @@ def test_speakers_in_harder_places(nlp, text, expected):
     ("Um 11 Uhr berichtete die Online-Ausgabe des Magazins, dass der Antrag gestellt sei.",
      "die Online-Ausgabe des Magazins"),
     ("In einer Erklärung der Agentur gab sie an, die Lage sei ruhig.", "sie"),
+    # an adverb before a subject set off by an apposition; a finite past form after a passive is active
+    ("Auch die Leiterin der Delegation, Anna Berger, äußerte sich zufrieden: „Wir haben viel erreicht.“",
+     "Anna Berger"),
+    ("Als ihm der Haftbefehl eröffnet worden war sagte er: „Ich habe nichts getan.“", "er"),
+    ("„Ich trete an“, strich Krüger heraus.", "Krüger"),
     # ... but not when the subject stands between the finite verb and a participle cue
     ("Am Montag hat die Ministerin erklärt, die Reform komme.", "die Ministerin"),
 ])
