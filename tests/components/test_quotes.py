@@ -150,6 +150,13 @@ def test_quotes(nlp, text, expected):
     "Das Gericht verurteilte ihn zu drei Jahren Haft.",
     "Die Richterin wies den Antrag zurück, weil er zu spät kam.",
     "Im Saal war Musik zu hören.",
+    # "nennen" names rather than judges: a participle, "nennt sich", a list of examples
+    "Zebroide, auch Zebra-Pferde genannt, sind Kreuzungen.",
+    "Dann nennt sie sich „documenta 12“.",
+    "Als Beispiele nennt die Firma die Modelle „Alpha“ und „Beta“.",
+    # a call or a plea for something is no claim; with a clause it is ("bat …, … zu verlassen")
+    "Das Rote Kreuz hat zu Spenden aufgerufen.",
+    "Die Polizei bittet um Hinweise.",
     "Er kam, so wie immer, zu spät.",  # "so wie": no source after it
     "Viele gratulierten, so der Präsident, der zuerst anrief.",  # "so" as "for example", a relative clause after it
     "Er hat die Operation erfolgreich ausgeführt.",  # "ausführen" is a cue only with the claim after it
@@ -211,6 +218,8 @@ def test_not_quotes(nlp, text):
     ("Thomas Krüger plädierte dafür, die Schulen offen zu halten.",
      [("indirect", "die Schulen offen zu halten", "Thomas Krüger")]),
     ("Der Minister führte aus, dass die Kosten stiegen.", [("indirect", "dass die Kosten stiegen", None)]),
+    ("Die Polizei bat die Anwohner, ihre Häuser nicht zu verlassen.",
+     [("indirect", "ihre Häuser nicht zu verlassen", None)]),
     ("Die Sprecherin ließ mitteilen, man prüfe den Fall.", [("indirect", "man prüfe den Fall", None)]),
     # impersonal cues: "hatte es geheißen", "war zu hören", the source is the place phrase
     ("In der Erklärung der Minister hatte es geheißen, die Lage sei ernst.", [("indirect", "die Lage sei ernst", None)]),
