@@ -63,9 +63,13 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
         if text.heading[sentence]:
             last = None
         in_reach = carry_over and last is not None and sentence - last.sentence <= max_carry_sentences
-        # a speech verb names the speaker better than a source phrase on the same claim
-        found = sorted(by_sentence.get(sentence, []),
-                       key=lambda quote: (quote.start, -quote.end, quote.speaker.method == SpeakerMethod.LAUT))
+        # a speech verb names the speaker better than a source phrase on the same claim, unless the verb's
+        # claim is its whole sentence with the source phrase in it: "Die SPD hält den Weg laut Lahm für begehbar"
+        found = by_sentence.get(sentence, [])
+        reported = {(quote.start, quote.end) for quote in found
+                    if quote.label == QuoteKind.REPORTED and quote.speaker.method != SpeakerMethod.LAUT}
+        found = sorted(found, key=lambda quote: (quote.start, -quote.end, (quote.speaker.method == SpeakerMethod.LAUT)
+                                                 != ((quote.start, quote.end) in reported)))
         out = []
         for quote in found:
             if quote.speaker.method == SpeakerMethod.DEMNACH or (quote.cue is None and quote.speaker.method is None):

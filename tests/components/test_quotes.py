@@ -440,6 +440,11 @@ def test_reported_and_noun_cues_negative(nlp, text):
      ("reported", "Trotz eines Verbots der Internationalen Kommission will Polen den Walfang erlauben", "Polen")),
     ("Darüberhinaus will sich die Bundesregierung für höhere Löhne einsetzen.",
      ("reported", "Darüberhinaus will sich die Bundesregierung für höhere Löhne einsetzen", "Bundesregierung")),
+    # a source phrase inside a verb's whole-sentence claim names who reports it; inside a dass-clause it does not
+    ("Die SPD hält den Weg laut Krüger für begehbar.",
+     ("indirect", "Die SPD hält den Weg laut Krüger für begehbar", "Thomas Krüger")),
+    ("Berger sagte, dass die Firma laut dem Bericht Geld verloren habe.",
+     ("indirect", "dass die Firma laut dem Bericht Geld verloren habe", "Anna Berger")),
     # an aside in brackets ends no clause: the subject before it is not lost
     ("Thomas Krüger (CDU) hat in einem Gespräch mit seinem Amtskollegen (Awoda, dt. etwa "
      "Arbeiterpartei) bekräftigt, die Bundesrepublik bekenne sich zu ihrer Verantwortung.",
