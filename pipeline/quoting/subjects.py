@@ -12,6 +12,8 @@ from .records import CueKind
 from .text import SENT_END, Text
 
 
+# an adjective or adverb used as an adverbial ("Unmissverständlich", "Offiziell", "Möglicherweise")
+ADVERB_SHAPE = re.compile(r"(?:lich|isch|bar|sam|los|haft|weise|ell)\Z")
 # the past tense of a weak verb ("sagte", "erklärten"), never its participle (morphology as a regex)
 WEAK_PRETERITE = re.compile(r"(?!ge).*ten?\Z")
 
@@ -103,7 +105,12 @@ def _fronted(text: Text, before: NounPhrase, clause_start: int, verb_end: int, c
     if before.kind != PhraseKind.NOUN or (before.start == clause_start and not _bare(text, before)):
         return False
     after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
-    return after is not None and after.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)
+    if after is None:
+        return False
+    if _bare(text, before) and (text.lex.has(text.lower[before.start], "adverb")
+                                or ADVERB_SHAPE.search(text.lower[before.start])):
+        return True  # "Dagegen beteuerte die Polizei", "Unmissverständlich sagt das Gericht"
+    return after.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)
 
 
 def _sentence_subject(text: Text, verb_start: int) -> NounPhrase | None:
