@@ -62,14 +62,16 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
     before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))
+    # "Beobachter halten es für möglich, dass …": an "es" that can be the object leaves the noun its subject
+    object_after = pronoun_after and lex.info.get((lower[verb_end], "pronoun_generic")) == "accusative"
     if before is not None and _subject_follows_verb(text, clause_start, verb_end, clause_end):
         after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
         if after is not None:
             return after
-    if before is not None and not (pronoun_after and _bare(text, before)) \
+    if before is not None and not (pronoun_after and not object_after and _bare(text, before)) \
             and not _fronted(text, before, clause_start, verb_end, clause_end):
         return before
-    if pronoun_after and not lex.has(lower[verb_end], "pronoun"):
+    if pronoun_after and not lex.has(lower[verb_end], "pronoun") and not (object_after and before is not None):
         return None  # "sagt man", "hieß es"
     after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
     if after is None and verb_start - 1 <= clause_start and verb_start > 0 \

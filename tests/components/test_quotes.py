@@ -477,6 +477,9 @@ def test_speakers_in_harder_places(nlp, text, expected):
      "Anna Berger"),
     ("Als ihm der Haftbefehl eröffnet worden war sagte er: „Ich habe nichts getan.“", "er"),
     ("„Ich trete an“, strich Krüger heraus.", "Krüger"),
+    # "es" after the verb can be its object; a quantifier opens the subject
+    ("Beobachter halten es jedoch für unwahrscheinlich, dass das Gericht entscheidet.", "Beobachter"),
+    ("Manche Analysten halten es für möglich, dass er antritt.", "Manche Analysten"),
     # a sentence-initial adverb or adverbial adjective before the verb is no subject
     ("Dagegen beteuerte die Polizei, ständig auf Streife zu sein.", "die Polizei"),
     ("Unmissverständlich sagt das Gericht, dass es nicht überzeugt sei.", "das Gericht"),
