@@ -74,9 +74,11 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
     if pronoun_after and not lex.has(lower[verb_end], "pronoun") and not (object_after and before is not None):
         return None  # "sagt man", "hieß es"
     after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
-    if after is None and verb_start - 1 <= clause_start and verb_start > 0 \
-            and lex.info.get((lower[verb_start - 1], "conjunction")) == "and":
-        return _sentence_subject(text, verb_start)  # "…, und fügt hinzu: …" shares the subject of the sentence
+    if after is None and verb_start > 0 and (
+            verb_start - 1 <= clause_start and lex.info.get((lower[verb_start - 1], "conjunction")) == "and"
+            or verb_start == clause_start and text.words[clause_start - 1] == "," and not text.subordinate(clause_start)):
+        # "…, und fügt hinzu: …", "X bestätigte den Vorfall, teilte aber mit, …" share the subject of the sentence
+        return _sentence_subject(text, verb_start)
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
         return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
     return after
