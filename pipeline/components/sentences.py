@@ -27,6 +27,15 @@ class SentenceSegmenter:
     def __init__(self, nlp: Language, name: str = "sentences", *, overwrite: bool = False):
         self.name = name
         self.overwrite = overwrite
+        self._may_end: dict[str, bool] = {}
+
+    def _ends(self, text: str) -> bool:
+        """Whether a token with this text can end a sentence (a break, terminal punctuation, a letter
+        with a period, a number with a period), remembered per word form."""
+        found = self._may_end.get(text)
+        if found is None:
+            found = self._may_end[text] = "\n" in text or text in TERMINALS or text[-1:] in ("!", "?", ".")
+        return found
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Nothing to load: the rules need only the tokens."""
@@ -38,7 +47,10 @@ class SentenceSegmenter:
         n = len(texts)
         starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
         starts[0, 0] = 1
-        for i, text in enumerate(texts):
+        known = self._may_end
+        # most tokens are plain words: test each word form once, then only the few that may end a sentence
+        for i in [i for i, text in enumerate(texts) if known.get(text) is not False and self._ends(text)]:
+            text = texts[i]
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)
             elif text in TERMINALS or (len(text) > 1 and text.endswith(("!", "?")) and not text[0].isalnum()) \
