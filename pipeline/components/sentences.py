@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..german import ARTICLES
-from ..tokens import token_texts
+from ..tokens import token_texts, word_flags
 
 # the tokenizer keeps a sentence's period on a decimal number ("von 7,1. Nach …"); an ordinal
 # ("am 18. Juni") or a date ("am 1.3. kam") has no decimal comma, so it does not end a sentence
@@ -27,15 +27,7 @@ class SentenceSegmenter:
     def __init__(self, nlp: Language, name: str = "sentences", *, overwrite: bool = False):
         self.name = name
         self.overwrite = overwrite
-        self._may_end: dict[str, bool] = {}
-
-    def _ends(self, text: str) -> bool:
-        """Whether a token with this text can end a sentence (a break, terminal punctuation, a letter
-        with a period, a number with a period), remembered per word form."""
-        found = self._may_end.get(text)
-        if found is None:
-            found = self._may_end[text] = "\n" in text or text in TERMINALS or text[-1:] in ("!", "?", ".")
-        return found
+        self._may_end: dict[str, bool] = {}  # word form -> it may end a sentence
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Nothing to load: the rules need only the tokens."""
@@ -47,9 +39,9 @@ class SentenceSegmenter:
         n = len(texts)
         starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
         starts[0, 0] = 1
-        known = self._may_end
-        # most tokens are plain words: test each word form once, then only the few that may end a sentence
-        for i in [i for i, text in enumerate(texts) if known.get(text) is not False and self._ends(text)]:
+        # most tokens are plain words: look only at the few that may end a sentence
+        may_end = word_flags(texts, self._may_end, _may_end)
+        for i in [i for i, flag in enumerate(may_end) if flag]:
             text = texts[i]
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)
@@ -64,6 +56,11 @@ class SentenceSegmenter:
                 starts[j, 0] = 1
         doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
+
+
+def _may_end(text: str) -> bool:
+    """A break, terminal punctuation, a letter or a number with its period: what the rules look at."""
+    return "\n" in text or text in TERMINALS or text[-1:] in ("!", "?", ".")
 
 
 def _letter_after_noun(texts: list[str], i: int) -> bool:

@@ -41,6 +41,8 @@ class Lexicons:
     _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _role: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    may_open_name: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    in_capitals: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_role(self, word: str) -> bool:
         """A role noun, also inflected ("den Präsidenten", "des Kanzlers") and in compounds ("Nato-Chef")."""

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...german import NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...tokens import word_flags
 from .lexicons import ROMAN, Lexicons
 from .spans import inside_word, mention
 
@@ -218,7 +219,10 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
     """Free-standing acronyms ("ADAC", "NHK") name organisations far more often than anything else;
     a word in capitals opening a paragraph as a dateline names a place."""
     spans, taken = [], set(taken)
-    for i, text in enumerate(texts):
+    # only words in capitals can be either: most tokens are not
+    capitals = word_flags(texts, lex.in_capitals, lambda word: bool(DATELINE.match(word) or ORG_ACRONYM.match(word)))
+    for i in [i for i, flag in enumerate(capitals) if flag]:
+        text = texts[i]
         if i not in taken and dateline(texts, i) and text not in lex.non_entities:
             spans.append(mention(doc, i, i + 1, "LOC", "dateline"))
             taken.add(i)

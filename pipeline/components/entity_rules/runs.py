@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ...german import (CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
                        PARTICLE_ARTICLES)
+from ...tokens import word_flags
 from .lexicons import Lexicons
 from .spans import mention, sentence_initial
 
@@ -28,12 +29,13 @@ class Candidate(NamedTuple):
 def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens, with initials ("George W. Bush"), regnal numbers
     ("Otto II.") and particles between names ("Ernest de Ganay", "Ursula von der Leyen")."""
-    runs, i, n = [], 0, len(texts)
-    while i < n:
-        starts_name = lex.name_like(texts[i]) or texts[i] in lex.prefixes or (
-            INITIAL.match(texts[i]) and i + 1 < n and lex.name_like(texts[i + 1]))  # "A. Korsakow"
-        if i in taken or not starts_name:
-            i += 1
+    runs, end, n = [], 0, len(texts)
+    # only tokens whose word form may open a name are looked at: most tokens are not name-like
+    may_open = word_flags(texts, lex.may_open_name, lambda word: lex.name_like(word) or word in lex.prefixes
+                          or bool(INITIAL.match(word)))
+    for i in [i for i, flag in enumerate(may_open) if flag]:
+        if i < end or i in taken or not (lex.name_like(texts[i]) or texts[i] in lex.prefixes
+                                         or i + 1 < n and lex.name_like(texts[i + 1])):  # "A. Korsakow"
             continue
         j = i + 1
         while j < n and j not in taken:
@@ -55,7 +57,7 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
                 continue
             break
         runs.append((i, j))
-        i = j
+        end = j
     return runs
 
 
