@@ -3,6 +3,7 @@ component costs more than the rules that use them."""
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import compress
 from typing import Callable
 from weakref import WeakKeyDictionary
 
@@ -26,16 +27,17 @@ def token_texts(doc: Doc) -> list[str]:
     return list(texts)
 
 
-def word_flags(texts: list[str], known: dict[str, bool], test: Callable[[str], bool]) -> list[bool]:
-    """`test` of every token text, each word form tested once: `known` keeps the verdicts across Docs
-    (the same words come back in every article)."""
+def flagged(texts: list[str], known: dict[str, bool], test: Callable[[str], bool]) -> list[int]:
+    """The indices of the tokens whose text passes `test`, each word form tested once: `known` keeps
+    the verdicts across Docs (the same words come back in every article)."""
     flags = list(map(known.get, texts))
-    for i in [i for i, flag in enumerate(flags) if flag is None]:
-        flag = known.get(texts[i])
-        if flag is None:
-            flag = known[texts[i]] = test(texts[i])
-        flags[i] = flag
-    return flags
+    if None in flags:
+        for i in [i for i, flag in enumerate(flags) if flag is None]:
+            flag = known.get(texts[i])
+            if flag is None:
+                flag = known[texts[i]] = test(texts[i])
+            flags[i] = flag
+    return list(compress(range(len(flags)), flags))
 
 
 class TokenLayout:

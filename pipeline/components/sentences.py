@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..german import ARTICLES
-from ..tokens import token_texts, word_flags
+from ..tokens import flagged, token_texts
 
 # the tokenizer keeps a sentence's period on a decimal number ("von 7,1. Nach …"); an ordinal
 # ("am 18. Juni") or a date ("am 1.3. kam") has no decimal comma, so it does not end a sentence
@@ -40,8 +40,7 @@ class SentenceSegmenter:
         starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
         starts[0, 0] = 1
         # most tokens are plain words: look only at the few that may end a sentence
-        may_end = word_flags(texts, self._may_end, _may_end)
-        for i in [i for i, flag in enumerate(may_end) if flag]:
+        for i in flagged(texts, self._may_end, _may_end):
             text = texts[i]
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)

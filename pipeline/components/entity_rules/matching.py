@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...german import NAMING_ADJECTIVE_STEMS, STOP_WORDS
-from ...tokens import word_flags
+from ...tokens import flagged
 from .lexicons import ROMAN, Lexicons
 from .spans import inside_word, mention
 
@@ -98,6 +98,7 @@ class ShapePatterns:
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
         self._anchored: dict[str, tuple[Shape, ...]] = {}  # word -> the shapes it is an anchor of
+        self._is_anchor: dict[str, bool] = {}  # word -> it is an anchor of a shape
         for entry in entries:
             key = f"{entry['label']}|{entry['id']}"
             self.labels[key] = entry["label"]
@@ -121,8 +122,8 @@ class ShapePatterns:
         Matcher of all shapes over every token cost half of this component's time, and a match
         never reaches beyond its anchor's window."""
         windows: dict[Shape, list[list[int]]] = {}
-        for i, text in enumerate(texts):
-            for shape in self._anchored.get(text) or self._shapes_anchored_by(text):
+        for i in flagged(texts, self._is_anchor, self.is_anchor):
+            for shape in self._anchored[texts[i]]:
                 start, end = max(i - shape.before, 0), min(i + shape.after + 1, len(texts))
                 spans = windows.setdefault(shape, [])
                 if spans and start <= spans[-1][1]:
@@ -220,8 +221,7 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
     a word in capitals opening a paragraph as a dateline names a place."""
     spans, taken = [], set(taken)
     # only words in capitals can be either: most tokens are not
-    capitals = word_flags(texts, lex.in_capitals, lambda word: bool(DATELINE.match(word) or ORG_ACRONYM.match(word)))
-    for i in [i for i, flag in enumerate(capitals) if flag]:
+    for i in flagged(texts, lex.in_capitals, lambda word: bool(DATELINE.match(word) or ORG_ACRONYM.match(word))):
         text = texts[i]
         if i not in taken and dateline(texts, i) and text not in lex.non_entities:
             spans.append(mention(doc, i, i + 1, "LOC", "dateline"))

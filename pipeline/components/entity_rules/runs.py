@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ...german import (CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
                        PARTICLE_ARTICLES)
-from ...tokens import word_flags
+from ...tokens import flagged
 from .lexicons import Lexicons
 from .spans import mention, sentence_initial
 
@@ -31,9 +31,8 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
     ("Otto II.") and particles between names ("Ernest de Ganay", "Ursula von der Leyen")."""
     runs, end, n = [], 0, len(texts)
     # only tokens whose word form may open a name are looked at: most tokens are not name-like
-    may_open = word_flags(texts, lex.may_open_name, lambda word: lex.name_like(word) or word in lex.prefixes
-                          or bool(INITIAL.match(word)))
-    for i in [i for i, flag in enumerate(may_open) if flag]:
+    for i in flagged(texts, lex.may_open_name,
+                     lambda word: lex.name_like(word) or word in lex.prefixes or bool(INITIAL.match(word))):
         if i < end or i in taken or not (lex.name_like(texts[i]) or texts[i] in lex.prefixes
                                          or i + 1 < n and lex.name_like(texts[i + 1])):  # "A. Korsakow"
             continue
