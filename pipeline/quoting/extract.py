@@ -15,6 +15,7 @@ from .phrases import noun_phrase, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .sources import source_quotes
 from .speakers import SUBJECT_KINDS, previous_subject, resolve
+from .subjects import subject_near
 from .text import Text
 
 
@@ -49,11 +50,26 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
         if quotation.open in direct:
             by_sentence.setdefault(text.sent_of[quotation.open], []).append(
                 direct[quotation.open] or Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, None, NO_SPEAKER))
-    carried = _carry(text, by_sentence, carry_over=carry_over, max_carry_sentences=max_carry_sentences)
+    # a speech verb without a claim of its own still names who goes on speaking ("Künast äußerte sich
+    # kritisch. Sie rate zum Kauf …")
+    announced = {sentence: speaker for sentence, (start, end) in enumerate(text.sents)
+                 if sentence not in by_sentence and not text.heading[sentence]
+                 for speaker in [_announced_speaker(text, start, end)] if speaker.start is not None}
+    carried = _carry(text, by_sentence, announced, carry_over=carry_over, max_carry_sentences=max_carry_sentences)
     return _top_level(_nearest_mention(text, quote) for quote in carried)
 
 
-def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
+def _announced_speaker(text: Text, start: int, end: int) -> Speaker:
+    """The subject of the first speech verb of a sentence that holds no quote, if it has one."""
+    for cue, verb in verb_cues(text, start, end):
+        if verb.kind == CueKind.SPEECH:
+            speaker = resolve(text, subject_near(text, cue.start, cue.end), verb=cue.start)
+            if speaker.start is not None:
+                return speaker._replace(method=SpeakerMethod.CARRY_OVER)
+    return NO_SPEAKER
+
+
+def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int, Speaker], *, carry_over: bool,
            max_carry_sentences: int) -> Iterator[Found]:
     """The quotes sentence by sentence, each cue-less one given the last speaker within `max_carry_sentences`
     (else the subject of the sentence before), and runs of cue-less Konjunktiv sentences merged into one."""
@@ -103,6 +119,8 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], *, carry_over: bool,
         if pending is not None:
             yield pending
             pending = None
+        if sentence in announced:
+            last = _LastSpeaker(sentence, announced[sentence])
         yield from _dedupe(out)
     if pending is not None:
         yield pending

@@ -35,6 +35,10 @@ def test_no_carry_over(nlp, process):
     # party, a person): that actor, not the last speaker further back
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
      "wieder ein. Sein Programm diene friedlichen Zwecken.", "Der Iran", "previous_subject"),
+    # a speech verb with no claim of its own names who goes on speaking; any other verb does not
+    ("Am Montag äußerte sich die Ministerin zu dem Vorfall. Die Lage sei unter Kontrolle.", "die Ministerin",
+     "carry_over"),
+    ("Am Montag besuchte die Ministerin den Ort. Die Lage sei unter Kontrolle.", None, None),
     # the same for a quote without a cue
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
      "wieder ein. „Unser Programm dient friedlichen Zwecken.“", "Iran", "carry_over"),
