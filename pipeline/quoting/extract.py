@@ -52,17 +52,19 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
                 direct[quotation.open] or Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, None, NO_SPEAKER))
     # a speech verb without a claim of its own still names who goes on speaking ("Künast äußerte sich
     # kritisch. Sie rate zum Kauf …")
+    used = {quote.cue.start for quotes in by_sentence.values() for quote in quotes if quote.cue is not None}
     announced = {sentence: speaker for sentence, (start, end) in enumerate(text.sents)
                  if sentence not in by_sentence and not text.heading[sentence]
-                 for speaker in [_announced_speaker(text, start, end)] if speaker.start is not None}
+                 for speaker in [_announced_speaker(text, start, end, used)] if speaker.start is not None}
     carried = _carry(text, by_sentence, announced, carry_over=carry_over, max_carry_sentences=max_carry_sentences)
     return _top_level(_nearest_mention(text, quote) for quote in carried)
 
 
-def _announced_speaker(text: Text, start: int, end: int) -> Speaker:
-    """The subject of the first speech verb of a sentence that holds no quote, if it has one."""
+def _announced_speaker(text: Text, start: int, end: int, used: set[int]) -> Speaker:
+    """The subject of the first speech verb of a sentence that holds no quote, if it has one and is
+    not the cue of a quote elsewhere ("„…“, sagte X." after the quotation's own sentence)."""
     for cue, verb in verb_cues(text, start, end):
-        if verb.kind == CueKind.SPEECH:
+        if verb.kind == CueKind.SPEECH and cue.start not in used:
             speaker = resolve(text, subject_near(text, cue.start, cue.end), verb=cue.start)
             if speaker.start is not None:
                 return speaker._replace(method=SpeakerMethod.CARRY_OVER)
