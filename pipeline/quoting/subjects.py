@@ -57,8 +57,12 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
             if inserted is not None:
                 return inserted
     if _passive(text, verb_start, clause_start, clause_end):  # "von X", else where it was said ("in einer Erklärung")
-        return _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end) \
-            or _phrase_after(text, IMPERSONAL_SOURCE_PREPOSITIONS, clause_start, clause_end)
+        agent = _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end, after_noun=False)
+        source = _phrase_after(text, IMPERSONAL_SOURCE_PREPOSITIONS, clause_start, clause_end, after_noun=False)
+        if agent is None and source is not None and source.kind == PhraseKind.ENTITY \
+                and text.ents[source.entity].label_ == "LOC":
+            return None  # "Kritisiert wird in Deutschland, dass …": a place is where, not who
+        return agent or source
     before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))
@@ -97,9 +101,12 @@ def _subject_follows_verb(text: Text, clause_start: int, verb_end: int, clause_e
     return clause_start == text.sents[text.sent_of[clause_start]][0] and text.lex.has(text.lower[clause_start], "preposition")
 
 
-def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int) -> NounPhrase | None:
-    """The first noun phrase in [start, end) right after one of `prepositions` ("von X", "aus X")."""
+def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int,
+                  after_noun: bool = True) -> NounPhrase | None:
+    """The first noun phrase in [start, end) right after one of `prepositions` ("von X", "aus X");
+    not `after_noun`: not one that completes the noun before it ("unter der Führung von X")."""
     return next((phrase for i in range(start, end) if text.lower[i] in prepositions
+                 and (after_noun or i == start or not text.is_capital(i - 1))
                  for phrase in [noun_phrase(text, i + 1, end)] if phrase is not None), None)
 
 

@@ -487,6 +487,10 @@ def test_speakers_in_harder_places(nlp, text, expected):
     ("Unmissverständlich sagt das Gericht, dass es nicht überzeugt sei.", "das Gericht"),
     # ... but not when the subject stands between the finite verb and a participle cue
     ("Am Montag hat die Ministerin erklärt, die Reform komme.", "die Ministerin"),
+    # a passive's agent is a "von X" that completes no noun; a place is where it was said, not who
+    ("Von der Opposition wird kritisiert, dass die Regeln fehlen.", "der Opposition"),
+    ("Der Regierung unter der Führung von Thomas Krüger wird vorgeworfen, die Presse zu gängeln.", None),
+    ("Kritisiert wird in Deutschland vor allem, dass die Regeln fehlen.", None),
 ])
 def test_speaker_mentions_more(nlp, text, speaker_text):
     doc = run(nlp, text)
