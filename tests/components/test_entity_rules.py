@@ -189,6 +189,10 @@ def test_rule_table_is_documented_in_order():
     # a place in capitals opening a paragraph before a period, dash or agency bracket is a dateline
     ("date 2024-01-01 HANAU. Seit 1740 steht das Haus.", [("HANAU", "LOC", "dateline")]),
     ("date 2024-01-01 Kurz.\n\nRIEDLINGEN (dpa) – Es regnet.", [("RIEDLINGEN", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
+    ("date 2024-01-01 NEW YORK (dpa) – Die Börse schloss fester.",
+     [("NEW YORK", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
+    # ... a German function word in capitals is neither
+    ("date 2024-01-01 ZUR FOTOSHOW\n\nDie Firma wächst.", []),
     # ... an acronym elsewhere stays an organisation
     ("date 2024-01-01 Der ADAC warnt vor Staus.", [("ADAC", "ORG", "acronym")]),
     ("date 2024-01-01 Kurz.\n\nADAC-Sprecher warnten.", []),

@@ -208,12 +208,17 @@ DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß-]{2,}\Z")
 DATELINE_ENDS = frozenset({".", "-", "–", "—", "(", "/"})
 
 
-def dateline(texts: list[str], i: int) -> bool:
-    """A place in capitals that opens a paragraph before a period, dash or agency bracket:
-    "HANAU. Seit 1740 …", "BERLIN (dpa) –"; not an organisation's acronym."""
+def dateline(texts: list[str], i: int) -> int:
+    """The end of a place in capitals (up to three words) that opens a paragraph before a period,
+    dash or agency bracket: "HANAU. Seit 1740 …", "NEW YORK (dpa-AFX) –"; `i` when there is none
+    (an organisation's acronym)."""
     # (the blanked date header before the lede is one space token)
-    opens_paragraph = i == 0 or texts[i - 1].isspace() and ("\n" in texts[i - 1] or i == 1)
-    return opens_paragraph and bool(DATELINE.match(texts[i])) and i + 1 < len(texts) and texts[i + 1] in DATELINE_ENDS
+    if not (i == 0 or texts[i - 1].isspace() and ("\n" in texts[i - 1] or i == 1)):
+        return i
+    end = i
+    while end < len(texts) and end - i < 3 and DATELINE.match(texts[end]):
+        end += 1
+    return end if i < end < len(texts) and texts[end] in DATELINE_ENDS else i
 
 
 def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> list[Span]:
@@ -223,13 +228,16 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
     # only words in capitals can be either: most tokens are not
     for i in flagged(texts, lex.in_capitals, lambda word: bool(DATELINE.match(word) or ORG_ACRONYM.match(word))):
         text = texts[i]
-        if i not in taken and dateline(texts, i) and text not in lex.non_entities:
-            spans.append(mention(doc, i, i + 1, "LOC", "dateline"))
-            taken.add(i)
+        place_end = dateline(texts, i)
+        if place_end > i and not taken.intersection(range(i, place_end)) and text not in lex.non_entities:
+            spans.append(mention(doc, i, place_end, "LOC", "dateline"))
+            taken.update(range(i, place_end))
             continue
         if i in taken or not ORG_ACRONYM.match(text) or ROMAN.match(text) \
                 or text in lex.non_entities or inside_word(doc, i, i + 1):
             continue
+        if len(text) > 2 and text.lower() in STOP_WORDS:
+            continue  # a German function word in capitals, "HIER", "ZUR FOTOSHOW": no organisation
         if i + 1 < len(texts) and MODEL_NUMBER.match(texts[i + 1]):
             continue  # a type designation: "EC 135", "GTX 480", "KEL 1"
         end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings"
