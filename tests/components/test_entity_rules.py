@@ -115,6 +115,10 @@ def mentions(doc):
     ("Die Bundeswehr und der Bundestag beraten.", [("Bundeswehr", "ORG"), ("Bundestag", "ORG")]),
     ("Es geht um die sogenannte Koalition der Willigen.", [("Koalition der Willigen", "ORG")]),
     ("Die Siemens AG meldete Gewinne.", [("Siemens AG", "ORG")]),
+    # a legal form after words in capitals or several words; a function word opening the sentence is no part
+    ("Die AMB Gebäudeservice KG reinigt Büros.", [("AMB Gebäudeservice KG", "ORG")]),
+    ("Robert Sasse von der YES Investmedia GmbH sprach.", [("Robert Sasse", "PER"), ("YES Investmedia GmbH", "ORG")]),
+    ("Bei Siemens AG arbeiten viele.", [("Siemens AG", "ORG")]),
     ("Die Ölgesellschaft Petrolux meldete Verluste.", [("Petrolux", "ORG")]),
     ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
     ("Der ADAC warnt vor Staus.", [("ADAC", "ORG")]),

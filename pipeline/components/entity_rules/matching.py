@@ -143,6 +143,8 @@ class ShapePatterns:
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
+            while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
+                start += 1  # a function word opening the sentence: "Bei Siemens AG arbeiten …"
             if key in self.trim and end - start > 2 and lex.is_common(texts[start]) \
                     and not self.is_anchor(texts[start]):
                 start += 1  # "Fluggesellschaft Southwest Airlines": the German class noun is no part of it
