@@ -250,10 +250,19 @@ def _several_names(c: Context) -> bool:
 
 def _place_ending(c: Context) -> str | None:
     word = c.word
-    if len(c.words) == 1 and word.endswith(c.lex.place_tails) and word not in c.lex.common_nouns \
+    if len(c.words) == 1 and word.endswith(c.lex.place_tails) and not _generic_place(word, c.lex) \
             and c.word_class(word) != "SURNAME" and not c.initial:
         return "LOC"
     return None
+
+
+def _generic_place(word: str, lex: Lexicons) -> bool:
+    """A common noun with a place ending ("Hauptstraße", "Parkplatz", "Quartal"), unless a known
+    name stands before the ending ("Magellanstraße", "Alexanderplatz")."""
+    if word not in lex.common_nouns:
+        return False
+    tail = next(tail for tail in lex.place_tails if word.endswith(tail))
+    return not lex.is_name(word[:-len(tail)])
 
 
 def _in_speaker_slot(c: Context) -> str | None:
