@@ -52,6 +52,12 @@ def mentions(doc):
     ("Das sagte der Richter.", []),
     # a bare unknown word as the subject of a finite auxiliary, modal or speech verb
     ("Zuvor musste Kolbritz aber noch trainieren.", [("Kolbritz", "PER")]),
+    # ... or of a verb in the past tense, if it is shaped like a name and not like a German noun
+    ("Neben seiner Lehre führte Goslin eine ärztliche Praxis.", [("Goslin", "PER")]),
+    ("Im Jahr 1930 postulierte Pauli ein neues Teilchen.", [("Pauli", "PER")]),
+    ("Die Behörde verursachte Ermittlungsmängel in großer Zahl.", []),
+    ("Die Firma testete Vernetzung in allen Werken.", []),
+    ("Sie sahen die letzte Korvatz am Hafen.", []),
     ("Danach war Hendruschek lange krank.", [("Hendruschek", "PER")]),
     ("Kolbritz wurde 1950 Bürgermeister.", [("Kolbritz", "PER")]),
     ("Wendoszek meinte, das sei falsch.", [("Wendoszek", "PER")]),

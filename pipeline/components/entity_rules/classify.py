@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span
 
 from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
                        NAME_PARTICLES, SUBJECT_PRONOUNS)
+from ...german import STOP_WORDS
 from ...names import strip_genitive
 from .lexicons import Lexicons
 from .runs import CLAUSE_ENDS, candidates, particles_before, speaker_slot
@@ -56,6 +57,9 @@ SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
 # (German morphology as a regex, so it stays here rather than in german_words.tsv)
+# a lower-case verb in the weak past tense ("führte", "bezeichneten"); morphology as a regex
+WEAK_PRETERITE = re.compile(r"[a-zäöüß]{3,}ten?\Z")
+NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 
 
@@ -327,8 +331,19 @@ def _subject_of_verb(c: Context) -> str | None:
         subject_later = any(w.lower() in SUBJECTS for w in clause_rest)
         found = (c.after in lex.verbs or lex.cue_words.get(c.after) == "PER") and not subject_later
     else:
-        found = i > 0 and texts[i - 1] in lex.verbs and c.after[:1].islower()
+        # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis": an auxiliary or a verb in the
+        # past tense right before it (not an adjective after an article: "die letzte Bastion")
+        verb_before = i > 0 and (texts[i - 1] in lex.verbs or WEAK_PRETERITE.match(texts[i - 1])
+                                 and texts[i - 1] not in STOP_WORDS and (i < 2 or texts[i - 2].lower() not in ARTICLES)
+                                 and _short_name_shape(word))
+        found = verb_before and c.after[:1].islower()
     return "PER" if found else None
+
+
+def _short_name_shape(word: str) -> bool:
+    """Shaped like a name rather than a German noun unknown to the dictionary: short, no hyphen, no
+    derivational noun suffix ("Pauli", "Goslin"; not "Vernetzung", "Truppentransporter")."""
+    return len(word) <= 10 and "-" not in word and not NOUN_SUFFIX.search(word)
 
 
 def _saxon_genitive(c: Context) -> str | None:
