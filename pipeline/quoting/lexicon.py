@@ -39,6 +39,13 @@ class QuoteLexicon:
     nationality_stems: frozenset[str] = frozenset()  # "brit" from "britisch", "belg" from "belgisch"
     first_name_gender: dict[str, str] = field(default_factory=dict)  # "Angela" -> "f" (m/f only)
     parties: dict[str, str] = field(default_factory=dict)  # written form -> party ("Grünen" -> "Grüne")
+    # word form -> it may be a Konjunktiv cue; the same words come back in every article
+    konjunktiv_forms: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def konjunktiv_form(self, word: str) -> bool:
+        """A listed Konjunktiv form, or by rule a form in -e that may be one."""
+        lower = word.lower()
+        return lower in self.konjunktiv or lower[-1:] == "e" and self.may_be_konjunktiv(word)
 
     def has(self, word: str, cls: str) -> bool:
         return cls in self.words.get(word, ())

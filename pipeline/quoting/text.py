@@ -13,7 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from ..german import SOURCE_WORDS
-from ..tokens import TokenLayout, sentence_ranges, token_texts
+from ..tokens import TokenLayout, flagged, sentence_ranges, token_texts
 from .lexicon import QuoteLexicon
 from .marks import MARKS, Quotation, quotations
 
@@ -71,11 +71,10 @@ class Text:
         # a word outside quotations
         self.plain_word = [quote < 0 and word[:1].isalnum() for quote, word in zip(self.quote_at, words)]
         # where the extractors' cue words stand: they look only there instead of at every token
-        verbs, konjunktiv, may_be_konjunktiv = lex.verbs, lex.konjunktiv, lex.may_be_konjunktiv
+        verbs = lex.verbs
         self.verb_at = [i for i, word in enumerate(lower) if word in verbs]
         self.source_at = [i for i, word in enumerate(lower) if word in SOURCE_WORDS]
-        self.konjunktiv_at = [i for i, word in enumerate(lower)  # by rule a Konjunktiv form ends in -e
-                              if word in konjunktiv or word[-1:] == "e" and may_be_konjunktiv(words[i])]
+        self.konjunktiv_at = flagged(words, lex.konjunktiv_forms, lex.konjunktiv_form)
 
     @cached_property
     def paragraph(self) -> list[int]:
