@@ -79,8 +79,7 @@ class Text:
     @cached_property
     def paragraph(self) -> list[int]:
         """The paragraph number of each sentence."""
-        doc_text = "".join([word + " " if space else word for word, space in zip(self.words, self.layout.space_after)])
-        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(doc_text)]
+        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(self.doc.text)]
         return [bisect_right(breaks, self.layout.idx[start]) for start, _ in self.sents]
 
     @cached_property
