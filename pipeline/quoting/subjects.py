@@ -48,6 +48,11 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
                 and lex.info.get((first, "relative")) != "oblique"):  # not "…, denen X vorwirft, …"
             if verb_start >= clause_end - 2 and (verb_start == clause_end - 1 or lex.has(last, "particle")
                                                  or last in PERFECT_AUXILIARIES):  # verb-final
+                # "…, die Gerhard Schröder … erklärt hatte": a name after the pronoun is the subject
+                named = next(phrases(text, clause_start + 1, verb_start), None)
+                if named is not None and named.start == clause_start + 1 and is_subject(text, named) \
+                        and named.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON):
+                    return named
                 return _relative(text, clause_start)
         opens_with_pronoun = (verb_start == clause_start and verb_end < clause_end
                               and lex.has(lower[verb_end], "pronoun"))  # "…, schrieb er"

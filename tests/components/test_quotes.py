@@ -477,6 +477,8 @@ def test_speakers_in_harder_places(nlp, text, expected):
      "Anna Berger"),
     ("Als ihm der Haftbefehl eröffnet worden war sagte er: „Ich habe nichts getan.“", "er"),
     ("„Ich trete an“, strich Krüger heraus.", "Krüger"),
+    # in a relative clause a name after the pronoun is the subject: the pronoun is the object
+    ("Die Marke, die Thomas Krüger zum Ziel erklärt hatte: „Wir schaffen das.“", "Thomas Krüger"),
     # a verb that opens a clause after a comma with no subject of its own shares the sentence's subject
     ("Die Polizei bestätigte den Unfall, teilte jedoch mit, es sei unklar, wer am Steuer saß.", "Die Polizei"),
     # "es" after the verb can be its object; a quantifier opens the subject
