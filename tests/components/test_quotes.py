@@ -150,6 +150,7 @@ def test_quotes(nlp, text, expected):
     "Das Gericht verurteilte ihn zu drei Jahren Haft.",
     "Die Richterin wies den Antrag zurück, weil er zu spät kam.",
     "Im Saal war Musik zu hören.",
+    "Der Titel des Buches lautet „Die stille Stadt“.",  # a title, not a statement
     # "nennen" names rather than judges: a participle, "nennt sich", a list of examples
     "Zebroide, auch Zebra-Pferde genannt, sind Kreuzungen.",
     "Dann nennt sie sich „documenta 12“.",
@@ -221,6 +222,7 @@ def test_not_quotes(nlp, text):
     ("Die Polizei bat die Anwohner, ihre Häuser nicht zu verlassen.",
      [("indirect", "ihre Häuser nicht zu verlassen", None)]),
     ("Die Sprecherin ließ mitteilen, man prüfe den Fall.", [("indirect", "man prüfe den Fall", None)]),
+    ("„Die Wahl war frei und fair“, lautete das Fazit des Berichts.", [("direct", "Die Wahl war frei und fair", None)]),
     # impersonal cues: "hatte es geheißen", "war zu hören", the source is the place phrase
     ("In der Erklärung der Minister hatte es geheißen, die Lage sei ernst.", [("indirect", "die Lage sei ernst", None)]),
     ("Aus der Regierung war zu hören, der Minister trete zurück.", [("indirect", "der Minister trete zurück", None)]),
