@@ -21,11 +21,13 @@ MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, 
 
 
 class Gazetteer:
-    """The gazetteer's written forms in a PhraseMatcher, each entry with its label and canonical name."""
+    """The gazetteer's written forms in a PhraseMatcher, each entry with its label and canonical name;
+    a second one on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE LANDESBANK")."""
 
     def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
         self.vocab = nlp.vocab
         self.matcher = PhraseMatcher(nlp.vocab)
+        self.capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
         forms: dict[str, list[Doc]] = {}
         for entry in entries:
@@ -35,13 +37,19 @@ class Gazetteer:
             forms.setdefault(key, []).append(nlp.make_doc(entry["pattern"]))
         for key, docs in forms.items():
             self.matcher.add(key, docs)
+            self.capitals.add(key, docs)
 
     def __len__(self) -> int:
         return len(self.canonical)
 
-    def __call__(self, doc: Doc) -> list[Span]:
+    def __call__(self, doc: Doc, texts: list[str]) -> list[Span]:
+        matches = list(self.matcher(doc))
+        if any(len(text) > 3 and text.isupper() for text in texts):
+            # in capitals: every word of the match, and more than an acronym ("US" is no "Us")
+            matches += [(key_id, start, end) for key_id, start, end in self.capitals(doc)
+                        if all(texts[i].isupper() for i in range(start, end)) and sum(map(len, texts[start:end])) > 3]
         spans = []
-        for key_id, start, end in self.matcher(doc):
+        for key_id, start, end in matches:
             label, canonical = self.canonical[self.vocab.strings[key_id]]
             if not inside_word(doc, start, end):
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
