@@ -223,6 +223,8 @@ def test_not_quotes(nlp, text):
      [("indirect", "ihre Häuser nicht zu verlassen", None)]),
     ("Die Sprecherin ließ mitteilen, man prüfe den Fall.", [("indirect", "man prüfe den Fall", None)]),
     ("„Die Wahl war frei und fair“, lautete das Fazit des Berichts.", [("direct", "Die Wahl war frei und fair", None)]),
+    # the present plural of a separable verb: "geben … an", "werfen … vor"
+    ("Die Ärzte geben an, dass der Patient stabil sei.", [("indirect", "dass der Patient stabil sei", None)]),
     # impersonal cues: "hatte es geheißen", "war zu hören", the source is the place phrase
     ("In der Erklärung der Minister hatte es geheißen, die Lage sei ernst.", [("indirect", "die Lage sei ernst", None)]),
     ("Aus der Regierung war zu hören, der Minister trete zurück.", [("indirect", "der Minister trete zurück", None)]),
@@ -486,6 +488,7 @@ def test_speakers_in_harder_places(nlp, text, expected):
     # "es" after the verb can be its object; a quantifier opens the subject
     ("Beobachter halten es jedoch für unwahrscheinlich, dass das Gericht entscheidet.", "Beobachter"),
     ("Manche Analysten halten es für möglich, dass er antritt.", "Manche Analysten"),
+    ("Die Autoren der Studie werfen den Behörden vor: „Eine Prüfung findet nicht statt.“", "Die Autoren der Studie"),
     # a sentence-initial adverb or adverbial adjective before the verb is no subject
     ("Dagegen beteuerte die Polizei, ständig auf Streife zu sein.", "die Polizei"),
     ("Unmissverständlich sagt das Gericht, dass es nicht überzeugt sei.", "das Gericht"),
