@@ -62,7 +62,10 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             claim_start = _clause_after(text, claim_start, sent_end)
         if claim_start is not None and text.quote_at[claim_start] < 0 \
                 and _reported_clause(text, claim_start, claim_end, verb.kind):
-            yield Found(QuoteKind.INDIRECT, claim_start, claim_end, cue, speaker)
+            # "…, dass das Team gestärkt sei: „Wir haben gelernt …“": the direct quote after the colon is its own
+            own_end = next((i for i in range(claim_start, claim_end - 1) if text.words[i] == ":"
+                            and text.quote_at[i] < 0 and text.quote_at[i + 1] >= 0), claim_end)
+            yield Found(QuoteKind.INDIRECT, claim_start, own_end, cue, speaker)
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
               and not text.subordinate(clause_start) and not reported):

@@ -223,6 +223,9 @@ def test_not_quotes(nlp, text):
      [("indirect", "ihre Häuser nicht zu verlassen", None)]),
     ("Die Sprecherin ließ mitteilen, man prüfe den Fall.", [("indirect", "man prüfe den Fall", None)]),
     ("„Die Wahl war frei und fair“, lautete das Fazit des Berichts.", [("direct", "Die Wahl war frei und fair", None)]),
+    # an indirect claim ends at a colon before a direct quote, which is a quote of its own
+    ("Krüger sagte, dass das Team gestärkt sei: „Wir haben viel gelernt.“",
+     [("indirect", "dass das Team gestärkt sei", "Thomas Krüger"), ("direct", "Wir haben viel gelernt.", "Thomas Krüger")]),
     # the present plural of a separable verb: "geben … an", "werfen … vor"
     ("Die Ärzte geben an, dass der Patient stabil sei.", [("indirect", "dass der Patient stabil sei", None)]),
     # impersonal cues: "hatte es geheißen", "war zu hören", the source is the place phrase
