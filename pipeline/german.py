@@ -147,6 +147,11 @@ STOP_WORDS = frozenset(_SPACY_STOP_WORDS)
 LINKING_E_STEM = re.compile(r"(?:[td]|chn|[^aeiouäöüylrmnh][mn])\Z")
 
 
+# the past tense of a weak verb in lower case ("sagte", "führten"); a ge- form in -ten matches too and may be
+# a strong participle ("gebeten")
+WEAK_PAST_FORM = re.compile(r"[a-zäöüß]{3,}ten?\Z")
+
+
 def weak_verb_forms(lemma: str, particle: str = "") -> list[str]:
     """The finite forms and participle of a regular (weak) verb that a quote cue takes:
     "quengeln" -> quengelte, quengelten, quengelt, quengeln, gequengelt; "berichten" -> berichtete, …;

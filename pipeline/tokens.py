@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from itertools import compress
-from typing import Callable
+from typing import Any, Callable
 from weakref import WeakKeyDictionary
 
 import numpy
@@ -27,9 +27,9 @@ def token_texts(doc: Doc) -> list[str]:
     return list(texts)
 
 
-def flagged(texts: list[str], known: dict[str, bool], test: Callable[[str], bool]) -> list[int]:
-    """The indices of the tokens whose text passes `test`, each word form tested once: `known` keeps
-    the verdicts across Docs (the same words come back in every article)."""
+def flagged(texts: list[str], known: dict[str, Any], test: Callable[[str], Any]) -> list[int]:
+    """The indices of the tokens whose text passes `test` (a true verdict), each word form tested once:
+    `known` keeps the verdicts across Docs (the same words come back in every article)."""
     flags = list(map(known.get, texts))
     if None in flags:
         for i in [i for i, flag in enumerate(flags) if flag is None]:

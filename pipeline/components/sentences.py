@@ -27,7 +27,7 @@ class SentenceSegmenter:
     def __init__(self, nlp: Language, name: str = "sentences", *, overwrite: bool = False):
         self.name = name
         self.overwrite = overwrite
-        self._may_end: dict[str, bool] = {}  # word form -> it may end a sentence
+        self._ending_forms: dict[str, bool] = {}  # word form -> it may end a sentence
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Nothing to load: the rules need only the tokens."""
@@ -40,7 +40,7 @@ class SentenceSegmenter:
         starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
         starts[0, 0] = 1
         # most tokens are plain words: look only at the few that may end a sentence
-        for i in flagged(texts, self._may_end, _may_end):
+        for i in flagged(texts, self._ending_forms, _may_end):
             text = texts[i]
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)

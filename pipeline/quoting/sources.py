@@ -9,12 +9,12 @@ from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERB
                       SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
 from .cues import konjunktiv
 from .marks import MARKS
-
-ASIDE_MARKS = frozenset({",", "–", "-", "—"})  # what sets off a source phrase inside the claim
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import resolve
 from .text import Text
+
+ASIDE_MARKS = frozenset({",", "–", "-", "—"})  # what sets off a source phrase inside the claim
 
 
 # names that open in lower case: a particle before a capital ("el-Baradei", "al-Sadr") or a web address

@@ -6,7 +6,7 @@ import re
 
 from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
                       NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
-                      PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS)
+                      PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS, WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -14,8 +14,6 @@ from .text import SENT_END, Text
 
 # an adjective or adverb used as an adverbial ("Unmissverständlich", "Offiziell", "Möglicherweise")
 ADVERB_SHAPE = re.compile(r"(?:lich|isch|bar|sam|los|haft|weise|ell)\Z")
-# the past tense of a weak verb ("sagte", "erklärten"), never its participle (morphology as a regex)
-WEAK_PRETERITE = re.compile(r"(?!ge).*ten?\Z")
 
 
 def is_subject(text: Text, phrase: NounPhrase) -> bool:
@@ -153,8 +151,8 @@ def _passive(text: Text, verb_start: int, clause_start: int, clause_end: int) ->
         return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
     if any(verb.lemma in QUOTED_SUBJECT_VERBS for verb in verbs):
         return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
-    if WEAK_PRETERITE.match(text.lower[verb_start]):
-        return False  # "… eröffnet worden war sagte er": a finite past form is no participle
+    if WEAK_PAST_FORM.match(text.lower[verb_start]) and not text.lower[verb_start].startswith("ge"):
+        return False  # "… eröffnet worden war sagte er": a finite past form is no participle ("gebeten" is one)
     return any(text.lower[i] in PASSIVE_AUXILIARIES for i in range(clause_start, clause_end))
 
 

@@ -71,8 +71,7 @@ class Text:
         # a word outside quotations
         self.plain_word = [quote < 0 and word[:1].isalnum() for quote, word in zip(self.quote_at, words)]
         # where the extractors' cue words stand: they look only there instead of at every token
-        verbs = lex.verbs
-        self.verb_at = [i for i, word in enumerate(lower) if word in verbs]
+        self.verb_at = [i for i, word in enumerate(lower) if word in lex.verbs]
         self.source_at = [i for i, word in enumerate(lower) if word in SOURCE_WORDS]
         self.konjunktiv_at = flagged(words, lex.konjunktiv_forms, lex.konjunktiv_form)
 

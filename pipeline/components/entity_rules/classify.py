@@ -43,8 +43,7 @@ from typing import Callable, NamedTuple
 from spacy.tokens import Doc, Span
 
 from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
-                       NAME_PARTICLES, SUBJECT_PRONOUNS)
-from ...german import STOP_WORDS
+                       NAME_PARTICLES, STOP_WORDS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import Lexicons
 from .runs import CLAUSE_ENDS, candidates, particles_before, speaker_slot
@@ -54,12 +53,10 @@ LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
+NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
 # (German morphology as a regex, so it stays here rather than in german_words.tsv)
-# a lower-case verb in the weak past tense ("führte", "bezeichneten"); morphology as a regex
-WEAK_PRETERITE = re.compile(r"[a-zäöüß]{3,}ten?\Z")
-NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 
 
@@ -333,7 +330,7 @@ def _subject_of_verb(c: Context) -> str | None:
     else:
         # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis": an auxiliary or a verb in the
         # past tense right before it (not an adjective after an article: "die letzte Bastion")
-        verb_before = i > 0 and (texts[i - 1] in lex.verbs or WEAK_PRETERITE.match(texts[i - 1])
+        verb_before = i > 0 and (texts[i - 1] in lex.verbs or WEAK_PAST_FORM.match(texts[i - 1])
                                  and texts[i - 1] not in STOP_WORDS and (i < 2 or texts[i - 2].lower() not in ARTICLES)
                                  and _short_name_shape(word))
         found = verb_before and c.after[:1].islower()

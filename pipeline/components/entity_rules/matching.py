@@ -105,8 +105,7 @@ class ShapePatterns:
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
-        self._anchored: dict[str, tuple[Shape, ...]] = {}  # word -> the shapes it is an anchor of
-        self._is_anchor: dict[str, bool] = {}  # word -> it is an anchor of a shape
+        self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
             key = f"{entry['label']}|{entry['id']}"
             self.labels[key] = entry["label"]
@@ -119,27 +118,28 @@ class ShapePatterns:
         """The word is the required token of one of the shapes."""
         return bool(self._shapes_anchored_by(word))
 
-    def _shapes_anchored_by(self, word: str) -> tuple[Shape, ...]:
+    def _shapes_anchored_by(self, word: str) -> tuple[int, ...]:
         shapes = self._anchored.get(word)
         if shapes is None:
-            shapes = self._anchored[word] = tuple(shape for shape in self.shapes if shape.anchor.has(word))
+            shapes = self._anchored[word] = tuple(n for n, shape in enumerate(self.shapes) if shape.anchor.has(word))
         return shapes
 
     def matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, int]]:
         """The matches of each shape, found in windows around its anchor words only: running a
         Matcher of all shapes over every token cost half of this component's time, and a match
         never reaches beyond its anchor's window."""
-        windows: dict[Shape, list[list[int]]] = {}
-        for i in flagged(texts, self._is_anchor, self.is_anchor):
-            for shape in self._anchored[texts[i]]:
+        windows: dict[int, list[list[int]]] = {}  # shape index -> its windows
+        for i in flagged(texts, self._anchored, self._shapes_anchored_by):
+            for number in self._anchored[texts[i]]:
+                shape = self.shapes[number]
                 start, end = max(i - shape.before, 0), min(i + shape.after + 1, len(texts))
-                spans = windows.setdefault(shape, [])
+                spans = windows.setdefault(number, [])
                 if spans and start <= spans[-1][1]:
                     spans[-1][1] = end
                 else:
                     spans.append([start, end])
-        found = {(offset + start, offset + end, self.shapes.index(shape), key) for shape, spans in windows.items()
-                 for offset, stop in spans for key, start, end in shape.matcher(doc[offset:stop])}
+        found = {(offset + start, offset + end, number, key) for number, spans in windows.items()
+                 for offset, stop in spans for key, start, end in self.shapes[number].matcher(doc[offset:stop])}
         # in the order of the text; at the same offsets the shape listed first wins ("Preußen Münster": club, not road)
         return [(key, start, end) for start, end, _, key in sorted(found)]
 
