@@ -124,6 +124,12 @@ def mentions(doc):
     ("Er lebt seit Jahren in St. Moritz.", [("St. Moritz", "LOC")]),
     ("Die Firma liegt am Frankfurter Hauptbahnhof.", [("Frankfurter Hauptbahnhof", "LOC")]),
     ("Auf der A 7 gab es Stau.", [("A 7", "LOC")]),
+    # a road number glued to its letter after "der"; not a paper size or a car model
+    ("Der Unfall geschah auf der A7 bei Kassel.", [("A7", "LOC"), ("Kassel", "LOC")]),
+    ("Der Bau der B33 dauert.", [("B33", "LOC")]),
+    ("Der Stau auf der Autobahn 3 wuchs.", [("Autobahn 3", "LOC")]),
+    ("Das Blatt im Format A4 reicht.", []),
+    ("Die A4 brachte es auf 200 PS.", []),
     # organisations: gazetteer and shapes
     ("Die Bundeswehr und der Bundestag beraten.", [("Bundeswehr", "ORG"), ("Bundestag", "ORG")]),
     ("Es geht um die sogenannte Koalition der Willigen.", [("Koalition der Willigen", "ORG")]),
