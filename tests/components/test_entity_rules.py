@@ -112,6 +112,10 @@ def mentions(doc):
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
     ("Er wohnt in Berlin bei Schmidt.", [("Berlin", "LOC"), ("Schmidt", "PER")]),
     ("Er kam aus Helmarshausen.", [("Helmarshausen", "LOC")]),
+    # world towns from the word classes, also where they end in a German noun ("-bridge", "-polis")
+    ("Gespielt wurde in Boston und Bracebridge.", [("Boston", "LOC"), ("Bracebridge", "LOC")]),
+    ("Das Turnier endete in Kalamazoo.", [("Kalamazoo", "LOC")]),
+    ("Abends spielten sie Bridge.", []),
     # list names written in capitals are found too; a name written in lower case is not
     ("Die Firma zog nach PADERBORN um.", [("PADERBORN", "LOC")]),
     ("Er kam aus berlin zurück.", []),

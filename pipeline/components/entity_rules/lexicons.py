@@ -84,8 +84,9 @@ class Lexicons:
         cached = self._common.get(word)
         if cached is None:
             head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
+            # a word the word classes know as a whole is no compound of the noun it ends in ("Cambridge", "Indianapolis")
             cached = self._common[word] = not self.is_name(head) and (
-                head in self.common_nouns or self._common_tail(head))
+                head in self.common_nouns or head not in self.word_class and self._common_tail(head))
         return cached
 
     def _common_tail(self, word: str) -> bool:
