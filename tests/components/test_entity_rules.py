@@ -143,6 +143,10 @@ def mentions(doc):
     ("Robert Sasse von der YES Investmedia GmbH sprach.", [("Robert Sasse", "PER"), ("YES Investmedia GmbH", "ORG")]),
     ("Bei Siemens AG arbeiten viele.", [("Siemens AG", "ORG")]),
     ("Die Ölgesellschaft Petrolux meldete Verluste.", [("Petrolux", "ORG")]),
+    # the tail of a compound class noun types the name after it: bands, associations, firms, labels
+    ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
+    ("Er führt den Weinbaubetrieb Valdorra.", [("Valdorra", "ORG")]),
+    ("Die Rockband spielte bis Mitternacht.", []),
     ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
     ("Der ADAC warnt vor Staus.", [("ADAC", "ORG")]),
     ("Das sagte er der Lüneburger Rundschau.", [("Lüneburger Rundschau", "ORG")]),
