@@ -38,6 +38,10 @@ def mentions(doc):
     ("Er traf Jean-Noël Barrot in der Stadt.", [("Jean-Noël Barrot", "PER")]),
     ("Der Schriftsteller Joseph Victor von Scheffel kam.", [("Joseph Victor von Scheffel", "PER")]),
     ("Damals regierte George W. Bush in Washington.", [("George W. Bush", "PER"), ("Washington", "LOC")]),
+    # an initial for the first name, but not before a common noun
+    ("Er wurde Meister vor K. Drobnitzer und anderen.", [("K. Drobnitzer", "PER")]),
+    ("Das Buch schrieben H. Pemmeler und T. Wuschke.", [("H. Pemmeler", "PER"), ("T. Wuschke", "PER")]),
+    ("Siehe dazu S. Tabelle drei.", []),
     ("Gestern sprach Paula Stein in Bremen.", [("Paula Stein", "PER"), ("Bremen", "LOC")]),
     ("Die Schauspielerin Uta Hagen starb.", [("Uta Hagen", "PER")]),
     ("Unterstützt wurde sie von Maria Gonzales und Karl Brenner.",

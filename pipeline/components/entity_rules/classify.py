@@ -10,7 +10,7 @@ table; a rule marked "no mention" ends the list without one.
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
-    first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
+    first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein") or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
     several_names  -        more than one name-like word and no rule above took it: no mention
@@ -46,7 +46,7 @@ from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIO
                        NAME_PARTICLES, STOP_WORDS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import Lexicons
-from .runs import CLAUSE_ENDS, candidates, particles_before, speaker_slot
+from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
 from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
@@ -230,6 +230,8 @@ def _first_name_before_title(c: Context) -> int:
 
 def _opens_with_first_name(c: Context) -> str | None:
     words, lex = c.words, c.lex
+    if len(words) == 2 and INITIAL.match(c.first) and not c.commons[-1]:
+        return "PER"  # an initial for the first name: "W. Fesenko"
     # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
     named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
     if len(words) >= 2 and all(p in lex.first_names for p in c.first.split("-")) \
