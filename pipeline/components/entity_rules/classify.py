@@ -162,8 +162,9 @@ def _cue_before(c: Context) -> str | None:
             and lex.is_role(c.texts[c.start - 2]) and not lex.is_name(c.first) and c.first not in lex.ambiguous \
             and c.word_class(c.first) in (None, "ORG"):
         label = "ORG"  # "Präsident der Bundesärztekammer": the organisation the person heads
+    # a person's name opens with no place or organisation ("Regisseur Hayao Miyazaki" may end in a town's name)
     if label and not c.commons[-1] and (
-            label != "PER" or not any(c.word_class(w) in ("PLACE", "ORG") for w in c.words if not lex.is_name(w))):
+            label != "PER" or lex.is_name(c.first) or c.word_class(c.first) not in ("PLACE", "ORG")):
         return label
     return None
 
