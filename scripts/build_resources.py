@@ -47,6 +47,7 @@ Outputs (all in ``pipeline/data/``)
 * ``common_nouns.txt.gz`` -- one word form per line, see ``build_common_nouns``.
 * ``ambiguous_nouns.txt`` -- common-noun forms that are ALSO proper names
   (Müller, Fischer, Paris, Wolf ...); they are removed from common_nouns.
+* ``verb_forms.txt`` -- inflected verb forms, see ``build_verb_forms``.
 * ``SOURCES.md`` -- this provenance information as a file.
 
 Rules that are not obvious are documented in the function docstrings.
@@ -645,6 +646,15 @@ def build_word_classes(clusters: dict, probs: dict, labels: dict[int, str],
     return out
 
 
+def build_verb_forms(lemmas: dict, probs: dict) -> list[str]:
+    """Inflected verb forms ("ging", "beschäftigte", "übernimmt", "gefallen"): lower-case words of the
+    lexeme table whose lemma in spaCy's lookup table is another lower-case word in -en/-ern/-eln; a
+    word that is its lemma plus an ending is an adjective's declension ("offenen" of "offen") and left out."""
+    return sorted(w for w, lemma in lemmas.items()
+                  if w in probs and w.isalpha() and w.islower() and lemma.islower() and lemma != w
+                  and len(lemma) > 3 and lemma.endswith("n") and lemma[-2] == "e" and not w.startswith(lemma))
+
+
 def build_lower_words(probs: dict) -> list[str]:
     """Lower-case words of log probability above LOWER_WORD_MIN_PROB (adverbs, adjectives, verbs:
     "zuvor", "insgesamt"): capitalised at a sentence start, such a word is not a name."""
@@ -704,6 +714,7 @@ def main() -> int:
 
     # --- frequent lower-case words
     write_text(DATA / "lower_words.txt", "\n".join(build_lower_words(probs)) + "\n")
+    write_text(DATA / "verb_forms.txt", "\n".join(build_verb_forms(load_json_gz("de_lemma_lookup.json.gz"), probs)) + "\n")
 
     write_text(DATA / "SOURCES.md", SOURCES_MD)
 
@@ -766,6 +777,7 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `common_nouns.txt.gz` | inflected forms of plain common nouns (pos Substantiv, not Toponym/Vorname/Nachname/Eigenname), minus any form that is also a proper-name lemma, a nam_dict first name or a single-word gazetteer pattern | german-nouns | CC BY-SA 4.0 (Wiktionary) |
 | `ambiguous_nouns.txt` | common-noun forms that are also names (Müller, Fischer, Paris, Wolf ...) | german-nouns, nam_dict, gazetteer | CC BY-SA 4.0; GNU FDL 1.2 |
 | `lower_words.txt` | frequent lower-case words (log probability above -13) | spacy-lookups-data `de_lexeme_prob` | MIT |
+| `verb_forms.txt` | inflected verb forms (a lower-case word whose lemma is another word in -en/-ern/-eln, not the lemma plus an adjective ending) | spacy-lookups-data `de_lemma_lookup`, `de_lexeme_prob` | MIT |
 
 Notes
 - Files derived from german-nouns (Wiktionary) are share-alike (CC BY-SA 4.0);

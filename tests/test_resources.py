@@ -132,6 +132,12 @@ def test_word_classes(word_classes):
     assert set(word_classes.values()) <= {"SURNAME", "FIRSTNAME", "PLACE", "ORG"}
 
 
+def test_verb_forms():
+    forms = set((DATA / "verb_forms.txt").read_text(encoding="utf-8").split())
+    assert {"ging", "übernimmt", "beschäftigte", "wurde"} <= forms
+    assert not {"offenen", "letzte", "neuen", "sagen"} & forms  # adjectives and infinitives are none
+
+
 def test_roles():
     roles = _tsv("curated/roles.tsv")
     for w in ["Bundeskanzler", "Bundeskanzlerin", "Präsident", "Präsidentin", "Sondergesandte",

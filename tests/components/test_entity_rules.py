@@ -62,6 +62,14 @@ def mentions(doc):
     # ... or of a verb in the past tense, if it is shaped like a name and not like a German noun
     ("Neben seiner Lehre führte Goslin eine ärztliche Praxis.", [("Goslin", "PER")]),
     ("Im Jahr 1930 postulierte Pauli ein neues Teilchen.", [("Pauli", "PER")]),
+    # ... or of any finite verb the verb forms know, before it at a sentence start or after it
+    ("Marvosch beschäftigte sich lange mit Physik.", [("Marvosch", "PER")]),
+    ("Im Jahr 1990 ging Tabrelli erstmals auf Tour.", [("Tabrelli", "PER")]),
+    ("Rätselhafter erscheint die Lage im Osten.", []),
+    # ... or of an auxiliary after a function word that opens the sentence; a place preposition makes it a place
+    ("Doch Vendoszek wurde entlassen.", [("Vendoszek", "PER")]),
+    ("In Pflückuff wurde gebaut.", [("Pflückuff", "LOC")]),
+    ("Sie sang Forever In Kalmora.", []),
     ("Die Behörde verursachte Ermittlungsmängel in großer Zahl.", []),
     ("Die Firma testete Vernetzung in allen Werken.", []),
     ("Sie sahen die letzte Korvatz am Hafen.", []),

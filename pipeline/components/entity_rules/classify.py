@@ -24,7 +24,7 @@ table; a rule marked "no mention" ends the list without one.
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
     first_name     PER      a first name that the word classes list as a first name or surname
     speech         PER      a speech verb follows, not at a sentence start
-    verb           PER      one unknown word as the subject of an auxiliary or speech verb ("Zuvor musste Kolbritz")
+    verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "Doch Kolbritz wurde")
     genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
     preposition    LOC      after a place preposition ("in Pflückuff")
 
@@ -56,8 +56,8 @@ SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
 NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
-# (German morphology as a regex, so it stays here rather than in german_words.tsv)
-ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
+# (German morphology as a regex, so it stays here rather than in german_words.tsv), also compared ("Rätselhafter")
+ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)(?:er|e)?|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 
 
 @dataclass
@@ -324,19 +324,25 @@ def _subject_of_verb(c: Context) -> str | None:
     sentence start the word must not be a capitalised adverb ("Zuvor", "Insgesamt") or adjective."""
     lex, word, texts, i = c.lex, c.word, c.texts, c.start
     lower = word.lower()
-    if len(c.words) != 1 or word.endswith("-") or lower in lex.lower_words or ADJECTIVE_SHAPE.match(lower):
+    if len(c.words) != 1 or not word.replace("-", "").isalpha() or word.endswith("-") or lower in lex.lower_words \
+            or ADJECTIVE_SHAPE.match(lower):
         return None
     if c.initial:  # the subject is not further on: "Außerdem will sich die Partei", "Damit hatte er"
         clause_rest = takewhile(lambda w: w not in CLAUSE_ENDS, texts[i + 2:i + 4])
         subject_later = any(w.lower() in SUBJECTS for w in clause_rest)
-        found = (c.after in lex.verbs or lex.cue_words.get(c.after) == "PER") and not subject_later
+        found = (c.after in lex.verbs or c.after in lex.verb_forms or lex.cue_words.get(c.after) == "PER") \
+            and not subject_later
     else:
-        # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis": an auxiliary or a verb in the
-        # past tense right before it (not an adjective after an article: "die letzte Bastion")
-        verb_before = i > 0 and (texts[i - 1] in lex.verbs or WEAK_PAST_FORM.match(texts[i - 1])
-                                 and texts[i - 1] not in STOP_WORDS and (i < 2 or texts[i - 2].lower() not in ARTICLES)
-                                 and _short_name_shape(word))
-        found = verb_before and c.after[:1].islower()
+        # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis", "1990 ging Marusha erstmals …": an
+        # auxiliary or another finite verb right before it (not an adjective after an article: "die letzte Bastion")
+        before = texts[i - 1] if i > 0 else ""
+        verb_before = before in lex.verbs or (WEAK_PAST_FORM.match(before) and before not in STOP_WORDS
+                                              or before in lex.verb_forms) \
+            and (i < 2 or texts[i - 2].lower() not in ARTICLES) and _short_name_shape(word)
+        # "Doch Bermúdez wurde …", "Auch Geillis hat …": a function word opens the sentence, an auxiliary follows
+        opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES and lex.cue_words.get(before.lower()) != "LOC" \
+            and i > 0 and sentence_initial(c.doc, i - 1) and c.after in lex.verbs and _short_name_shape(word)
+        found = verb_before and c.after[:1].islower() or opened
     return "PER" if found else None
 
 
@@ -354,7 +360,9 @@ def _saxon_genitive(c: Context) -> str | None:
 
 def _after_place_preposition(c: Context) -> str | None:
     word = c.word
-    if c.lex.cue_words.get(c.before) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
+    # capitalised only at a sentence start ("In Garze traf es …"; not "Forever In Love")
+    preposition = c.before.lower() if c.start > 0 and sentence_initial(c.doc, c.start - 1) else c.before
+    if c.lex.cue_words.get(preposition) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
             and word.isalpha() and word[1:].islower():
         return "LOC"
     return None

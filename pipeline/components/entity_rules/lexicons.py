@@ -12,7 +12,7 @@ from ...names import strip_genitive
 # under the data folder (pipeline/data/)
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
-         "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt")
+         "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt", "verb_forms.txt")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
 ROMAN = re.compile(r"[IVX]+\Z")
 
@@ -37,6 +37,7 @@ class Lexicons:
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
     lower_words: set[str] = field(default_factory=set)  # frequent lower-case words ("zuvor", "insgesamt")
+    verb_forms: set[str] = field(default_factory=set)  # inflected verb forms ("ging", "übernimmt")
     # verdicts per word form: the same words come back in every article
     _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -150,4 +151,5 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         ambiguous=files.words("ambiguous_nouns.txt"),
         verbs=set(by_kind("verb")),
         lower_words=files.words("lower_words.txt"),
+        verb_forms=files.words("verb_forms.txt"),
     )
