@@ -239,6 +239,9 @@ def test_rule_table_is_documented_in_order():
     ("date 2024-01-01 Kurz.\n\nRIEDLINGEN (dpa) – Es regnet.", [("RIEDLINGEN", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
     ("date 2024-01-01 NEU WULFSBÜTTEL (dpa) – Die Börse schloss fester.",
      [("NEU WULFSBÜTTEL", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
+    # news agencies and their services in the bracket
+    ("date 2024-01-01 Kurz.\n\nWULFSBÜTTEL (dpa-AFX) – Es regnet.", [("WULFSBÜTTEL", "LOC", "dateline"), ("dpa-AFX", "ORG", "gazetteer")]),
+    ("date 2024-01-01 Kurz.\n\nUlm (ots) – Es regnet.", [("Ulm", "LOC", "gazetteer"), ("ots", "ORG", "gazetteer")]),
     # ... a German function word in capitals is neither
     ("date 2024-01-01 ZUR FOTOSHOW\n\nDie Firma wächst.", []),
     # ... an acronym elsewhere stays an organisation
