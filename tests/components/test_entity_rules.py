@@ -148,6 +148,10 @@ def mentions(doc):
     ("Der Bau der B33 dauert.", [("B33", "LOC")]),
     ("Der Stau auf der Autobahn 3 wuchs.", [("Autobahn 3", "LOC")]),
     ("Das Blatt im Format A4 reicht.", []),
+    # a district or a motorway junction with its name
+    ("Die Polizei im Landkreis Wulfsbüttel ermittelt.", [("Landkreis Wulfsbüttel", "LOC")]),
+    ("Der Stau reicht bis zum Kreuz Kassel-Nord.", [("Kreuz Kassel-Nord", "LOC")]),
+    ("Im Kreis Mitglieder zu werben ist schwer.", []),
     ("Die A4 brachte es auf 200 PS.", []),
     # organisations: gazetteer and shapes
     ("Die Bundeswehr und der Bundestag beraten.", [("Bundeswehr", "ORG"), ("Bundestag", "ORG")]),
