@@ -161,6 +161,14 @@ def mentions(doc):
     ("Die AMB Gebäudeservice KG reinigt Büros.", [("AMB Gebäudeservice KG", "ORG")]),
     ("Robert Sasse von der YES Investmedia GmbH sprach.", [("Robert Sasse", "PER"), ("YES Investmedia GmbH", "ORG")]),
     ("Bei Siemens AG arbeiten viele.", [("Siemens AG", "ORG")]),
+    # ... with "& Co. KG", after a comma, after a name in lower case with a dot or hyphen, after an institution
+    # with "für"; the company's seat after it stays a place, and a noun with "der" before the company is none of it
+    ("Es haftet die Kessmann Holz GmbH & Co. KG allein.", [("Kessmann Holz GmbH & Co. KG", "ORG")]),
+    ("Sitz der Gesellschaft: Brightwell, Inc. Wilmington.", [("Brightwell, Inc.", "ORG"), ("Wilmington", "LOC")]),
+    ("Alle Kurse: © 2016 boersenblick.net GmbH", [("boersenblick.net GmbH", "ORG")]),
+    ("Er leitet die Deutsche Gesellschaft für Tiefseeforschung e.V. seit Jahren.",
+     [("Deutsche Gesellschaft für Tiefseeforschung e.V.", "ORG")]),
+    ("Den Preis holten Auszubildende der Kessmann AG.", [("Kessmann AG", "ORG")]),
     ("Die Ölgesellschaft Petrolux meldete Verluste.", [("Petrolux", "ORG")]),
     # the tail of a compound class noun types the name after it: bands, associations, firms, labels
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
