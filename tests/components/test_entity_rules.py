@@ -200,6 +200,9 @@ def mentions(doc):
     ("Der Hubschrauber vom Typ EC 135 landete.", []),
     ("Die Karten der Serie GTX 480 sind schnell.", []),
     ("Der ADAC 2024 war gut.", [("ADAC", "ORG")]),
+    # two capitals alone are no organisation; before a name they open one
+    ("Die Brille für VR kostet viel.", []),
+    ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),
     ("Später zog die Polizei Anfang der Achtziger hier ein.", []),
     ("Das Stück erschien im Theater Verlag.", []),
     ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),

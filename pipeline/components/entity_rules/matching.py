@@ -259,6 +259,8 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
         while end < len(texts) and end - i < 2 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
                 lex.name_like(texts[end]) and not lex.is_common(texts[end]))):
             end += 1
+        if len(text) == 2 and end == i + 1:
+            continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
         spans.append(mention(doc, i, end, "ORG", "acronym"))
         taken.update(range(i, end))
     return spans
