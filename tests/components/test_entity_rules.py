@@ -127,6 +127,11 @@ def mentions(doc):
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
     ("Er wohnt in Berlin bei Schmidt.", [("Berlin", "LOC"), ("Schmidt", "PER")]),
     ("Er kam aus Helmarshausen.", [("Helmarshausen", "LOC")]),
+    # a mountain, wood or site after a definite article: a person's name takes none
+    ("Die Truppe erstürmte den Kesselberg und hielt ihn.", [("Kesselberg", "LOC")]),
+    ("Die Hütte liegt unter dem Hagerkogel.", [("Hagerkogel", "LOC")]),
+    ("Am Wendelborn steht ein Turm.", [("Wendelborn", "LOC")]),
+    ("Die Prinzessin fiel in einen Glasberg.", []),
     # world towns from the word classes, also where they end in a German noun ("-bridge", "-polis")
     ("Gespielt wurde in Boston und Bracebridge.", [("Boston", "LOC"), ("Bracebridge", "LOC")]),
     ("Das Turnier endete in Kalamazoo.", [("Kalamazoo", "LOC")]),

@@ -14,7 +14,7 @@ table; a rule marked "no mention" ends the list without one.
     name_pair      PER      two or more words, no common noun, ending in a surname
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
     several_names  -        more than one name-like word and no rule above took it: no mention
-    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen")
+    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
     common_noun    -        it opens with a common noun: no mention
     particle       PER      a family-name particle opens it at a sentence start ("Von der Leyen sagte")
@@ -42,7 +42,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
+from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, INDEFINITE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
                        NAME_PARTICLES, STOP_WORDS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import Lexicons
@@ -53,6 +53,7 @@ LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
+DEFINITE_ARTICLES = (ARTICLES - INDEFINITE_ARTICLES) | ARTICLE_PREPOSITIONS
 NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
@@ -253,9 +254,14 @@ def _several_names(c: Context) -> bool:
 
 
 def _place_ending(c: Context) -> str | None:
-    word = c.word
-    if len(c.words) == 1 and word.endswith(c.lex.place_tails) and not _generic_place(word, c.lex) \
-            and c.word_class(word) != "SURNAME" and not c.initial:
+    word, lex = c.word, c.lex
+    if len(c.words) != 1 or c.initial:
+        return None
+    if word.endswith(lex.place_tails) and not _generic_place(word, lex) and c.word_class(word) != "SURNAME":
+        return "LOC"
+    # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not "einen Glasberg")
+    if word.endswith(lex.landform_tails) and c.before.lower() in DEFINITE_ARTICLES \
+            and word not in lex.common_nouns and word not in lex.ambiguous and not lex.is_name(word):
         return "LOC"
     return None
 

@@ -33,6 +33,7 @@ class Lexicons:
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
+    landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
     work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
@@ -147,6 +148,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         cue_words={**by_kind("speech"), **by_kind("preposition")},
         name_tails=tuple(by_kind("name_tail")),
         place_tails=tuple(by_kind("place_tail")),
+        landform_tails=tuple(by_kind("landform_tail")),
         work_words=set(by_kind("work")),
         ambiguous=files.words("ambiguous_nouns.txt"),
         verbs=set(by_kind("verb")),
