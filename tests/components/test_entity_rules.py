@@ -135,6 +135,8 @@ def mentions(doc):
     # world towns from the word classes, also where they end in a German noun ("-bridge", "-polis")
     ("Gespielt wurde in Boston und Bracebridge.", [("Boston", "LOC"), ("Bracebridge", "LOC")]),
     ("Das Turnier endete in Kalamazoo.", [("Kalamazoo", "LOC")]),
+    # ... also at a sentence start, but not as the subject of a finite verb (a person's name is as likely there)
+    ("Kalamazoo (dpa) Im Zoo gab es Nachwuchs.", [("Kalamazoo", "LOC"), ("dpa", "ORG")]),
     ("Abends spielten sie Bridge.", []),
     # list names written in capitals are found too; a name written in lower case is not
     ("Die Firma zog nach PADERBORN um.", [("PADERBORN", "LOC")]),

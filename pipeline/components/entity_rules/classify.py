@@ -308,7 +308,11 @@ def _after_speech_verb(c: Context) -> str | None:
 
 def _place_or_org_class(c: Context) -> str | None:
     label = CLASS_LABELS.get(c.word_class(c.first))
-    return label if label and not c.initial else None
+    # at a sentence start only a place that is no capitalised lower-case word ("Pfaffenhofen (PK) …"), and not
+    # as the subject of a finite verb, which a person's name is as often ("Kageneck wurde …")
+    at_start_ok = label == "LOC" and c.first.lower() not in c.lex.lower_words \
+        and c.after not in c.lex.verbs and c.after not in c.lex.verb_forms
+    return label if label and (not c.initial or at_start_ok) else None
 
 
 def _ambiguous(c: Context) -> bool:
