@@ -127,6 +127,9 @@ def mentions(doc):
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
     ("Er wohnt in Berlin bei Schmidt.", [("Berlin", "LOC"), ("Schmidt", "PER")]),
     ("Er kam aus Helmarshausen.", [("Helmarshausen", "LOC")]),
+    # a town and its district or neighbour joined by a hyphen; not a compound of a noun
+    ("Er wohnt in Bremen-Vegesack und arbeitet in Berlin-Mitte.", [("Bremen-Vegesack", "LOC"), ("Berlin-Mitte", "LOC")]),
+    ("Der Berlin-Besuch und das Amerika-Stahlgeschäft liefen gut.", []),
     # a mountain, wood or site after a definite article: a person's name takes none
     ("Die Truppe erstürmte den Kesselberg und hielt ihn.", [("Kesselberg", "LOC")]),
     ("Die Hütte liegt unter dem Hagerkogel.", [("Hagerkogel", "LOC")]),

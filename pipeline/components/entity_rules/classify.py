@@ -16,6 +16,7 @@ table; a rule marked "no mention" ends the list without one.
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
+    place_compound LOC      a town and its district joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte")
     common_noun    -        it opens with a common noun: no mention
     particle       PER      a family-name particle opens it at a sentence start ("Von der Leyen sagte")
     surname        PER      a surname, not after an article ("der Preis") or as a place after "in" ("in Bracht")
@@ -283,6 +284,10 @@ def _in_speaker_slot(c: Context) -> str | None:
     return None
 
 
+def _place_compound(c: Context) -> str | None:
+    return "LOC" if len(c.words) == 1 and c.lex.is_place_compound(c.word) else None
+
+
 def _opens_with_common_noun(c: Context) -> bool:
     return c.commons[0]
 
@@ -392,6 +397,7 @@ RULES = (
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending),
     Rule("speech", _in_speaker_slot),
+    Rule("place_compound", _place_compound),
     Rule("common_noun", _opens_with_common_noun, reject=True),
     Rule("particle", _opened_by_particle),
     Rule("surname", _surname),

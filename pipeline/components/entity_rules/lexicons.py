@@ -34,6 +34,7 @@ class Lexicons:
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
     landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
+    districts: set[str] = field(default_factory=set)  # parts of a town named after it ("Berlin-Mitte", "Hannover-Süd")
     work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
@@ -91,13 +92,23 @@ class Lexicons:
                 head in self.common_nouns or head not in self.word_class and self._common_tail(head))
         return cached
 
-    def _common_tail(self, word: str) -> bool:
-        for i in range(3, len(word) - 3):
+    def _common_tail(self, word: str, shortest: int = 4) -> bool:
+        for i in range(3, len(word) - shortest + 1):
             tail = word[i:]
             noun = tail[0].upper() + tail[1:]
             if noun in self.common_nouns or noun in self.ambiguous:
                 return not tail.endswith(self.name_tails)
         return False
+
+    def is_place_compound(self, word: str) -> bool:
+        """A town and its district or neighbour joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte"), not a
+        compound of a common noun ("Berlin-Besuch")."""
+        parts = word.split("-")
+        if len(parts) != 2 or self.word_class.get(parts[0]) != "PLACE" or not parts[1][:1].isupper():
+            return False
+        last = parts[1]  # a noun it ends in has five letters or more: "Stahlgeschäft", not "Vegesack"
+        return last in self.districts or last not in self.common_nouns and last not in self.ambiguous \
+            and not self.is_name(last) and not self._common_tail(last, shortest=5)
 
     def is_head(self, word: str) -> bool:
         """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
@@ -149,6 +160,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         name_tails=tuple(by_kind("name_tail")),
         place_tails=tuple(by_kind("place_tail")),
         landform_tails=tuple(by_kind("landform_tail")),
+        districts=set(by_kind("district")),
         work_words=set(by_kind("work")),
         ambiguous=files.words("ambiguous_nouns.txt"),
         verbs=set(by_kind("verb")),
