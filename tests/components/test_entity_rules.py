@@ -217,6 +217,7 @@ def mentions(doc):
     ("Das Stück erschien im Theater Verlag.", []),
     ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),
     ("Der Song Take On Me wurde ein Hit.", []),
+    ("Der neue Film Star Wars läuft an.", []),
     # English organisation names, with "of"/"on"/"for" and without; a German class noun before one is no part of it
     ("Er forschte am California Institute of Technology.", [("California Institute of Technology", "ORG")]),
     ("Das International Council on Security and Development warnt.",
