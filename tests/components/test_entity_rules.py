@@ -125,6 +125,10 @@ def mentions(doc):
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
+    # a name in the genitive before a noun; an adjective or participle at a sentence start is none
+    ("Gestern lobte er Pawlitzkes Buch.", [("Pawlitzkes", "PER")]),
+    ("Vergangenes Jahr war gut.", []),
+    ("Verwaltetes Vermögen stieg.", []),
     ("Er wohnt in Berlin bei Schmidt.", [("Berlin", "LOC"), ("Schmidt", "PER")]),
     ("Er kam aus Helmarshausen.", [("Helmarshausen", "LOC")]),
     # a town and its district or neighbour joined by a hyphen; not a compound of a noun

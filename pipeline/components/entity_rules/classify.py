@@ -369,9 +369,17 @@ def _short_name_shape(word: str) -> bool:
 
 
 def _saxon_genitive(c: Context) -> str | None:
-    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES:
+    # not an adjective at a sentence start ("Vergangenes Jahr", "Verwaltetes Vermögen")
+    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES \
+            and not _adjective_form(c.first.lower(), c.lex):
         return "PER"
     return None
+
+
+def _adjective_form(lower: str, lex: Lexicons) -> bool:
+    """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
+    stem = lower[:-2] if lower.endswith(("es", "en", "er", "em")) else lower[:-1] if lower.endswith("e") else lower
+    return lower in lex.lower_words or stem in lex.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 
 
 def _after_place_preposition(c: Context) -> str | None:
