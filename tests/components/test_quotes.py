@@ -163,6 +163,8 @@ def test_quotes(nlp, text, expected):
     "Er hat die Operation erfolgreich ausgeführt.",  # "ausführen" is a cue only with the claim after it
     "Der Chor hat die Ode an die Freude vorgetragen.",
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
+    "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
+    "Die Firma stellt ihre Pläne nach der Sitzung vor.",
 ])
 def test_not_quotes(nlp, text):
     assert rows(run(nlp, text)) == []
@@ -180,6 +182,17 @@ def test_not_quotes(nlp, text):
      [("indirect", "bleibt die Grenze offen", None)]),
     ("Nach bisherigem Erkenntnisstand brach das Feuer im Keller aus.",
      [("indirect", "brach das Feuer im Keller aus", None)]),
+    # a genitive owner before the source noun; plans, laws and media as sources
+    ("Nach Krügers Meinung werden die Preise weiter steigen.",
+     [("indirect", "werden die Preise weiter steigen", None)]),
+    ("Nach den Planungen der Stadt wird die Brücke im Mai fertig.", [("indirect", "wird die Brücke im Mai fertig", None)]),
+    ("Nach dem Grundgesetz ist der Bundespräsident das Staatsoberhaupt.",
+     [("indirect", "ist der Bundespräsident das Staatsoberhaupt", None)]),
+    ("Nach russischen Medien wurden zwei Soldaten verletzt.", [("indirect", "wurden zwei Soldaten verletzt", None)]),
+    # "Seiner Ansicht nach …": the source noun before "nach" opens the sentence
+    ("Seiner Ansicht nach ist der Plan gescheitert.", [("indirect", "ist der Plan gescheitert", None)]),
+    ("Ihrer Meinung nach muss die Stadt mehr Wohnungen bauen.",
+     [("indirect", "muss die Stadt mehr Wohnungen bauen", None)]),
     # a long source phrase inside the claim: the larger side of the claim
     ("Die Firma plant nach Angaben der Gewerkschaft Metall-Elektro-Holz-Kunststoff den Abbau von Stellen.",
      [("indirect", "den Abbau von Stellen", None)]),
