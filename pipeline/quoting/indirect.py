@@ -110,7 +110,7 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     after_comma = text.words[start - 1] == ","
     if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
         return after_comma and _zu_infinitive(text, start, segment_end)
-    if any(konjunktiv(text, i) for i in range(start, segment_end) if text.quote_at[i] < 0):
+    if any(konjunktiv(text, i, after_constituent=True) for i in range(start, segment_end) if text.quote_at[i] < 0):
         return True
     if kind in (CueKind.REPORTED, CueKind.SPEECH) and _zu_infinitive(text, start, segment_end):
         return True

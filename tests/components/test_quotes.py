@@ -164,6 +164,7 @@ def test_quotes(nlp, text, expected):
     "Der Chor hat die Ode an die Freude vorgetragen.",
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
+    "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
     "Die Firma stellt ihre Pläne nach der Sitzung vor.",
 ])
 def test_not_quotes(nlp, text):
@@ -250,6 +251,14 @@ def test_not_quotes(nlp, text):
     # the nested direct quote is part of the indirect quote, not a second row
     ("Ziel sei es, „die Grenzen dauerhaft zu sichern“, erklärte Berger.",
      [("indirect", "Ziel sei es, „die Grenzen dauerhaft zu sichern“", "Anna Berger")]),
+    # after a speech verb, a verb in -e right after the first noun phrase is Konjunktiv I
+    ("Krüger erklärte, sein Land plane neue Gespräche mit Polen.",
+     [("indirect", "sein Land plane neue Gespräche mit Polen", "Thomas Krüger")]),
+    ("Berger sagte, die Regierung prüfe eine Klage gegen Frankreich.",
+     [("indirect", "die Regierung prüfe eine Klage gegen Frankreich", "Anna Berger")]),
+    # "sprechen davon, dass …" as "sprechen von"
+    ("Vogt spricht davon, dass die Reform ein großer Fehler sei.",
+     [("indirect", "dass die Reform ein großer Fehler sei", "Lena Vogt")]),
 ])
 def test_quote_rules(nlp, text, expected):
     found = rows(run(nlp, text))
