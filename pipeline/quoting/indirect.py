@@ -60,7 +60,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
             claim_start = _clause_after(text, claim_start, sent_end)
-        if claim_start is not None and text.quote_at[claim_start] < 0 \
+        if claim_start is not None and _unquoted(text, claim_start) \
                 and _reported_clause(text, claim_start, claim_end, verb.kind):
             # "…, dass das Team gestärkt sei: „Wir haben gelernt …“": the direct quote after the colon is its own
             own_end = next((i for i in range(claim_start, claim_end - 1) if text.words[i] == ":"
@@ -82,6 +82,11 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
                 if topic == sent_start or not quoted_topic:  # else the quoted words are the claim
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _unquoted(text: Text, i: int) -> bool:
+    """Whether token `i` stands outside quotation marks, or opens a quoted name ("„No-Go-Areas“ dürfe es …")."""
+    return text.quote_at[i] < 0 or text.name_quote[i] >= 0
 
 
 def _clause_after(text: Text, after: int, sent_end: int) -> int | None:

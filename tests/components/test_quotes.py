@@ -256,6 +256,9 @@ def test_not_quotes(nlp, text):
      [("indirect", "sein Land plane neue Gespräche mit Polen", "Thomas Krüger")]),
     ("Berger sagte, die Regierung prüfe eine Klage gegen Frankreich.",
      [("indirect", "die Regierung prüfe eine Klage gegen Frankreich", "Anna Berger")]),
+    # a claim may open with a quoted name
+    ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
+     [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
     # "sprechen davon, dass …" as "sprechen von"
     ("Vogt spricht davon, dass die Reform ein großer Fehler sei.",
      [("indirect", "dass die Reform ein großer Fehler sei", "Lena Vogt")]),
