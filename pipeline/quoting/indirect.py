@@ -85,8 +85,9 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
 
 
 def _unquoted(text: Text, i: int) -> bool:
-    """Whether token `i` stands outside quotation marks, or opens a quoted name ("„No-Go-Areas“ dürfe es …")."""
-    return text.quote_at[i] < 0 or text.name_quote[i] >= 0
+    """Whether token `i` stands outside quotation marks, or opens a quoted name after a comma ("sagte,
+    „No-Go-Areas“ dürfe es …"; after a colon it is a title: "Das Motto lautet: „Gemeinsam stark“")."""
+    return text.quote_at[i] < 0 or text.name_quote[i] >= 0 and text.words[i - 1] == ","
 
 
 def _clause_after(text: Text, after: int, sent_end: int) -> int | None:
