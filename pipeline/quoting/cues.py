@@ -8,8 +8,12 @@ from ..german import (FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES, KONJ
                       PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
+from .phrases import only_noun_phrases
 from .records import Cue, CueKind
 from .text import BOUNDARIES, Text
+
+
+INSERT_MARKS = frozenset({",", "–", "—", "-"})  # what sets off an apposition or an aside
 
 
 class VerbCue(NamedTuple):
@@ -34,14 +38,34 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
             if verb.kind == CueKind.INTENT and not _stated_aim(text, i, clause_start, clause_end):
                 continue
             if verb.particle and not verb.joined:
-                if last != verb.particle and not (i > clause_start and lower[i - 1] == verb.particle):
+                if last != verb.particle and not (i > clause_start and lower[i - 1] == verb.particle) \
+                        and _particle_after_inserts(text, clause_end) != verb.particle:
                     continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
             elif lex.has(last, "particle") and clause_end - 1 > i:
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment
-            if verb.requires and not set(verb.requires) & set(lower[max(clause_start, i - 2):clause_end]):
+            # the required word stands after the verb or just before it; an impersonal verb's anywhere in
+            # its clause ("Wie es in der Erklärung hieß", "Wie aus dem Bericht hervorgeht")
+            window = clause_start if verb.kind == CueKind.IMPERSONAL else max(clause_start, i - 2)
+            if verb.requires and not set(verb.requires) & set(lower[window:clause_end]):
                 continue
             yield VerbCue(Cue(verb.lemma, verb.kind, i, i + 1, text.words[i]), verb)
             break
+
+
+def _particle_after_inserts(text: Text, clause_end: int) -> str:
+    """The particle that closes the sentence after noun phrases set off by commas or dashes ("teilte der
+    Sprecher, Max Muster, mit", "gab heute – nach langen Tests – Professor Lang bekannt"), else ""."""
+    sent_start, sent_end = text.sents[text.sent_of[clause_end - 1]]
+    content_end = text.content_end(sent_start, sent_end)
+    end = clause_end
+    while end < content_end - 1 and text.words[end] in INSERT_MARKS:
+        start, end = text.clause(end + 1)
+        if end >= content_end:  # the last segment: noun phrases and the particle
+            last = content_end - 1
+            return text.lower[last] if only_noun_phrases(text, start, last) else ""
+        if not only_noun_phrases(text, start, end):
+            return ""
+    return ""
 
 
 def _stated_aim(text: Text, verb_at: int, clause_start: int, clause_end: int) -> bool:

@@ -7,10 +7,10 @@ from typing import Iterator
 from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
 from .cues import konjunktiv, verb_cues
 from .marks import MARKS
-from .phrases import PhraseKind, is_adjective, only_noun_phrases
+from .phrases import PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
 from .speakers import impersonal_source, resolve
-from .subjects import subject_near
+from .subjects import is_subject, subject_near
 from .text import SENT_END, Text
 
 
@@ -173,13 +173,23 @@ def _before_next_cue(text: Text, after: int, next_verb: int, end: int) -> int:
 
 
 def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterator[Found]:
-    """"…, hieß es in der Erklärung." / "In der Erklärung heißt es, …"."""
+    """"…, hieß es in der Erklärung." / "In der Erklärung heißt es, …" / "Aus dem Bericht geht hervor, …";
+    not with a noun as subject ("Die Firma ging aus einer Fusion hervor": no one says anything)."""
     clause_start, clause_end = text.clause(cue.start)
+    opener = next(phrases(text, clause_start, cue.start), None)
+    if opener is not None and opener.start == clause_start and opener.end - opener.start > 1 \
+            and opener.kind != PhraseKind.PRONOUN and is_subject(text, opener):
+        return
     speaker = impersonal_source(text, cue)
-    if clause_start > sent_start and text.words[clause_start - 1] == ",":
+    # "…, in denen es heißt, dass …": a relative clause introduces the claim after it
+    relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],
+                                                                                       "relative")
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative:
         if text.plain_words(sent_start, clause_start - 1) >= 3:
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return
     claim_start = _clause_after(text, clause_end - 1, claim_end + 1)
-    if claim_start is not None and text.quote_at[claim_start] < 0:
+    as_said = text.lex.info.get((text.lower[clause_start], "subordinator")) == "wie"  # "Wie es hieß, sieht X …"
+    if claim_start is not None and text.quote_at[claim_start] < 0 \
+            and (as_said or _reported_clause(text, claim_start, claim_end, CueKind.SPEECH)):
         yield Found(QuoteKind.INDIRECT, claim_start, claim_end, cue, speaker)

@@ -165,6 +165,9 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Firma ging aus einer Fusion hervor, die im Jahr 2010 stattfand.",  # "hervorgehen" with a noun subject
+    "Die Partei ging als Siegerin aus der Wahl hervor, die im Mai stattfand.",
+    "Die Stadt teilte, nach langen Tests, die Ergebnisse mit.",  # a particle after an insert, but no claim
     "Die Firma stellt ihre Pläne nach der Sitzung vor.",
 ])
 def test_not_quotes(nlp, text):
@@ -256,6 +259,14 @@ def test_not_quotes(nlp, text):
      [("indirect", "sein Land plane neue Gespräche mit Polen", "Thomas Krüger")]),
     ("Berger sagte, die Regierung prüfe eine Klage gegen Frankreich.",
      [("indirect", "die Regierung prüfe eine Klage gegen Frankreich", "Anna Berger")]),
+    # "hervorgehen aus": the source of a claim, with "wie", or with a dass-clause
+    ("Wie aus einem Bericht der Stadt hervorgeht, ist die Brücke gesperrt.",
+     [("indirect", "ist die Brücke gesperrt", None)]),
+    ("Aus einem Bericht der Stadt geht hervor, dass die Brücke gesperrt ist.",
+     [("indirect", "dass die Brücke gesperrt ist", None)]),
+    # a separable verb's particle after an apposition set off by commas
+    ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
+     [("indirect", "Die Lage sei ernst", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
@@ -361,6 +372,14 @@ def test_weak_konjunktiv_goes_on_reporting_a_speaker_in_reach(nlp, text, expecte
      [("indirect", "Er soll mehrere Autos angezündet haben", "Anna Berger")]),
     ("Die Stadt will 500 Stellen streichen. Das kündigte Krüger am Montag an.",
      [("reported", "Die Stadt will 500 Stellen streichen", "Thomas Krüger")]),
+    # the speaker after phrases of time ("am Abend", "gestern"); a particle after an apposition
+    ("Die Zahl der Anträge steigt deutlich. Das bestätigte am Abend Krüger.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", "Thomas Krüger")]),
+    ("Die Zahl der Anträge steigt deutlich. Das teilte die Sprecherin der Stadt, Lena Vogt, mit.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", None)]),
+    # "Dies geht aus X hervor": X is the source
+    ("Die Zahl der Anträge steigt deutlich. Dies geht aus einem Bericht der Stadt hervor.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", None)]),
     # not across a paragraph break, and not when "das" is no object of the speech verb
     ("Die Zahl der Anträge steigt deutlich.\n\nDas teilte Krüger am Montag mit.", []),
     ("Die Zahl der Anträge steigt deutlich. Das Amt schrieb Krüger einen Brief.", []),
