@@ -1,6 +1,5 @@
 """Claims attributed by a source phrase instead of a verb: "laut X", "X zufolge",
-"nach Angaben X", "seiner Ansicht nach", "gemäß X",
-"…, so X." and "demnach"."""
+"nach Angaben X", "seiner Ansicht nach", "gemäß X", "…, so X." and "demnach"."""
 from __future__ import annotations
 
 import re
