@@ -30,7 +30,8 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
                 or (text.words[i][:1].isupper() and not text.opens_sentence(i))):
             continue
         clause_start, clause_end = text.clause(i)
-        last = lower[clause_end - 1] if clause_end > i + 1 else ""
+        # a clause that runs on into a quotation ("bezeichnete den Besuch als ein „…“") has no particle at its end
+        last = lower[clause_end - 1] if clause_end > i + 1 and not _opens_quotation(text, clause_end) else ""
         objects = {lex.info.get((lower[j].rsplit("-", 1)[-1], "not_claim")) for j in range(clause_start, clause_end)}
         for verb in lex.verbs[lower[i]]:
             if verb.lemma in objects:
@@ -41,7 +42,7 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
                 if last != verb.particle and not (i > clause_start and lower[i - 1] == verb.particle) \
                         and _particle_after_inserts(text, clause_end) != verb.particle:
                     continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
-            elif lex.has(last, "particle") and clause_end - 1 > i:
+            elif lex.has(last, "particle") and clause_end - 1 > i and not _taken_by_later_verb(text, i, clause_end):
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment
             # the required word stands after the verb or just before it; an impersonal verb's anywhere in
             # its clause ("Wie es in der Erklärung hieß", "Wie aus dem Bericht hervorgeht")
@@ -50,6 +51,18 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
                 continue
             yield VerbCue(Cue(verb.lemma, verb.kind, i, i + 1, text.words[i]), verb)
             break
+
+
+def _opens_quotation(text: Text, i: int) -> bool:
+    return i < len(text.words) and text.quote_at[i] >= 0 and text.quotations[text.quote_at[i]].open == i
+
+
+def _taken_by_later_verb(text: Text, verb_at: int, clause_end: int) -> bool:
+    """Whether the particle that ends the clause belongs to a later speech verb ("bezeichnete X als Y und
+    kündigte an")."""
+    particle = text.lower[clause_end - 1]
+    return any(verb.particle == particle for j in text.within(text.verb_at, verb_at + 1, clause_end - 1)
+               for verb in text.lex.verbs[text.lower[j]])
 
 
 def _particle_after_inserts(text: Text, clause_end: int) -> str:

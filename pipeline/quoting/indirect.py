@@ -7,7 +7,7 @@ from typing import Iterator
 from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
 from .cues import konjunktiv, verb_cues
 from .marks import MARKS
-from .phrases import PhraseKind, is_adjective, only_noun_phrases, phrases
+from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
 from .speakers import impersonal_source, resolve
 from .subjects import is_subject, subject_near
@@ -19,16 +19,22 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
     content_end = text.content_end(sent_start, sent_end)
     cues = list(verb_cues(text, sent_start, sent_end))
     reported = False  # one reported claim per sentence: "sprach von … und forderte …" is one statement
+    shared: tuple[int, NounPhrase | None] | None = None  # (clause start, subject) of a verb the next one shares
     for position, (cue, verb) in enumerate(cues):
         claim_end = (_before_next_cue(text, cue.end, cues[position + 1].cue.start, content_end)
                      if position + 1 < len(cues) else content_end)
         clause_start, clause_end = text.clause(cue.start)
+        # "X hatte Fehler eingeräumt und angegeben, …": verbs joined in one clause share its subject
+        subject = shared[1] if shared is not None and shared[0] == clause_start \
+            else subject_near(text, cue.start, cue.end)
+        # "bezeichnete X als „…“ und kündigte an, …": the clause after is the later verb's claim
+        later_claims = position + 1 < len(cues) and cues[position + 1].cue.start < clause_end
+        shared = (clause_start, subject) if later_claims else None
         if verb.kind == CueKind.IMPERSONAL:
             yield from _impersonal(text, cue, sent_start, claim_end)
             continue
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
                                for i in range(clause_start, cue.start))
-        subject = subject_near(text, cue.start, cue.end)
         if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
                                                                     PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
@@ -56,7 +62,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             if text.plain_words(sent_start, clause_start - 1) >= 3:
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
-        claim_start = _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
+        claim_start = None if later_claims else \
+            _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
             claim_start = _clause_after(text, claim_start, sent_end)
@@ -177,9 +184,10 @@ def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterat
     not with a noun as subject ("Die Firma ging aus einer Fusion hervor": no one says anything)."""
     clause_start, clause_end = text.clause(cue.start)
     opener = next(phrases(text, clause_start, cue.start), None)
+    impersonal_subject = any(text.lex.has(text.lower[i], "pronoun_generic") for i in (cue.start - 1, cue.end))
     if opener is not None and opener.start == clause_start and opener.end - opener.start > 1 \
-            and opener.kind != PhraseKind.PRONOUN and is_subject(text, opener):
-        return
+            and opener.kind != PhraseKind.PRONOUN and is_subject(text, opener) and not impersonal_subject:
+        return  # (but "Die Zahlen wurden präzisiert und es heißt nun, …")
     speaker = impersonal_source(text, cue)
     # "…, in denen es heißt, dass …": a relative clause introduces the claim after it
     relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],

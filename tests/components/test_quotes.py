@@ -267,6 +267,17 @@ def test_not_quotes(nlp, text):
     # a separable verb's particle after an apposition set off by commas
     ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
      [("indirect", "Die Lage sei ernst", None)]),
+    # a clause that runs on into a quotation has no particle at its end ("als ein „…“" is no "ein…" verb)
+    ("Krüger bezeichnete den Besuch als ein „wichtiges Zeichen“.",
+     [("direct", "wichtiges Zeichen", "Thomas Krüger")]),
+    # two speech verbs in one clause: the particle at its end and the clause after belong to the later
+    # one, the subject to both
+    ("Berger bezeichnete den Brief als „Frechheit“ und kündigte an, sie werde vor Gericht ziehen.",
+     [("direct", "Frechheit", "Anna Berger"), ("indirect", "sie werde vor Gericht ziehen", "Anna Berger")]),
+    ("Krüger hatte Fehler eingeräumt und angegeben, er habe zu wenig geprüft.",
+     [("indirect", "er habe zu wenig geprüft", "Thomas Krüger")]),
+    ("Die Zahlen wurden später korrigiert und es heißt nun, dass zwei Menschen starben.",
+     [("indirect", "dass zwei Menschen starben", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
