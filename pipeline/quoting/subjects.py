@@ -85,7 +85,7 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
             verb_start - 1 <= clause_start and lex.info.get((lower[verb_start - 1], "conjunction")) == "and"
             or verb_start == clause_start and text.words[clause_start - 1] == "," and not text.subordinate(clause_start)):
         # "…, und fügt hinzu: …", "X bestätigte den Vorfall, teilte aber mit, …" share the subject of the sentence
-        return _sentence_subject(text, verb_start)
+        return sentence_subject(text, verb_start)
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
         return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
     return after
@@ -127,7 +127,8 @@ def _fronted(text: Text, before: NounPhrase, clause_start: int, verb_end: int, c
     return after.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)
 
 
-def _sentence_subject(text: Text, verb_start: int) -> NounPhrase | None:
+def sentence_subject(text: Text, verb_start: int) -> NounPhrase | None:
+    """The subject that opens the sentence of token `verb_start`, if one does."""
     sent_start, _ = text.sents[text.sent_of[verb_start]]
     _, clause_end = text.clause(sent_start)
     phrase = next(phrases(text, sent_start, min(clause_end, verb_start)), None)
