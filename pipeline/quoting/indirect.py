@@ -87,8 +87,21 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 topic = next((i for i in range(cue.end, clause_end)
                               if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.requires), sent_start)
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
-                if topic == sent_start or not quoted_topic:  # else the quoted words are the claim
+                # "warnte die CDU vor einem „populistischen Wahlkampf“.": a quoted object of a preposition
+                # that ends the claim is the claim (not "vor einem „Abfluss“ ins Ausland", nor a quoted name)
+                quoted_object = verb.kind == CueKind.REPORTED and any(
+                    text.lex.has(text.lower[i], "preposition") and text.quote_at[i] < 0
+                    and any(_ends_claim(text, j, claim_end) for j in range(i + 1, min(i + 4, claim_end)))
+                    for i in range(cue.end, clause_end))
+                if not quoted_object and (topic == sent_start or not quoted_topic):  # else the quoted words are the claim
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _ends_claim(text: Text, i: int, claim_end: int) -> bool:
+    """Whether a quotation that is no name opens at token `i` and runs to the end of the claim."""
+    quote = text.quote_at[i]
+    return (quote >= 0 and text.quotations[quote].open == i and text.name_quote[i] < 0
+            and text.quotations[quote].end + 1 >= claim_end)
 
 
 def _unquoted(text: Text, i: int) -> bool:

@@ -278,6 +278,11 @@ def test_not_quotes(nlp, text):
      [("indirect", "er habe zu wenig geprüft", "Thomas Krüger")]),
     ("Die Zahlen wurden später korrigiert und es heißt nun, dass zwei Menschen starben.",
      [("indirect", "dass zwei Menschen starben", None)]),
+    # a quoted object of a preposition that ends the sentence is the claim, not the whole sentence
+    ("Krüger warnte die Partei vor einem „populistischen Wahlkampf“.",
+     [("direct", "populistischen Wahlkampf", "Thomas Krüger")]),
+    ("Krüger warnte vor einem „drohenden Abfluss von Wissen“ ins Ausland.",
+     [("reported", "Krüger warnte vor einem „drohenden Abfluss von Wissen“ ins Ausland", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
