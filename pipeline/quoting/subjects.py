@@ -22,11 +22,25 @@ def is_subject(text: Text, phrase: NounPhrase) -> bool:
     lex = text.lex
     if phrase.start > 0 and lex.has(text.lower[phrase.start - 1], "preposition") and not _name_particle(text, phrase):
         return False
+    if _after_adverb_in_phrase(text, phrase.start):
+        return False
     first = text.lower[phrase.start]
     if lex.has(first, "det_oblique") or lex.has(first, "oblique"):
         return False
     # "sagte der Zeitung": a dative
     return not (first in DATIVE_FEMININE_ARTICLES and lex.noun_class(text.lower[phrase.head], "addressee"))
+
+
+def _after_adverb_in_phrase(text: Text, start: int) -> bool:
+    """"in einer vorgestern veröffentlichten Videobotschaft": the phrase found from the adjective on is the
+    rest of one that an adverb split after its preposition or oblique article."""
+    before = start - 1
+    if before < 1 or not text.lex.has(text.lower[before], "adverb"):
+        return False
+    opener = text.lower[before - 1]
+    if text.lex.has(opener, "det") and before > 1:  # "in einer vorgestern …"
+        opener = text.lower[before - 2]
+    return text.lex.has(opener, "preposition") or text.lex.has(opener, "det_oblique")
 
 
 def _name_particle(text: Text, phrase: NounPhrase) -> bool:
@@ -80,6 +94,12 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
         return before
     if pronoun_after and not lex.has(lower[verb_end], "pronoun") and not (object_after and before is not None):
         return None  # "sagt man", "hieß es"
+    if before is None and not pronoun_after and lex.info.get((lower[verb_start - 1], "conjunction")) == "and":
+        # "X nannte die Sanktionen „…“ in Tripolis und rief die Armee auf": a verb right after "und" shares
+        # the subject of the sentence; the phrase after it is its object
+        shared = sentence_subject(text, verb_start)
+        if shared is not None:
+            return shared
     after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
     if after is None and verb_start > 0 and (
             verb_start - 1 <= clause_start and lex.info.get((lower[verb_start - 1], "conjunction")) == "and"

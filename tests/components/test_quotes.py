@@ -283,6 +283,14 @@ def test_not_quotes(nlp, text):
      [("direct", "populistischen Wahlkampf", "Thomas Krüger")]),
     ("Krüger warnte vor einem „drohenden Abfluss von Wissen“ ins Ausland.",
      [("reported", "Krüger warnte vor einem „drohenden Abfluss von Wissen“ ins Ausland", "Thomas Krüger")]),
+    # the subject: a verb right after "und" shares the sentence's subject (the phrase after it is its
+    # object); a focus adverb before the subject ("Selbst die …"); an adverb inside a prepositional phrase
+    ("Krüger nannte die Sanktionen „unnötig“ in Wien und rief die Bundesregierung auf, die Grenze zu öffnen.",
+     [("direct", "unnötig", "Thomas Krüger"), ("indirect", "die Grenze zu öffnen", "Thomas Krüger")]),
+    ("Selbst die Bundesregierung hatte kritisiert, dass die Zahlen falsch seien.",
+     [("indirect", "dass die Zahlen falsch seien", "Bundesregierung")]),
+    ("Krüger, der Kandidat der Partei, hat in einer gestern veröffentlichten Botschaft angekündigt, auf Gelder zu "
+     "verzichten.", [("indirect", "auf Gelder zu verzichten", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
