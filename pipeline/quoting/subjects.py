@@ -80,7 +80,14 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
                 and text.ents[source.entity].label_ == "LOC":
             return None  # "Kritisiert wird in Deutschland, dass …": a place is where, not who
         return agent or source
-    before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
+    found = [phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)]
+    before = found[0] if found else None
+    if len(found) > 1 and found[-1].end == verb_start \
+            and lex.info.get((lower[found[-1].start - 1], "conjunction")) == "and" \
+            and not PERFECT_AUXILIARIES & set(lower[clause_start:verb_start]):
+        # "Dies war die erste Blockade und die Anwohner befürchten, …": a clause of its own (not "X hatte die
+        # Rolle der Fraktions- und Parteivorsitzenden betont", where the verb closes the first clause)
+        before = found[-1]
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))
     # "Beobachter halten es für möglich, dass …": an "es" that can be the object leaves the noun its subject
