@@ -70,7 +70,7 @@ def test_classes_nest_as_german_grammar_says():
     assert german.DEFINITE_GENITIVE_ARTICLES < german.GENITIVE_ARTICLES
     assert german.OPENING_PARTICLES < german.NAME_PARTICLES
     assert german.PARTICLE_ARTICLES < german.NAME_PARTICLES
-    assert german.CAPITALISED_NAME_PARTICLES == {"Von", "Van", "De"}
+    assert german.CAPITALISED_NAME_PARTICLES == {"Von", "Van", "De", "Zu"}
     assert german.SOURCE_WORDS == {"laut", "gemäß", "nach", "zufolge", "so", "demnach"}
 
 
