@@ -81,6 +81,7 @@ def test_no_duplicate_patterns(gazetteer):
     ("Weißen Hauses", "ORG", "Weißes Haus"),
     ("Nato", "ORG", "Nato"),
     ("Borussia Dortmund", "ORG", "Borussia Dortmund"),
+    ("Punta Arenas", "LOC", "Punta Arenas"),  # a world city of several words (GeoNames)
 ])
 def test_gazetteer_entries(gaz_index, pattern, label, ident):
     assert gaz_index.get(pattern) == (label, ident)
@@ -123,7 +124,18 @@ def test_word_classes(word_classes):
     assert word_classes.get("Wadephul") == "SURNAME"
     assert word_classes.get("Paris") == "PLACE"
     assert word_classes.get("Michael") == "FIRSTNAME"
+    # world cities of one word are places unless the clusters or the dictionary know the word otherwise
+    assert word_classes.get("Kalamazoo") == "PLACE"
+    assert word_classes.get("Baldwin") == "SURNAME"
+    for word in ("Hof", "Nice", "Jupiter"):
+        assert word not in word_classes
     assert set(word_classes.values()) <= {"SURNAME", "FIRSTNAME", "PLACE", "ORG"}
+
+
+def test_verb_forms():
+    forms = set((DATA / "verb_forms.txt").read_text(encoding="utf-8").split())
+    assert {"ging", "übernimmt", "beschäftigte", "wurde"} <= forms
+    assert not {"offenen", "letzte", "neuen", "sagen"} & forms  # adjectives and infinitives are none
 
 
 def test_roles():
