@@ -2,7 +2,7 @@
 import pytest
 
 import pipeline
-from pipeline.corpus import local_key, quote_group
+from pipeline.corpus import local_key
 
 
 @pytest.fixture
@@ -65,12 +65,18 @@ def test_corpus_entities_counts_names_articles_quotes_and_dates(extract):
 
 
 @pytest.mark.parametrize("left, right, same", [
-    ("Die Lage ist ernst.", "die Lage  ist ernst", True),
-    ("Die Lage ist ernst.", "Die Lage ist gut.", False),
+    ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Merz sagte: „die Lage  ist ernst“", True),
+    ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Merz sagte: „Die Lage ist gut.“", False),
+    ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Olaf Scholz sagte: „Die Lage ist ernst.“", False),
 ])
-def test_quote_groups_ignore_case_spacing_and_end_punctuation(left, right, same):
-    assert (quote_group("PER:a", left) == quote_group("PER:a", right)) == same
-    assert quote_group(None, left) is None
+def test_quote_groups_ignore_case_spacing_and_end_punctuation(extract, left, right, same):
+    quotes = extract([left, right])["quotes"]
+    assert quotes["quote_group"].notna().all() and (quotes["quote_group"].nunique() == 1) == same
+
+
+def test_a_quote_without_a_speaker_entity_has_no_group(extract):
+    quotes = extract(["„Die Lage ist ernst“, hieß es."])["quotes"]
+    assert len(quotes) == 1 and quotes["quote_group"].isna().all()
 
 
 def test_local_keys_fold_case_and_spaces():

@@ -70,7 +70,7 @@ def test_classes_nest_as_german_grammar_says():
     assert german.DEFINITE_GENITIVE_ARTICLES < german.GENITIVE_ARTICLES
     assert german.OPENING_PARTICLES < german.NAME_PARTICLES
     assert german.PARTICLE_ARTICLES < german.NAME_PARTICLES
-    assert german.CAPITALISED_NAME_PARTICLES == {"Von", "Van", "De"}
+    assert german.CAPITALISED_NAME_PARTICLES == {"Von", "Van", "De", "Zu"}
     assert german.SOURCE_WORDS == {"laut", "gemäß", "nach", "zufolge", "so", "demnach"}
 
 
@@ -129,6 +129,7 @@ TECHNICAL_LABELS = frozenset({
     "extract", "load", "speakers",  # the public API (pipeline/__init__.py)
     "org", "party", "gender",  # profile columns (quoting/profiles.py, compare.py)
     "severity", "error", "article", "source", "message", "total", "articles",  # report columns
+    "entities", "mentions", "quotes", "aliases",  # table and column names (schema.py: corpus.py, compare.py)
 })
 # Comparisons with one German word that are labels, not word tests: (module, word) -> why.
 LABEL_COMPARISONS = {

@@ -8,8 +8,12 @@ from ..german import (FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES, KONJ
                       PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
+from .phrases import only_noun_phrases
 from .records import Cue, CueKind
 from .text import BOUNDARIES, Text
+
+
+INSERT_MARKS = frozenset({",", "–", "—", "-"})  # what sets off an apposition or an aside
 
 
 class VerbCue(NamedTuple):
@@ -26,7 +30,8 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
                 or (text.words[i][:1].isupper() and not text.opens_sentence(i))):
             continue
         clause_start, clause_end = text.clause(i)
-        last = lower[clause_end - 1] if clause_end > i + 1 else ""
+        # a clause that runs on into a quotation ("bezeichnete den Besuch als ein „…“") has no particle at its end
+        last = lower[clause_end - 1] if clause_end > i + 1 and not _opens_quotation(text, clause_end) else ""
         objects = {lex.info.get((lower[j].rsplit("-", 1)[-1], "not_claim")) for j in range(clause_start, clause_end)}
         for verb in lex.verbs[lower[i]]:
             if verb.lemma in objects:
@@ -34,14 +39,46 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
             if verb.kind == CueKind.INTENT and not _stated_aim(text, i, clause_start, clause_end):
                 continue
             if verb.particle and not verb.joined:
-                if last != verb.particle and not (i > clause_start and lower[i - 1] == verb.particle):
+                if last != verb.particle and not (i > clause_start and lower[i - 1] == verb.particle) \
+                        and _particle_after_inserts(text, clause_end) != verb.particle:
                     continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
-            elif lex.has(last, "particle") and clause_end - 1 > i:
+            elif lex.has(last, "particle") and clause_end - 1 > i and not _taken_by_later_verb(text, i, clause_end):
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment
-            if verb.requires and not set(verb.requires) & set(lower[max(clause_start, i - 2):clause_end]):
+            # the required word stands after the verb or just before it; an impersonal verb's anywhere in
+            # its clause ("Wie es in der Erklärung hieß", "Wie aus dem Bericht hervorgeht")
+            window = clause_start if verb.kind == CueKind.IMPERSONAL else max(clause_start, i - 2)
+            if verb.requires and not set(verb.requires) & set(lower[window:clause_end]):
                 continue
             yield VerbCue(Cue(verb.lemma, verb.kind, i, i + 1, text.words[i]), verb)
             break
+
+
+def _opens_quotation(text: Text, i: int) -> bool:
+    return i < len(text.words) and text.quote_at[i] >= 0 and text.quotations[text.quote_at[i]].open == i
+
+
+def _taken_by_later_verb(text: Text, verb_at: int, clause_end: int) -> bool:
+    """Whether the particle that ends the clause belongs to a later speech verb ("bezeichnete X als Y und
+    kündigte an")."""
+    particle = text.lower[clause_end - 1]
+    return any(verb.particle == particle for j in text.within(text.verb_at, verb_at + 1, clause_end - 1)
+               for verb in text.lex.verbs[text.lower[j]])
+
+
+def _particle_after_inserts(text: Text, clause_end: int) -> str:
+    """The particle that closes the sentence after noun phrases set off by commas or dashes ("teilte der
+    Sprecher, Max Muster, mit", "gab heute – nach langen Tests – Professor Lang bekannt"), else ""."""
+    sent_start, sent_end = text.sents[text.sent_of[clause_end - 1]]
+    content_end = text.content_end(sent_start, sent_end)
+    end = clause_end
+    while end < content_end - 1 and text.words[end] in INSERT_MARKS:
+        start, end = text.clause(end + 1)
+        if end >= content_end:  # the last segment: noun phrases and the particle
+            last = content_end - 1
+            return text.lower[last] if only_noun_phrases(text, start, last) else ""
+        if not only_noun_phrases(text, start, end):
+            return ""
+    return ""
 
 
 def _stated_aim(text: Text, verb_at: int, clause_start: int, clause_end: int) -> bool:

@@ -10,7 +10,7 @@ from .marks import Quotation
 from .phrases import PhraseKind, noun_phrase, phrases
 from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import SUBJECT_KINDS, impersonal_source, resolve
-from .subjects import is_subject, subject_near
+from .subjects import is_subject, sentence_subject, subject_near
 from .text import SENT_END, Text
 
 
@@ -157,11 +157,24 @@ def _cue_at(text: Text, at: int, sent_end: int) -> _Attribution | None:
 
 
 def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> Found | None:
-    """Short quoted judgements after "nannte", "bezeichnete … als", "sprach von"."""
+    """Short quoted judgements after "nannte", "bezeichnete … als", "sprach von"; with the verb's "als"
+    right before the quotation the verb may stand anywhere in the sentence ("bezeichnete acht Karten in
+    einem Spiel, in dem …, als „übertrieben“", "Als „Fehler“ bezeichnete X …", "wies … als „haltlos“ zurück")."""
     for cue, verb in verb_cues(text, max(sentence[0], quotation.open - 8), quotation.open):
         if verb.kind in (CueKind.JUDGE, CueKind.REPORTED) and (
                 not verb.requires or set(verb.requires) & set(text.lower[cue.end:quotation.open])):
             return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue, _subject_speaker(text, cue))
+    governing = set(text.lower[max(sentence[0], quotation.open - 2):quotation.open])  # "als „…“", "als ein „…“"
+    for i in text.within(text.verb_at, *sentence):
+        verb = next((verb for verb in text.lex.verbs[text.lower[i]] if verb.kind == CueKind.JUDGE
+                     and set(verb.requires) & governing and text.quote_at[i] < 0 and text.words[i][:1].islower()
+                     and (not verb.particle or verb.joined or verb.particle in text.lower[i + 1:sentence[1]])
+                     # a verb after the quotation with an "als" of its own: "kam als „Gast“ und bezeichnete X als Y"
+                     and not (i > quotation.open and set(verb.requires) & set(text.lower[i + 1:sentence[1]]))), None)
+        if verb is not None:  # a participle after the quotation has the subject that opens the sentence
+            cue = Cue(verb.lemma, verb.kind, i, i + 1, text.words[i])
+            subject = subject_near(text, cue.start, cue.end) or sentence_subject(text, cue.start)
+            return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue, resolve(text, subject, verb=i))
     return None
 
 

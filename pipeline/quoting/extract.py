@@ -6,16 +6,16 @@ from typing import Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from ..german import ANAPHORIC_DEMONSTRATIVES
+from ..german import ANAPHORIC_DEMONSTRATIVES, ORIGIN_PREPOSITIONS
 from .cues import main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
-from .phrases import noun_phrase, phrases
+from .phrases import NounPhrase, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .sources import source_quotes
 from .speakers import SUBJECT_KINDS, previous_subject, resolve
-from .subjects import subject_near
+from .subjects import is_subject, subject_near
 from .text import Text
 
 
@@ -184,16 +184,24 @@ def _said_before(text: Text, sentence: int) -> Found | None:
             or text.paragraph[sentence - 1] != text.paragraph[sentence]:
         return None
     cue = next((cue for cue, verb in verb_cues(text, start, end)
-                if cue.start == start + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED)), None)
+                if cue.start == start + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
     if cue is None:
         return None
-    speaker = resolve(text, noun_phrase(text, cue.end, text.content_end(start, end)))
+    speaker = resolve(text, _subject_after(text, cue.end, text.clause(cue.start)[1]))
     if speaker.start is None:
         return None
     claim_start, claim_end = text.sents[sentence - 1]
     label = QuoteKind.INDIRECT if main_clause_konjunktiv(text, claim_start, claim_end, strong_only=False) \
         else QuoteKind.REPORTED
     return Found(label, claim_start, text.content_end(claim_start, claim_end), cue, speaker)
+
+
+def _subject_after(text: Text, start: int, end: int) -> NounPhrase | None:
+    """The subject after the verb of "Das erklärte gestern ein Sprecher …" (adverbs and the phrases of
+    time or place before it skipped), else the source of "Dies geht aus einem Bericht hervor"."""
+    found = list(phrases(text, start, end))
+    return next((phrase for phrase in found if is_subject(text, phrase)), None) or next(
+        (phrase for phrase in found if text.lower[phrase.start - 1] in ORIGIN_PREPOSITIONS), None)
 
 
 def _top_level(found: Iterable[Found]) -> list[Found]:

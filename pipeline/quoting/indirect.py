@@ -7,10 +7,10 @@ from typing import Iterator
 from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
 from .cues import konjunktiv, verb_cues
 from .marks import MARKS
-from .phrases import PhraseKind, is_adjective, only_noun_phrases
+from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
 from .speakers import impersonal_source, resolve
-from .subjects import subject_near
+from .subjects import is_subject, subject_near
 from .text import SENT_END, Text
 
 
@@ -19,16 +19,22 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
     content_end = text.content_end(sent_start, sent_end)
     cues = list(verb_cues(text, sent_start, sent_end))
     reported = False  # one reported claim per sentence: "sprach von … und forderte …" is one statement
+    shared: tuple[int, NounPhrase | None] | None = None  # (clause start, subject) of a verb the next one shares
     for position, (cue, verb) in enumerate(cues):
         claim_end = (_before_next_cue(text, cue.end, cues[position + 1].cue.start, content_end)
                      if position + 1 < len(cues) else content_end)
         clause_start, clause_end = text.clause(cue.start)
+        # "X hatte Fehler eingeräumt und angegeben, …": verbs joined in one clause share its subject
+        subject = shared[1] if shared is not None and shared[0] == clause_start \
+            else subject_near(text, cue.start, cue.end)
+        # "bezeichnete X als „…“ und kündigte an, …": the clause after is the later verb's claim
+        later_claims = position + 1 < len(cues) and cues[position + 1].cue.start < clause_end
+        shared = (clause_start, subject) if later_claims else None
         if verb.kind == CueKind.IMPERSONAL:
             yield from _impersonal(text, cue, sent_start, claim_end)
             continue
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
                                for i in range(clause_start, cue.start))
-        subject = subject_near(text, cue.start, cue.end)
         if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
                                                                     PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
@@ -56,11 +62,12 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             if text.plain_words(sent_start, clause_start - 1) >= 3:
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
-        claim_start = _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
+        claim_start = None if later_claims else \
+            _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
             claim_start = _clause_after(text, claim_start, sent_end)
-        if claim_start is not None and text.quote_at[claim_start] < 0 \
+        if claim_start is not None and _unquoted(text, claim_start) \
                 and _reported_clause(text, claim_start, claim_end, verb.kind):
             # "…, dass das Team gestärkt sei: „Wir haben gelernt …“": the direct quote after the colon is its own
             own_end = next((i for i in range(claim_start, claim_end - 1) if text.words[i] == ":"
@@ -80,8 +87,27 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 topic = next((i for i in range(cue.end, clause_end)
                               if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.requires), sent_start)
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
-                if topic == sent_start or not quoted_topic:  # else the quoted words are the claim
+                # "warnte die CDU vor einem „populistischen Wahlkampf“.": a quoted object of a preposition
+                # that ends the claim is the claim (not "vor einem „Abfluss“ ins Ausland", nor a quoted name)
+                quoted_object = verb.kind == CueKind.REPORTED and any(
+                    text.lex.has(text.lower[i], "preposition") and text.quote_at[i] < 0
+                    and any(_ends_claim(text, j, claim_end) for j in range(i + 1, min(i + 4, claim_end)))
+                    for i in range(cue.end, clause_end))
+                if not quoted_object and (topic == sent_start or not quoted_topic):  # else the quoted words are the claim
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _ends_claim(text: Text, i: int, claim_end: int) -> bool:
+    """Whether a quotation that is no name opens at token `i` and runs to the end of the claim."""
+    quote = text.quote_at[i]
+    return (quote >= 0 and text.quotations[quote].open == i and text.name_quote[i] < 0
+            and text.quotations[quote].end + 1 >= claim_end)
+
+
+def _unquoted(text: Text, i: int) -> bool:
+    """Whether token `i` stands outside quotation marks, or opens a quoted name after a comma ("sagte,
+    „No-Go-Areas“ dürfe es …"; after a colon it is a title: "Das Motto lautet: „Gemeinsam stark“")."""
+    return text.quote_at[i] < 0 or text.name_quote[i] >= 0 and text.words[i - 1] == ","
 
 
 def _clause_after(text: Text, after: int, sent_end: int) -> int | None:
@@ -110,7 +136,7 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     after_comma = text.words[start - 1] == ","
     if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
         return after_comma and _zu_infinitive(text, start, segment_end)
-    if any(konjunktiv(text, i) for i in range(start, segment_end) if text.quote_at[i] < 0):
+    if any(konjunktiv(text, i, after_constituent=True) for i in range(start, segment_end) if text.quote_at[i] < 0):
         return True
     if kind in (CueKind.REPORTED, CueKind.SPEECH) and _zu_infinitive(text, start, segment_end):
         return True
@@ -167,13 +193,24 @@ def _before_next_cue(text: Text, after: int, next_verb: int, end: int) -> int:
 
 
 def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterator[Found]:
-    """"…, hieß es in der Erklärung." / "In der Erklärung heißt es, …"."""
+    """"…, hieß es in der Erklärung." / "In der Erklärung heißt es, …" / "Aus dem Bericht geht hervor, …";
+    not with a noun as subject ("Die Firma ging aus einer Fusion hervor": no one says anything)."""
     clause_start, clause_end = text.clause(cue.start)
+    opener = next(phrases(text, clause_start, cue.start), None)
+    impersonal_subject = any(text.lex.has(text.lower[i], "pronoun_generic") for i in (cue.start - 1, cue.end))
+    if opener is not None and opener.start == clause_start and opener.end - opener.start > 1 \
+            and opener.kind != PhraseKind.PRONOUN and is_subject(text, opener) and not impersonal_subject:
+        return  # (but "Die Zahlen wurden präzisiert und es heißt nun, …")
     speaker = impersonal_source(text, cue)
-    if clause_start > sent_start and text.words[clause_start - 1] == ",":
+    # "…, in denen es heißt, dass …": a relative clause introduces the claim after it
+    relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],
+                                                                                       "relative")
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative:
         if text.plain_words(sent_start, clause_start - 1) >= 3:
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return
     claim_start = _clause_after(text, clause_end - 1, claim_end + 1)
-    if claim_start is not None and text.quote_at[claim_start] < 0:
+    as_said = text.lex.info.get((text.lower[clause_start], "subordinator")) == "wie"  # "Wie es hieß, sieht X …"
+    if claim_start is not None and text.quote_at[claim_start] < 0 \
+            and (as_said or _reported_clause(text, claim_start, claim_end, CueKind.SPEECH)):
         yield Found(QuoteKind.INDIRECT, claim_start, claim_end, cue, speaker)

@@ -71,7 +71,8 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     if text.ent_at[head] >= 0:
         entity = text.ent_at[head]
         end = max(end, text.ents[entity].end)
-    end = _genitive_end(text, end, limit)
+    else:  # a name takes no genitive after it: "wirft die OSZE der Wahlkommission vor" (a dative object)
+        end = _genitive_end(text, end, limit)
     if entity is None:
         entity = next((text.ent_at[i] for i in range(head, end) if text.ent_at[i] >= 0), None)
     word = lower[head]

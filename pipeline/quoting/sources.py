@@ -1,5 +1,5 @@
 """Claims attributed by a source phrase instead of a verb: "laut X", "X zufolge",
-"nach Angaben X", "gemäß X", "…, so X." and "demnach"."""
+"nach Angaben X", "seiner Ansicht nach", "gemäß X", "…, so X." and "demnach"."""
 from __future__ import annotations
 
 import re
@@ -43,8 +43,15 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                 end, speaker = _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.LAUT),
                                            closed=True)
                 yield _around(text, sent_start, content_end, at, end, cue, speaker)
-        elif word in SOURCE_NOUN_PREPOSITIONS:  # "nach Angaben X"
-            phrase = noun_phrase(text, at + 1, content_end)
+        elif word in SOURCE_NOUN_PREPOSITIONS and _source_noun(text, at - 1):
+            # "Seiner Ansicht nach sind …": a source noun before it opens the sentence (not "Studien nach
+            # der Katastrophe", a time; inside a clause the verb's claim is the better span)
+            start = _phrase_before(text, sent_start, at)
+            if start == sent_start and start < at - 1 and noun_phrase(text, at + 1, content_end) is None:
+                phrase = NounPhrase(start, at, at - 1, PhraseKind.NOUN, None)
+                yield _around(text, sent_start, content_end, start, at + 1, cue, _source_speaker(text, phrase))
+        elif word in SOURCE_NOUN_PREPOSITIONS:  # "nach Angaben X", "nach Grupps Meinung"
+            phrase = _owned_source(text, noun_phrase(text, at + 1, content_end), content_end)
             if phrase is not None and text.lex.noun_class(text.lower[phrase.head], "source"):
                 phrase = phrase._replace(end=_von_phrase_end(text, phrase.end, content_end))
                 yield _around(text, sent_start, content_end, at, phrase.end, cue, _source_speaker(text, phrase))
@@ -75,6 +82,19 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
             start, end = _segment(text, sent_start, content_end, at)
             yield Found(QuoteKind.INDIRECT, start if at > start else at + 1, end, cue,
                         Speaker(at, at + 1, None, SpeakerMethod.DEMNACH))
+
+
+def _source_noun(text: Text, i: int) -> bool:
+    return i >= 0 and text.is_capital(i) and text.lex.noun_class(text.lower[i], "source")
+
+
+def _owned_source(text: Text, phrase: NounPhrase | None, limit: int) -> NounPhrase | None:
+    """"Grupps Meinung", "Schäubles Idee": a name in the genitive before the source noun owns it; the
+    phrase is the owner and the noun, with the noun as head."""
+    if phrase is not None and phrase.end < limit and text.words[phrase.end - 1].endswith(("s", "'")) \
+            and _source_noun(text, phrase.end):
+        return phrase._replace(end=phrase.end + 1, head=phrase.end)
+    return phrase
 
 
 def _apposition(text: Text, phrase: NounPhrase, limit: int, speaker: Speaker,

@@ -22,11 +22,25 @@ def is_subject(text: Text, phrase: NounPhrase) -> bool:
     lex = text.lex
     if phrase.start > 0 and lex.has(text.lower[phrase.start - 1], "preposition") and not _name_particle(text, phrase):
         return False
+    if _after_adverb_in_phrase(text, phrase.start):
+        return False
     first = text.lower[phrase.start]
     if lex.has(first, "det_oblique") or lex.has(first, "oblique"):
         return False
     # "sagte der Zeitung": a dative
     return not (first in DATIVE_FEMININE_ARTICLES and lex.noun_class(text.lower[phrase.head], "addressee"))
+
+
+def _after_adverb_in_phrase(text: Text, start: int) -> bool:
+    """"in einer vorgestern veröffentlichten Videobotschaft": the phrase found from the adjective on is the
+    rest of one that an adverb split after its preposition or oblique article."""
+    before = start - 1
+    if before < 1 or not text.lex.has(text.lower[before], "adverb"):
+        return False
+    opener = text.lower[before - 1]
+    if text.lex.has(opener, "det") and before > 1:  # "in einer vorgestern …"
+        opener = text.lower[before - 2]
+    return text.lex.has(opener, "preposition") or text.lex.has(opener, "det_oblique")
 
 
 def _name_particle(text: Text, phrase: NounPhrase) -> bool:
@@ -66,7 +80,14 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
                 and text.ents[source.entity].label_ == "LOC":
             return None  # "Kritisiert wird in Deutschland, dass …": a place is where, not who
         return agent or source
-    before = next((phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)), None)
+    found = [phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)]
+    before = found[0] if found else None
+    if len(found) > 1 and found[-1].end == verb_start \
+            and lex.info.get((lower[found[-1].start - 1], "conjunction")) == "and" \
+            and not PERFECT_AUXILIARIES & set(lower[clause_start:verb_start]):
+        # "Dies war die erste Blockade und die Anwohner befürchten, …": a clause of its own (not "X hatte die
+        # Rolle der Fraktions- und Parteivorsitzenden betont", where the verb closes the first clause)
+        before = found[-1]
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))
     # "Beobachter halten es für möglich, dass …": an "es" that can be the object leaves the noun its subject
@@ -80,12 +101,18 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
         return before
     if pronoun_after and not lex.has(lower[verb_end], "pronoun") and not (object_after and before is not None):
         return None  # "sagt man", "hieß es"
+    if before is None and not pronoun_after and lex.info.get((lower[verb_start - 1], "conjunction")) == "and":
+        # "X nannte die Sanktionen „…“ in Tripolis und rief die Armee auf": a verb right after "und" shares
+        # the subject of the sentence; the phrase after it is its object
+        shared = sentence_subject(text, verb_start)
+        if shared is not None:
+            return shared
     after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
     if after is None and verb_start > 0 and (
             verb_start - 1 <= clause_start and lex.info.get((lower[verb_start - 1], "conjunction")) == "and"
             or verb_start == clause_start and text.words[clause_start - 1] == "," and not text.subordinate(clause_start)):
         # "…, und fügt hinzu: …", "X bestätigte den Vorfall, teilte aber mit, …" share the subject of the sentence
-        return _sentence_subject(text, verb_start)
+        return sentence_subject(text, verb_start)
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
         return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
     return after
@@ -127,7 +154,8 @@ def _fronted(text: Text, before: NounPhrase, clause_start: int, verb_end: int, c
     return after.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)
 
 
-def _sentence_subject(text: Text, verb_start: int) -> NounPhrase | None:
+def sentence_subject(text: Text, verb_start: int) -> NounPhrase | None:
+    """The subject that opens the sentence of token `verb_start`, if one does."""
     sent_start, _ = text.sents[text.sent_of[verb_start]]
     _, clause_end = text.clause(sent_start)
     phrase = next(phrases(text, sent_start, min(clause_end, verb_start)), None)

@@ -163,6 +163,12 @@ def test_quotes(nlp, text, expected):
     "Er hat die Operation erfolgreich ausgeführt.",  # "ausführen" is a cue only with the claim after it
     "Der Chor hat die Ode an die Freude vorgetragen.",
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
+    "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
+    "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Firma ging aus einer Fusion hervor, die im Jahr 2010 stattfand.",  # "hervorgehen" with a noun subject
+    "Die Partei ging als Siegerin aus der Wahl hervor, die im Mai stattfand.",
+    "Die Stadt teilte, nach langen Tests, die Ergebnisse mit.",  # a particle after an insert, but no claim
+    "Die Firma stellt ihre Pläne nach der Sitzung vor.",
 ])
 def test_not_quotes(nlp, text):
     assert rows(run(nlp, text)) == []
@@ -180,6 +186,17 @@ def test_not_quotes(nlp, text):
      [("indirect", "bleibt die Grenze offen", None)]),
     ("Nach bisherigem Erkenntnisstand brach das Feuer im Keller aus.",
      [("indirect", "brach das Feuer im Keller aus", None)]),
+    # a genitive owner before the source noun; plans, laws and media as sources
+    ("Nach Krügers Meinung werden die Preise weiter steigen.",
+     [("indirect", "werden die Preise weiter steigen", None)]),
+    ("Nach den Planungen der Stadt wird die Brücke im Mai fertig.", [("indirect", "wird die Brücke im Mai fertig", None)]),
+    ("Nach dem Grundgesetz ist der Bundespräsident das Staatsoberhaupt.",
+     [("indirect", "ist der Bundespräsident das Staatsoberhaupt", None)]),
+    ("Nach russischen Medien wurden zwei Soldaten verletzt.", [("indirect", "wurden zwei Soldaten verletzt", None)]),
+    # "Seiner Ansicht nach …": the source noun before "nach" opens the sentence
+    ("Seiner Ansicht nach ist der Plan gescheitert.", [("indirect", "ist der Plan gescheitert", None)]),
+    ("Ihrer Meinung nach muss die Stadt mehr Wohnungen bauen.",
+     [("indirect", "muss die Stadt mehr Wohnungen bauen", None)]),
     # a long source phrase inside the claim: the larger side of the claim
     ("Die Firma plant nach Angaben der Gewerkschaft Metall-Elektro-Holz-Kunststoff den Abbau von Stellen.",
      [("indirect", "den Abbau von Stellen", None)]),
@@ -237,6 +254,49 @@ def test_not_quotes(nlp, text):
     # the nested direct quote is part of the indirect quote, not a second row
     ("Ziel sei es, „die Grenzen dauerhaft zu sichern“, erklärte Berger.",
      [("indirect", "Ziel sei es, „die Grenzen dauerhaft zu sichern“", "Anna Berger")]),
+    # after a speech verb, a verb in -e right after the first noun phrase is Konjunktiv I
+    ("Krüger erklärte, sein Land plane neue Gespräche mit Polen.",
+     [("indirect", "sein Land plane neue Gespräche mit Polen", "Thomas Krüger")]),
+    ("Berger sagte, die Regierung prüfe eine Klage gegen Frankreich.",
+     [("indirect", "die Regierung prüfe eine Klage gegen Frankreich", "Anna Berger")]),
+    # "hervorgehen aus": the source of a claim, with "wie", or with a dass-clause
+    ("Wie aus einem Bericht der Stadt hervorgeht, ist die Brücke gesperrt.",
+     [("indirect", "ist die Brücke gesperrt", None)]),
+    ("Aus einem Bericht der Stadt geht hervor, dass die Brücke gesperrt ist.",
+     [("indirect", "dass die Brücke gesperrt ist", None)]),
+    # a separable verb's particle after an apposition set off by commas
+    ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
+     [("indirect", "Die Lage sei ernst", None)]),
+    # a clause that runs on into a quotation has no particle at its end ("als ein „…“" is no "ein…" verb)
+    ("Krüger bezeichnete den Besuch als ein „wichtiges Zeichen“.",
+     [("direct", "wichtiges Zeichen", "Thomas Krüger")]),
+    # two speech verbs in one clause: the particle at its end and the clause after belong to the later
+    # one, the subject to both
+    ("Berger bezeichnete den Brief als „Frechheit“ und kündigte an, sie werde vor Gericht ziehen.",
+     [("direct", "Frechheit", "Anna Berger"), ("indirect", "sie werde vor Gericht ziehen", "Anna Berger")]),
+    ("Krüger hatte Fehler eingeräumt und angegeben, er habe zu wenig geprüft.",
+     [("indirect", "er habe zu wenig geprüft", "Thomas Krüger")]),
+    ("Die Zahlen wurden später korrigiert und es heißt nun, dass zwei Menschen starben.",
+     [("indirect", "dass zwei Menschen starben", None)]),
+    # a quoted object of a preposition that ends the sentence is the claim, not the whole sentence
+    ("Krüger warnte die Partei vor einem „populistischen Wahlkampf“.",
+     [("direct", "populistischen Wahlkampf", "Thomas Krüger")]),
+    ("Krüger warnte vor einem „drohenden Abfluss von Wissen“ ins Ausland.",
+     [("reported", "Krüger warnte vor einem „drohenden Abfluss von Wissen“ ins Ausland", "Thomas Krüger")]),
+    # the subject: a verb right after "und" shares the sentence's subject (the phrase after it is its
+    # object); a focus adverb before the subject ("Selbst die …"); an adverb inside a prepositional phrase
+    ("Krüger nannte die Sanktionen „unnötig“ in Wien und rief die Bundesregierung auf, die Grenze zu öffnen.",
+     [("direct", "unnötig", "Thomas Krüger"), ("indirect", "die Grenze zu öffnen", "Thomas Krüger")]),
+    ("Selbst die Bundesregierung hatte kritisiert, dass die Zahlen falsch seien.",
+     [("indirect", "dass die Zahlen falsch seien", "Bundesregierung")]),
+    ("Krüger, der Kandidat der Partei, hat in einer gestern veröffentlichten Botschaft angekündigt, auf Gelder zu "
+     "verzichten.", [("indirect", "auf Gelder zu verzichten", "Thomas Krüger")]),
+    # a claim may open with a quoted name
+    ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
+     [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
+    # "sprechen davon, dass …" as "sprechen von"
+    ("Vogt spricht davon, dass die Reform ein großer Fehler sei.",
+     [("indirect", "dass die Reform ein großer Fehler sei", "Lena Vogt")]),
 ])
 def test_quote_rules(nlp, text, expected):
     found = rows(run(nlp, text))
@@ -336,6 +396,14 @@ def test_weak_konjunktiv_goes_on_reporting_a_speaker_in_reach(nlp, text, expecte
      [("indirect", "Er soll mehrere Autos angezündet haben", "Anna Berger")]),
     ("Die Stadt will 500 Stellen streichen. Das kündigte Krüger am Montag an.",
      [("reported", "Die Stadt will 500 Stellen streichen", "Thomas Krüger")]),
+    # the speaker after phrases of time ("am Abend", "gestern"); a particle after an apposition
+    ("Die Zahl der Anträge steigt deutlich. Das bestätigte am Abend Krüger.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", "Thomas Krüger")]),
+    ("Die Zahl der Anträge steigt deutlich. Das teilte die Sprecherin der Stadt, Lena Vogt, mit.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", None)]),
+    # "Dies geht aus X hervor": X is the source
+    ("Die Zahl der Anträge steigt deutlich. Dies geht aus einem Bericht der Stadt hervor.",
+     [("reported", "Die Zahl der Anträge steigt deutlich", None)]),
     # not across a paragraph break, and not when "das" is no object of the speech verb
     ("Die Zahl der Anträge steigt deutlich.\n\nDas teilte Krüger am Montag mit.", []),
     ("Die Zahl der Anträge steigt deutlich. Das Amt schrieb Krüger einen Brief.", []),

@@ -19,6 +19,18 @@ def quotes(doc):
     # a quotation, a comma, one verb, and a person or organisation closing the sentence
     ("„Das ist ein Skandal“, empörte sich Olaf Scholz.", [("Das ist ein Skandal", "Olaf Scholz", "empörte")]),
     ("„Wir bleiben hart“, polterte der Minister.", [("Wir bleiben hart", "der Minister", "polterte")]),
+    # a judgement "als „…“": the judging verb anywhere in the sentence, before or after the quotation
+    ("Thomas Krüger bezeichnete acht Gelbe Karten in einem Spiel, in dem es nur wenige Fouls gab, als „übertrieben“.",
+     [("übertrieben", "Thomas Krüger", "bezeichnete")]),
+    ("Als „unerwartetes Geschenk“ bezeichnet die Archäologin Anna Berger den Fund.",
+     [("unerwartetes Geschenk", "die Archäologin Anna Berger", "bezeichnet")]),
+    ("Die Bundesregierung hatte den Bericht umgehend als „falsch“ zurückgewiesen.",
+     [("falsch", "Die Bundesregierung", "zurückgewiesen")]),
+    ("Die Bundesregierung verurteilte den Angriff als „feigen Anschlag“.",
+     [("feigen Anschlag", "Die Bundesregierung", "verurteilte")]),
+    # ... not the "als" of another verb
+    ("Anna Berger kam als „Beobachterin“ nach Wien und bezeichnete die Lage später als ernst.", []),
+    ("Das Werk gilt als „Meilenstein“ der Musik.", []),
     # negative: titles, names and scare quotes
     ("Der Film heißt „Die Brücke“.", []),
     ("Sie las: „Faust“.", []),

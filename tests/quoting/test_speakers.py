@@ -23,6 +23,12 @@ from pipeline.extensions import QUOTES_KEY
     ("Der Leiter der Studie, Paulo Pinheiro, erklärte, Gewalt sei verbreitet.", "Paulo Pinheiro", "same_sentence"),
     ("Theo Zwanziger, Präsident des Deutschen Fußball-Bundes (DFB), stellte fest, die WM sei ein Erfolg.",
      "Theo Zwanziger", "same_sentence"),
+    # "und" opens a main clause of its own when the phrase before the verb follows it
+    ("Dies war nicht die erste Blockade und die Anwohner befürchten, dass es weitere geben werde.", "die Anwohner",
+     "same_sentence"),
+    # a verb right after "und" shares the subject of the sentence
+    ("Die Gewerkschaft nannte das Angebot unzureichend und rief die Mitglieder auf, die Arbeit niederzulegen.",
+     "Die Gewerkschaft", "same_sentence"),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
