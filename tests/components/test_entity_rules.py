@@ -188,6 +188,8 @@ def mentions(doc):
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
     ("Er führt den Weinbaubetrieb Valdorra.", [("Valdorra", "ORG")]),
     ("Die Rockband spielte bis Mitternacht.", []),
+    # ... also inflected ("den Erstligisten", "den Stadtteilen")
+    ("Er wechselte zum bulgarischen Erstligisten Vardak Lomsk.", [("Vardak Lomsk", "ORG")]),
     ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
     ("Der ADAC warnt vor Staus.", [("ADAC", "ORG")]),
     ("Das sagte er der Lüneburger Rundschau.", [("Lüneburger Rundschau", "ORG")]),
