@@ -43,8 +43,9 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, INDEFINITE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
-                       NAME_PARTICLES, STOP_WORDS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
+                       INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
@@ -378,7 +379,8 @@ def _saxon_genitive(c: Context) -> str | None:
 
 def _adjective_form(lower: str, lex: Lexicons) -> bool:
     """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
-    stem = lower[:-2] if lower.endswith(("es", "en", "er", "em")) else lower[:-1] if lower.endswith("e") else lower
+    ending = next((e for e in ADJECTIVE_ENDINGS if lower.endswith(e)), "")
+    stem = lower[:len(lower) - len(ending)]
     return lower in lex.lower_words or stem in lex.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 
 
