@@ -120,6 +120,9 @@ def mentions(doc):
     ("Die Strecke München/Hamburg ist gesperrt.", [("München/Hamburg", "LOC")]),
     # places from a class noun, a list after it, a preposition, a name ending or a place word inside
     ("Die Gemeinde Kleinhausenbach liegt am Fluss.", [("Kleinhausenbach", "LOC")]),
+    # a person's full name before "und" makes the unknown name after it one; a comma alone does not (an apposition)
+    ("Auf der Bühne standen Paula Brandt und Vendoszek.", [("Paula Brandt", "PER"), ("Vendoszek", "PER")]),
+    ("Auf der Bühne standen Paula Brandt, Vendoszek und andere.", [("Paula Brandt", "PER")]),
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
