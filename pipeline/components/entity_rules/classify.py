@@ -31,7 +31,8 @@ table; a rule marked "no mention" ends the list without one.
 
 When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
 `place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
-Hokkala, Kumpula und Akkala").
+Hokkala, Kumpula und Akkala"); so does a run right after "und"/"oder" after a person's full name
+(`first_name`, `name_pair`, `title`: "Paula Brandt und Vendoszek").
 """
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_sl
 from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
+PERSON_HEADS = frozenset({"first_name", "name_pair", "title"})  # a person's full name before "und" ("Jo Brandt und Kessler")
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
@@ -441,9 +443,9 @@ def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) ->
     for start, end, cue in candidates(doc, texts, taken, lex):
         span = classify(Context(doc, texts, start, end, cue, lex))
         prev = spans[-1] if spans else None
-        if span is None and prev is not None and prev._.method in LIST_HEADS and start > prev.end \
-                and all(w in LIST_JOINERS for w in texts[prev.end:start]) \
-                and not any(lex.is_common(w) for w in texts[start:end]):
+        if span is None and prev is not None and start > prev.end and not any(lex.is_common(w) for w in texts[start:end]) \
+                and (prev._.method in LIST_HEADS and all(w in LIST_JOINERS for w in texts[prev.end:start])
+                     or prev._.method in PERSON_HEADS and start == prev.end + 1 and texts[prev.end] in LIST_WORDS):
             span = mention(doc, start, end, prev.label_, "list")  # "die Dörfer Hokkala, Kumpula und …"
         if span is not None:
             spans.append(span)
