@@ -59,8 +59,10 @@ STAGED = {
 }
 _NAME, _TEXT = TABLES["entities"].column_names.index("name"), TABLES["quotes"].column_names.index("text")
 EXTRA = {
-    # a name's words as Python counts them (the display name is the fullest)
-    "entities": [("_name_words", pa.int64(), lambda row: len(row[_NAME].split()))],
+    # a name as keys fold it, and its words as Python counts them: the display name of a key is the
+    # name it was made from ("Bundestag", not "Deutschen Bundestages"), else the fullest
+    "entities": [("_folded", pa.string(), lambda row: " ".join(row[_NAME].casefold().split())),
+                 ("_name_words", pa.int64(), lambda row: len(row[_NAME].split()))],
     # a quote's words as quote groups compare them: case, spacing and end punctuation aside
     "quotes": [("_words", pa.string(), lambda row: " ".join((row[_TEXT] or "").casefold().strip(EDGE_PUNCTUATION).split()))],
 }
@@ -208,14 +210,16 @@ OUTPUTS = {
         totals AS (
             SELECT corpus_key, first(label ORDER BY _seq) AS label, count(*) AS n_articles, sum(n_mentions) AS n_mentions,
                    min(date) AS first_date, max(date) AS last_date,
-                   map_entries(histogram({{'words': _name_words, 'name': name}})) AS names,
+                   map_entries(histogram({{'is_key': label || ':' || _folded = corpus_key, 'words': _name_words,
+                                           'name': name}})) AS names,
                    {", ".join(f"{_commonest(column)} AS {column}" for column in ("role", "org", "party"))},
                    count(DISTINCT gender) FILTER (WHERE gender IN ('f', 'm')) AS genders,
                    min(gender) FILTER (WHERE gender IN ('f', 'm')) AS gender
             FROM ({_keyed('entities', 'entity_key')}) GROUP BY corpus_key)
         SELECT corpus_key AS entity_key, label,
-               -- the fullest name, then the commonest, then the last in alphabetical order
-               list_sort(list_transform(names, lambda e: {{'words': e.key.words, 'n': e.value, 'name': e.key.name}}), 'DESC')[1].name AS name,
+               -- the name the key was made from, else the fullest; then the commonest, the last in alphabetical order
+               list_sort(list_transform(names, lambda e: {{'is_key': e.key.is_key, 'words': e.key.words, 'n': e.value,
+                                                          'name': e.key.name}}), 'DESC')[1].name AS name,
                -- every name with its count, commonest first
                array_to_string(list_transform(list_sort(list_transform(names, lambda e: {{'minus_n': -(e.value::BIGINT), 'name': e.key.name}})),
                                               lambda e: e.name || ' (' || -e.minus_n || ')'), '; ') AS aliases,

@@ -64,6 +64,20 @@ def test_corpus_entities_counts_names_articles_quotes_and_dates(extract):
     assert quotes.quote_group.nunique() == 1  # the same claim in two articles
 
 
+@pytest.mark.parametrize("texts, key, name", [
+    # the name the key was made from, not the fuller inflected form
+    (["Die Abgeordneten des Deutschen Bundestages stimmten ab.", "Der Bundestag tagte in Berlin."],
+     "ORG:bundestag", "Bundestag"),
+    (["Die Regierung der Russischen Föderation warnte.", "Russland warnte erneut."], "LOC:russland", "Russland"),
+    # without it, the fullest name
+    (["Bundeskanzler Friedrich Merz reiste nach Paris.", "Merz sagte, das sei gut."],
+     "PER:friedrich merz", "Friedrich Merz"),
+])
+def test_the_display_name_is_the_one_the_key_was_made_from(extract, texts, key, name):
+    corpus = extract(texts)["corpus_entities"].set_index("entity_key")
+    assert corpus.loc[key, "name"] == name
+
+
 @pytest.mark.parametrize("left, right, same", [
     ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Merz sagte: „die Lage  ist ernst“", True),
     ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Merz sagte: „Die Lage ist gut.“", False),
