@@ -168,7 +168,8 @@ CORPUS_ENTITIES = Table(
     (
         Column("entity_key", "string", "The corpus key (entities.entity_key)."),
         Column("label", "string", "PER, LOC or ORG."),
-        Column("name", "string", "Display name: the fullest of its names, then the commonest."),
+        Column("name", "string", "Display name: the name its key was made from when an article writes it "
+                                 "('Bundestag', not 'Deutschen Bundestages'), else the fullest, then the commonest."),
         Column("aliases", "string", "Every name it has in the articles with the number of articles: "
                                     "'Vereinigte Staaten (12); USA (18)', commonest first."),
         Column("n_articles", "int", "Articles it is named in."),
