@@ -41,6 +41,8 @@ def mentions(doc):
     ("Er traf Jean-Noël Barrot in der Stadt.", [("Jean-Noël Barrot", "PER")]),
     ("Der Schriftsteller Joseph Victor von Scheffel kam.", [("Joseph Victor von Scheffel", "PER")]),
     ("Damals regierte George W. Bush in Washington.", [("George W. Bush", "PER"), ("Washington", "LOC")]),
+    # a first name the word classes know (not the first-name list)
+    ("Der Schuh stammt von LeBron Kestrall.", [("LeBron Kestrall", "PER")]),
     # an initial for the first name, but not before a common noun
     ("Er wurde Meister vor K. Drobnitzer und anderen.", [("K. Drobnitzer", "PER")]),
     ("Das Buch schrieben H. Pemmeler und T. Wuschke.", [("H. Pemmeler", "PER"), ("T. Wuschke", "PER")]),

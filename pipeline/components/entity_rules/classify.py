@@ -241,7 +241,7 @@ def _opens_with_first_name(c: Context) -> str | None:
         return "PER"  # an initial for the first name: "W. Fesenko"
     # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
     named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
-    if len(words) >= 2 and all(p in lex.first_names for p in c.first.split("-")) \
+    if len(words) >= 2 and all(p in lex.first_names or lex.word_class.get(p) == "FIRSTNAME" for p in c.first.split("-")) \
             and (not c.commons[-1] or named_last or len(words) == 2 and not lex.is_common(c.first)):
         return "PER"
     return None
