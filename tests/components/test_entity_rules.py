@@ -14,6 +14,7 @@ def mentions(doc):
     ("Dann sprach EU-Ratspräsident António Costa.", [("António Costa", "PER")]),
     ("Gekommen war der russische Politologe Wladimir Frolow.", [("Wladimir Frolow", "PER")]),
     ("Der Rennkanute Adam Seroczynski gewann.", [("Adam Seroczynski", "PER")]),
+    ("Der römische Geograph Pomponius Kestrall schrieb.", [("Pomponius Kestrall", "PER")]),
     # ... also a name ending in a town's name; a town right after a role stays a place
     ("Der Regisseur Takumo Nagoya drehte den Film.", [("Takumo Nagoya", "PER")]),
     ("Der Bürgermeister Osakas kam.", [("Osakas", "LOC")]),
