@@ -14,6 +14,8 @@ def mentions(doc):
     ("Dann sprach EU-Ratspräsident António Costa.", [("António Costa", "PER")]),
     ("Gekommen war der russische Politologe Wladimir Frolow.", [("Wladimir Frolow", "PER")]),
     ("Der Rennkanute Adam Seroczynski gewann.", [("Adam Seroczynski", "PER")]),
+    # a family-name particle joined to the name by a hyphen is part of it
+    ("Der Ölminister Kamal al-Duraibi reiste ab.", [("Kamal al-Duraibi", "PER")]),
     ("Der römische Geograph Pomponius Kestrall schrieb.", [("Pomponius Kestrall", "PER")]),
     # ... also a name ending in a town's name; a town right after a role stays a place
     ("Der Regisseur Takumo Nagoya drehte den Film.", [("Takumo Nagoya", "PER")]),
