@@ -1,6 +1,6 @@
 """The mentions found, put together: names found by context propagated to their other occurrences (a
-class noun's type over a first name's guess),
-slashed names and club names joined, each mention kept within its sentence."""
+class noun's type over a first name's guess), slashed names and club names joined, each mention kept
+within its sentence."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
