@@ -59,6 +59,8 @@ def mentions(doc):
     ("Das bringt nichts, sagte Schönberg.", [("Schönberg", "PER")]),
     # ... also a word that is a noun too: a noun there would need an article; not a role noun
     ("Das reicht nicht, sagte Winter.", [("Winter", "PER")]),
+    ("Das war knapp, erklärte van der Hoeft nach dem Spiel.", [("van der Hoeft", "PER")]),
+    ("Das Licht kam von der Sonne.", []),
     ("Das sei falsch, erklärte Gates, und ging.", [("Gates", "PER")]),
     ("Das sei falsch, sagte Sprecher.", []),
     ("Das sagte der Richter.", []),
