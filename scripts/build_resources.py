@@ -191,6 +191,8 @@ class Nouns:
             form_cols = [i for i, h in enumerate(header)
                          if h.startswith(("nominativ", "genitiv", "dativ", "akkusativ"))]
             gen_cols = [i for i, h in enumerate(header) if h.startswith("genitiv singular")]
+            dat_pl_cols = [i for i, h in enumerate(header) if h.startswith("dativ plural")]
+            nom_sg_cols = [i for i, h in enumerate(header) if h.startswith("nominativ singular")]
             genus_cols = [i for i, h in enumerate(header) if h.startswith("genus")]
             for row in reader:
                 lemma, tags = row[0], set(row[1].split(","))
@@ -200,6 +202,9 @@ class Nouns:
                     "tags": tags,
                     "forms": forms,
                     "gen": [row[i].strip() for i in gen_cols if row[i].strip()],
+                    # a plural-only noun ("Niederlande") has no singular forms
+                    "dat_pl": [] if any(row[i].strip() for i in nom_sg_cols) else
+                              [row[i].strip() for i in dat_pl_cols if row[i].strip()],
                     "genus": {row[i] for i in genus_cols if row[i]},
                 }
                 self.entries[lemma].append(entry)
@@ -216,6 +221,10 @@ class Nouns:
             if e["gen"]:
                 return sorted(set(e["gen"]))
         return None
+
+    def toponym_dative_plurals(self, word: str) -> list[str]:
+        """Dative plural forms of a place name that is a plural ("Niederlande" -> "Niederlanden")."""
+        return sorted({f for e in self.entries.get(word, ()) if "Toponym" in e["tags"] for f in e["dat_pl"]} - {word})
 
     def head_noun(self, word: str) -> tuple[str, dict] | None:
         """Longest suffix of a compound that is a plain noun lemma (min. 3 chars)."""
@@ -325,11 +334,14 @@ def inflect(name: str, label: str, kind: str, nouns: Nouns, probs: dict) -> list
     * A leading run of attributive adjectives gets its weak form
       ("Europäischen Union", "Weißen Hauses", "Demokratischen Republik Kongo").
     * Otherwise the last word takes the genitive ("New Yorks", "Borussia Dortmunds").
+    * A place name that is a plural takes its dative plural ("Niederlanden").
     * Names with '/', '&', '(' or a leading article, and co-ordinations with
       'und' are not inflected.
     """
     out = {name}
     toks = name.split(" ")
+    if label == "LOC" and len(toks) == 1:
+        out.update(nouns.toponym_dative_plurals(name))  # "in den Niederlanden"
     if any(ch in name for ch in "/&()") or toks[0] in ARTICLES or "." in toks[-1]:
         return sorted(out)
     cut = next((i for i, t in enumerate(toks) if i > 0 and t in POSTMOD), len(toks))
