@@ -92,7 +92,9 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
                                                or lex.has(lower[verb_end], "pronoun_generic"))
     # "Beobachter halten es für möglich, dass …": an "es" that can be the object leaves the noun its subject
     object_after = pronoun_after and lex.info.get((lower[verb_end], "pronoun_generic")) == "accusative"
-    if before is not None and _subject_follows_verb(text, clause_start, verb_end, clause_end):
+    if before is not None and (_subject_follows_verb(text, clause_start, verb_end, clause_end)
+                               or _inside_first_constituent(text, found[0], clause_start, verb_start, verb_end,
+                                                            clause_end)):
         after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
         if after is not None:
             return after
@@ -129,6 +131,18 @@ def _subject_follows_verb(text: Text, clause_start: int, verb_end: int, clause_e
         return True
     # (a verb-final clause, "…, in der die Ministerin sagte, …", has no subject after its verb)
     return clause_start == text.sents[text.sent_of[clause_start]][0] and text.lex.has(text.lower[clause_start], "preposition")
+
+
+def _inside_first_constituent(text: Text, before: NounPhrase, clause_start: int, verb_start: int, verb_end: int,
+                              clause_end: int) -> bool:
+    """A main clause has one constituent before its finite verb: a first noun phrase that does not open it
+    ("Bereits sechs Tage nach der Veröffentlichung von Benedikts erster Enzyklika meldete der Sender …") is
+    part of that constituent, not the subject, when the verb is no final one of a subordinate clause."""
+    start = clause_start
+    while start < verb_start and text.lex.has(text.lower[start], "adverb"):
+        start += 1
+    return (before.start > start and verb_end < clause_end and not text.subordinate(clause_start)
+            and clause_start == text.sents[text.sent_of[clause_start]][0])
 
 
 def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int,
