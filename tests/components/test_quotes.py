@@ -165,6 +165,7 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Der Bau dauerte lange – so lange, dass alle warteten.",  # "so" as a degree word after a dash
     "Die Firma ging aus einer Fusion hervor, die im Jahr 2010 stattfand.",  # "hervorgehen" with a noun subject
     "Die Partei ging als Siegerin aus der Wahl hervor, die im Mai stattfand.",
     "Die Stadt teilte, nach langen Tests, die Ergebnisse mit.",  # a particle after an insert, but no claim
@@ -291,6 +292,14 @@ def test_not_quotes(nlp, text):
      [("indirect", "dass die Zahlen falsch seien", "Bundesregierung")]),
     ("Krüger, der Kandidat der Partei, hat in einer gestern veröffentlichten Botschaft angekündigt, auf Gelder zu "
      "verzichten.", [("indirect", "auf Gelder zu verzichten", "Thomas Krüger")]),
+    # "– so X –" set off by dashes; "Dem Vernehmen nach"; "Stellung nehmen" names who goes on speaking
+    ("Zwar sei es ein wichtiger Schritt – so Krüger –, trotzdem suche die Firma Investoren.",
+     [("indirect", "Zwar sei es ein wichtiger Schritt – so Krüger –, trotzdem suche die Firma Investoren",
+       "Thomas Krüger")]),
+    ("Dem Vernehmen nach soll Krüger das Amt bis zum Frühjahr ausüben.",
+     [("indirect", "soll Krüger das Amt bis zum Frühjahr ausüben", None)]),
+    ("Auf der Sitzung nahm auch Krüger zu der Frage Stellung. Jeder Lehrer könne das Konto später einlösen.",
+     [("indirect", "Jeder Lehrer könne das Konto später einlösen", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),

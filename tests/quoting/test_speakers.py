@@ -37,6 +37,8 @@ from pipeline.extensions import QUOTES_KEY
     # ... but two subjects joined by "und" are one constituent
     ("Die Regierung und die Opposition werfen dem Präsidenten vor, die Wahl gefälscht zu haben.", "die Opposition",
      "same_sentence"),
+    # an age joined to its number is an adjective: "der 84-jährige …"
+    ("Der 84-jährige Rentner hofft aber, dass der Plan scheitert.", "Der 84-jährige Rentner", "same_sentence"),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
