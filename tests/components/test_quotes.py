@@ -165,6 +165,10 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    # beside "ich" a form in -e is indicative: an interview answer, not reported speech
+    "Ich habe das Gefühl, die Lage ist ernst.",
+    "Ich denke es geht mehr um die Nachbarn.",
+    "Praktisch halte ich es mit dem Senator.",
     "Der Bau dauerte lange – so lange, dass alle warteten.",  # "so" as a degree word after a dash
     "Die Firma ging aus einer Fusion hervor, die im Jahr 2010 stattfand.",  # "hervorgehen" with a noun subject
     "Die Partei ging als Siegerin aus der Wahl hervor, die im Mai stattfand.",
@@ -617,3 +621,18 @@ def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
         SentenceSegmenter(nlp)(doc)
     nlp.quotes(doc)
     assert any("has no sentences; add de_sentences_v1" in str(w.message) for w in recwarn) != segmented
+
+
+@pytest.mark.parametrize("text, snippet, expected", [
+    # beside "ich" only sein and the modal verbs show the Konjunktiv ...
+    ("Krüger sagte, er habe das Geld. Ich sei nie dort gewesen, fügte er hinzu.", "Ich sei nie dort gewesen",
+     ("indirect", "Ich sei nie dort gewesen", "Thomas Krüger")),
+    ("Krüger sagte, ich könne gehen.", "gehen", ("indirect", "ich könne gehen", "Thomas Krüger")),
+    # ... "ich habe", "halte ich", "ich denke" are indicative: no claim goes on after a speaker
+    ("Krüger sagte, er komme. Ich habe das Gefühl, er ist müde.", "Gefühl", None),
+    ("Krüger sagte, er komme. Praktisch halte ich es mit dem Senator.", "Senator", None),
+    ("Krüger sagte, er komme. Ich denke es geht um die Nachbarn.", "Nachbarn", None),
+])
+def test_first_person_konjunktiv(nlp, text, snippet, expected):
+    found = [q for q in rows(run(nlp, text)) if snippet in q[1]]
+    assert found == ([expected] if expected else [])
