@@ -118,14 +118,18 @@ def main_clause_konjunktiv(text: Text, start: int, end: int, strong_only: bool) 
     pronoun ...) is in Konjunktiv, outside quotations; or reports with "soll(en) … haben/sein" unless
     `strong_only` (with no speaker in reach, "3.000 Menschen sollen gestorben sein" is hearsay, not
     someone's claim)."""
+    return konjunktiv_clause(text, start, end, strong_only) is not None
+
+
+def konjunktiv_clause(text: Text, start: int, end: int, strong_only: bool) -> list[int] | None:
+    """The word tokens of the first main clause of [start, end) in Konjunktiv (as `main_clause_konjunktiv`
+    tests it), or None."""
     if not text.within(text.konjunktiv_at, start, end) and (
             strong_only or not REPORTIVE_MODALS & set(text.lower[start:end])):
-        return False  # most sentences: no word that could be Konjunktiv
-    for clause in _main_clauses(text, start, end):
-        if any(konjunktiv(text, i, strong_only, after_constituent=not strong_only) for i in clause) \
-                or (not strong_only and _reportive_sollen(text, clause)):
-            return True
-    return False
+        return None  # most sentences: no word that could be Konjunktiv
+    return next((clause for clause in _main_clauses(text, start, end)
+                 if any(konjunktiv(text, i, strong_only, after_constituent=not strong_only) for i in clause)
+                 or (not strong_only and _reportive_sollen(text, clause))), None)
 
 
 def _main_clauses(text: Text, start: int, end: int) -> Iterator[list[int]]:

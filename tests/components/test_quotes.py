@@ -636,3 +636,20 @@ def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
 def test_first_person_konjunktiv(nlp, text, snippet, expected):
     found = [q for q in rows(run(nlp, text)) if snippet in q[1]]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue-less Konjunktiv clause after a main clause of the writer's own is the claim, and the subject of
+    # that clause its speaker
+    ("Am Montag legte Krüger den Schwerpunkt auf die Aussage, es sei eine Zunahme der Gewalt zu verzeichnen.",
+     ("indirect", "es sei eine Zunahme der Gewalt zu verzeichnen", "Thomas Krüger")),
+    ("Krüger sieht darin einen Angriff, es stehe im Gegensatz zur Verfassung.",
+     ("indirect", "es stehe im Gegensatz zur Verfassung", "Thomas Krüger")),
+    # ... not after noun phrases only or a subordinate clause: the whole sentence goes on reporting
+    ("Berger sagte, die Lage sei ernst. Die Toten, von denen einige gefesselt worden seien, seien identifiziert worden.",
+     ("indirect", "Die Toten, von denen einige gefesselt worden seien, seien identifiziert worden", "Anna Berger")),
+    ("Berger sagte, die Lage sei ernst. Nachdem er sie verfolgt hat, habe er sie bedroht.",
+     ("indirect", "Nachdem er sie verfolgt hat, habe er sie bedroht", "Anna Berger")),
+])
+def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
+    assert expected in rows(run(nlp, text))
