@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
+from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
                       NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
                       PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS, WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
@@ -20,8 +20,10 @@ def is_subject(text: Text, phrase: NounPhrase) -> bool:
     """A subject is nominative: not after a preposition, not with a dative/accusative article,
     not a medium addressed ("der Zeitung")."""
     lex = text.lex
-    if phrase.start > 0 and lex.has(text.lower[phrase.start - 1], "preposition") and not _name_particle(text, phrase):
-        return False
+    before = text.lower[phrase.start - 1] if phrase.start > 0 else ""
+    if lex.has(before, "preposition") and not _name_particle(text, phrase) \
+            and not (lex.has(before, "subordinator") and text.lower[phrase.start] not in GENITIVE_ARTICLES):
+        return False  # (but "Während Juncker ankündigte, …": a conjunction; "Während der Sitzung": a preposition)
     if _after_adverb_in_phrase(text, phrase.start):
         return False
     first = text.lower[phrase.start]

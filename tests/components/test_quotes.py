@@ -304,6 +304,14 @@ def test_not_quotes(nlp, text):
      [("indirect", "soll Krüger das Amt bis zum Frühjahr ausüben", None)]),
     ("Auf der Sitzung nahm auch Krüger zu der Frage Stellung. Jeder Lehrer könne das Konto später einlösen.",
      [("indirect", "Jeder Lehrer könne das Konto später einlösen", "Thomas Krüger")]),
+    # a cue verb at the end of a fronted subordinate clause: its claim ends where the main clause starts
+    ("Nachdem Berger dem Richter mitgeteilt hatte, dass der Mann gesucht werde, versuchte die Polizei ihn zu finden.",
+     [("indirect", "dass der Mann gesucht werde", "Anna Berger")]),
+    ("Während Krüger ankündigte, den Vorschlag prüfen zu lassen, stellt sich die Partei hinter den Plan.",
+     [("indirect", "den Vorschlag prüfen zu lassen", "Thomas Krüger")]),
+    # ... "als" opening a main clause is no such clause
+    ("Als Begründung wurde angegeben, die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten.",
+     [("indirect", "die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
