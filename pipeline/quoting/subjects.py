@@ -233,6 +233,13 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
                 if opener.kind == PhraseKind.ENTITY and text.ents[opener.entity].label_ == "PER":
                     return opener
                 return named or opener
+            # "Erst vor zwei Tagen hatte der Investor für den Neubau, Larry Silverstein, zugesagt": a name in
+            # apposition to the noun phrase that ends the clause before it
+            closing = found[-1] if found else None
+            if named is not None and closing is not None and closing.end == _before_brackets(text, start, end) \
+                    and closing.kind in (PhraseKind.ROLE, PhraseKind.PERSON) and is_subject(text, closing) \
+                    and text.ents[named.entity].label_ == "PER":
+                return named
             return None
         if found and found[0].start == start and found[-1].end == _before_brackets(text, start, end) \
                 and only_noun_phrases(text, start, end):

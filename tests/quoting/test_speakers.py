@@ -39,6 +39,11 @@ from pipeline.extensions import QUOTES_KEY
      "same_sentence"),
     # an age joined to its number is an adjective: "der 84-jährige …"
     ("Der 84-jährige Rentner hofft aber, dass der Plan scheitert.", "Der 84-jährige Rentner", "same_sentence"),
+    # a name in apposition to the role that ends the clause before it is the subject
+    ("Gestern hatte sich die Vorsitzende des Verbands, Anna Berger, gegen den Plan ausgesprochen und behauptet, die "
+     "Schulen kämen nur durch Tricks zustande.", "Anna Berger", "same_sentence"),
+    ("Erst gestern hatte der Sprecher, Thomas Krüger, behauptet, die Schulen kämen nur durch Tricks zustande.",
+     "Thomas Krüger", "same_sentence"),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
