@@ -165,6 +165,7 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
     # beside "ich" a form in -e is indicative: an interview answer, not reported speech
     "Ich habe das Gefühl, die Lage ist ernst.",
     "Ich denke es geht mehr um die Nachbarn.",
@@ -312,6 +313,13 @@ def test_not_quotes(nlp, text):
     # ... "als" opening a main clause is no such clause
     ("Als Begründung wurde angegeben, die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten.",
      [("indirect", "die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten", None)]),
+    # reporting and judging verbs: beziffern, anregen, betrachten … als, einschätzen … als
+    ("Krüger bezifferte den Schaden auf 50 Millionen Euro.",
+     [("reported", "Krüger bezifferte den Schaden auf 50 Millionen Euro", "Thomas Krüger")]),
+    ("Krüger regte eine Konferenz der Nachbarländer an.",
+     [("reported", "Krüger regte eine Konferenz der Nachbarländer an", "Thomas Krüger")]),
+    ("Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation.",
+     [("reported", "Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation", "Anna Berger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
