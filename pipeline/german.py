@@ -94,6 +94,7 @@ SUBJECT_PRONOUNS = words("subject_pronoun")
 NOMINATIVE_ONLY_PRONOUNS = words("nominative_only_pronoun")  # "er", "wir": never an object
 KONJUNKTIV_SUBJECTS = words("konjunktiv_subject")  # "er gehe", "gebe es", "handele sich"
 FIRST_PERSON_SINGULAR_PRONOUNS = words("first_person_singular_pronoun")  # "ich bestehe" is indicative
+FIRST_PERSON_KONJUNKTIV = words("first_person_konjunktiv")  # "ich sei", "ich könne"; not "ich habe"
 FEMININE_OR_PLURAL_PRONOUNS = words("feminine_or_plural_pronoun")  # "sie sagte" / "sie sagten"
 COLLECTIVE_SUBJECT_PRONOUNS = words("collective_subject_pronoun")  # "will man …": no one named
 ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit."

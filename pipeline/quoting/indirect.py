@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
+from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+                      TOPIC_PREPOSITIONS)
 from .cues import konjunktiv, verb_cues
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -64,6 +65,11 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             continue
         claim_start = None if later_claims else \
             _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
+        if claim_start is not None and clause_start == sent_start and _verb_final(text, cue, clause_start, clause_end):
+            # "Nachdem die Anwältin mitgeteilt hatte, dass …, hatte dieser versucht, …": the main clause after
+            # the fronted subordinate clause is the writer's
+            claim_end = next((i for i in range(claim_start, claim_end) if text.words[i] == ","
+                              and text.quote_at[i] < 0), claim_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
             claim_start = _clause_after(text, claim_start, sent_end)
@@ -95,6 +101,15 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     for i in range(cue.end, clause_end))
                 if not quoted_object and (topic == sent_start or not quoted_topic):  # else the quoted words are the claim
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _verb_final(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
+    """A subordinate clause with the cue verb (and its auxiliary) at its end: "Nachdem X mitgeteilt hatte",
+    "Während X ankündigte"; not "Als Begründung wurde angegeben", "Um 11 Uhr berichtet X" (prepositions)."""
+    auxiliaries = PERFECT_AUXILIARIES | PASSIVE_AUXILIARIES
+    return (text.subordinate(clause_start) and clause_end - cue.end <= 1
+            and all(text.lower[i] in auxiliaries for i in range(cue.end, clause_end))
+            and not auxiliaries & set(text.lower[clause_start:cue.start]))
 
 
 def _ends_claim(text: Text, i: int, claim_end: int) -> bool:

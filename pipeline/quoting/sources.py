@@ -61,7 +61,8 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                 phrase = noun_phrase(text, start, at) or NounPhrase(start, at, at - 1, PhraseKind.NOUN, None)
                 speaker = _source_speaker(text, phrase._replace(end=at))
                 yield _around(text, sent_start, content_end, start, at + 1, cue, speaker)
-        elif word in SOURCE_COMMA_ADVERBS and at > sent_start + 2 and text.words[at - 1] == ",":  # "…, so X"
+        elif word in SOURCE_COMMA_ADVERBS and at > sent_start + 2 and text.words[at - 1] in ASIDE_MARKS:
+            # "…, so X", "… – so X – …"
             phrase = noun_phrase(text, at + 1, content_end)
             rest, speaker = (content_end, NO_SPEAKER) if phrase is None else \
                 _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.SO))
