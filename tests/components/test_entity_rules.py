@@ -41,6 +41,8 @@ def mentions(doc):
     ("Er traf Jean-Noël Barrot in der Stadt.", [("Jean-Noël Barrot", "PER")]),
     ("Der Schriftsteller Joseph Victor von Scheffel kam.", [("Joseph Victor von Scheffel", "PER")]),
     ("Damals regierte George W. Bush in Washington.", [("George W. Bush", "PER"), ("Washington", "LOC")]),
+    # a first name the word classes know (not the first-name list)
+    ("Der Schuh stammt von LeBron Kestrall.", [("LeBron Kestrall", "PER")]),
     # an initial for the first name, but not before a common noun
     ("Er wurde Meister vor K. Drobnitzer und anderen.", [("K. Drobnitzer", "PER")]),
     ("Das Buch schrieben H. Pemmeler und T. Wuschke.", [("H. Pemmeler", "PER"), ("T. Wuschke", "PER")]),
@@ -120,11 +122,18 @@ def mentions(doc):
     ("Die Strecke München/Hamburg ist gesperrt.", [("München/Hamburg", "LOC")]),
     # places from a class noun, a list after it, a preposition, a name ending or a place word inside
     ("Die Gemeinde Kleinhausenbach liegt am Fluss.", [("Kleinhausenbach", "LOC")]),
+    # a person's full name before "und" makes the unknown name after it one; a comma alone does not (an apposition)
+    ("Auf der Bühne standen Paula Brandt und Vendoszek.", [("Paula Brandt", "PER"), ("Vendoszek", "PER")]),
+    ("Auf der Bühne standen Paula Brandt, Vendoszek und andere.", [("Paula Brandt", "PER")]),
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
+    # a name in the genitive before a noun; an adjective or participle at a sentence start is none
+    ("Gestern lobte er Pawlitzkes Buch.", [("Pawlitzkes", "PER")]),
+    ("Vergangenes Jahr war gut.", []),
+    ("Verwaltetes Vermögen stieg.", []),
     ("Er wohnt in Berlin bei Schmidt.", [("Berlin", "LOC"), ("Schmidt", "PER")]),
     ("Er kam aus Helmarshausen.", [("Helmarshausen", "LOC")]),
     # a town and its district or neighbour joined by a hyphen; not a compound of a noun
@@ -184,6 +193,8 @@ def mentions(doc):
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
     ("Er führt den Weinbaubetrieb Valdorra.", [("Valdorra", "ORG")]),
     ("Die Rockband spielte bis Mitternacht.", []),
+    # ... also inflected ("den Erstligisten", "den Stadtteilen")
+    ("Er wechselte zum bulgarischen Erstligisten Vardak Lomsk.", [("Vardak Lomsk", "ORG")]),
     ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
     ("Der ADAC warnt vor Staus.", [("ADAC", "ORG")]),
     ("Das sagte er der Lüneburger Rundschau.", [("Lüneburger Rundschau", "ORG")]),

@@ -31,7 +31,8 @@ table; a rule marked "no mention" ends the list without one.
 
 When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
 `place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
-Hokkala, Kumpula und Akkala").
+Hokkala, Kumpula und Akkala"); so does a run right after "und"/"oder" after a person's full name
+(`first_name`, `name_pair`, `title`: "Paula Brandt und Vendoszek").
 """
 from __future__ import annotations
 
@@ -43,14 +44,16 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, INDEFINITE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
-                       NAME_PARTICLES, STOP_WORDS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
+                       INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
 from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
+PERSON_HEADS = frozenset({"first_name", "name_pair", "title"})  # a person's full name before "und" ("Jo Brandt und Kessler")
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
@@ -238,7 +241,7 @@ def _opens_with_first_name(c: Context) -> str | None:
         return "PER"  # an initial for the first name: "W. Fesenko"
     # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
     named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
-    if len(words) >= 2 and all(p in lex.first_names for p in c.first.split("-")) \
+    if len(words) >= 2 and all(p in lex.first_names or lex.word_class.get(p) == "FIRSTNAME" for p in c.first.split("-")) \
             and (not c.commons[-1] or named_last or len(words) == 2 and not lex.is_common(c.first)):
         return "PER"
     return None
@@ -369,9 +372,18 @@ def _short_name_shape(word: str) -> bool:
 
 
 def _saxon_genitive(c: Context) -> str | None:
-    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES:
+    # not an adjective at a sentence start ("Vergangenes Jahr", "Verwaltetes Vermögen")
+    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES \
+            and not _adjective_form(c.first.lower(), c.lex):
         return "PER"
     return None
+
+
+def _adjective_form(lower: str, lex: Lexicons) -> bool:
+    """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
+    ending = next((e for e in ADJECTIVE_ENDINGS if lower.endswith(e)), "")
+    stem = lower[:len(lower) - len(ending)]
+    return lower in lex.lower_words or stem in lex.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 
 
 def _after_place_preposition(c: Context) -> str | None:
@@ -431,9 +443,9 @@ def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) ->
     for start, end, cue in candidates(doc, texts, taken, lex):
         span = classify(Context(doc, texts, start, end, cue, lex))
         prev = spans[-1] if spans else None
-        if span is None and prev is not None and prev._.method in LIST_HEADS and start > prev.end \
-                and all(w in LIST_JOINERS for w in texts[prev.end:start]) \
-                and not any(lex.is_common(w) for w in texts[start:end]):
+        if span is None and prev is not None and start > prev.end and not any(lex.is_common(w) for w in texts[start:end]) \
+                and (prev._.method in LIST_HEADS and all(w in LIST_JOINERS for w in texts[prev.end:start])
+                     or prev._.method in PERSON_HEADS and start == prev.end + 1 and texts[prev.end] in LIST_WORDS):
             span = mention(doc, start, end, prev.label_, "list")  # "die Dörfer Hokkala, Kumpula und …"
         if span is not None:
             spans.append(span)

@@ -125,7 +125,9 @@ class Lexicons:
             return self.heads[word]
         if self.is_role(word):
             return "PER"
-        for form in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):  # "des Technologiekonzerns X"
+        # inflected: "des Technologiekonzerns X", "den Erstligisten X"
+        stems = (word[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS if word.endswith(ending))
+        for form in dict.fromkeys((word, *stems)):
             if form in self.heads:
                 return self.heads[form]
             lower = form.lower()
