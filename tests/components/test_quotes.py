@@ -165,6 +165,8 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Zahlen wurden gestern bekannt.",  # nothing made known in a clause
+    "Krüger wurde als Sänger bekannt, der viele Preise gewann.",  # a noun subject: he became famous
     "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
     # beside "ich" a form in -e is indicative: an interview answer, not reported speech
     "Ich habe das Gefühl, die Lage ist ernst.",
@@ -320,6 +322,10 @@ def test_not_quotes(nlp, text):
      [("reported", "Krüger regte eine Konferenz der Nachbarländer an", "Thomas Krüger")]),
     ("Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation.",
      [("reported", "Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation", "Anna Berger")]),
+    # "bekannt werden, dass …": impersonal, no one named
+    ("Im April wurde bekannt, dass die Firma schließt.", [("indirect", "dass die Firma schließt", None)]),
+    ("Zuvor war schon bekannt geworden, dass in der Türkei Fälle aufgetreten waren.",
+     [("indirect", "dass in der Türkei Fälle aufgetreten waren", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
