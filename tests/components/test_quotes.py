@@ -326,6 +326,18 @@ def test_not_quotes(nlp, text):
     ("Im April wurde bekannt, dass die Firma schließt.", [("indirect", "dass die Firma schließt", None)]),
     ("Zuvor war schon bekannt geworden, dass in der Türkei Fälle aufgetreten waren.",
      [("indirect", "dass in der Türkei Fälle aufgetreten waren", None)]),
+    # ", so X" ends the sentence whatever describes X (appositions, phrases, relative clauses) ...
+    ("Der Vertrauensverlust schaffe Probleme, so Krüger, Leiter der Abteilung Information bei der Stiftung.",
+     [("indirect", "Der Vertrauensverlust schaffe Probleme", "Thomas Krüger")]),
+    ("Oftmals habe der Mann vor der Tür gewartet, so Krüger, der auch angab, dass die Polizei gerufen worden sei.",
+     [("indirect", "Oftmals habe der Mann vor der Tür gewartet", "Thomas Krüger"),
+      ("indirect", "dass die Polizei gerufen worden sei", "Thomas Krüger")]),
+    # ... but is an aside when the claim goes on after it
+    ("Doch sei es, so Krüger in einem Blog, ein Haufen mächtiger Leute gewesen.",
+     [("indirect", "Doch sei es, so Krüger in einem Blog, ein Haufen mächtiger Leute gewesen", "Thomas Krüger")]),
+    ("Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe.",
+     [("indirect", "Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe",
+       "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
