@@ -48,11 +48,12 @@ def table_rows(nlp: Language, entries: Iterable[tuple[Article | None, list[Probl
             continue
         first_source[article.article_id] = article.source
         processed.append(process_article(nlp, article, Settings().section_chars)[0])
-    linked, corpus_rows = link_tables(processed)
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for article_rows in linked + [{"corpus_entities": corpus_rows}]:
-        for name, tuples in article_rows.items():
-            rows[name].extend(dict(zip(TABLES[name].column_names, row)) for row in tuples)
+    tuples: dict[str, list[tuple]] = {"articles": [], "errors": []}  # what the corpus step leaves as it is
+    for article_rows in processed:
+        for name in tuples:
+            tuples[name].extend(article_rows.get(name, ()))
+    tuples.update(link_tables(processed))
+    rows = {name: [dict(zip(TABLES[name].column_names, row)) for row in tuples[name]] for name in TABLES}
     rows["errors"][:0] = errors
     return rows
 

@@ -202,17 +202,15 @@ class Cache:
     def commit(self) -> None:
         self.db.commit()
 
-    def rows(self, record_damage: bool = True) -> Iterator[Rows]:
+    def rows(self) -> Iterator[Rows]:
         """Rows of this run's articles, ordered by article_id and source; duplicates left out. Rows
-        that cannot be read are skipped, and recorded as errors if `record_damage`."""
+        that cannot be read are skipped and recorded as errors."""
         query = ("SELECT key, source, article_id, rows FROM entries WHERE run = ? AND rows IS NOT NULL "
                  "AND duplicate_of IS NULL ORDER BY article_id, source")
         for key, source, article_id, blob in self.db.execute(query, (self.run,)):
             try:
                 yield unpack(blob)
             except (ValueError, TypeError, KeyError, IndexError) as exc:  # edited by hand or damaged
-                if not record_damage:
-                    continue
                 self.damaged.append(Problem(source, article_id, "cache_unreadable", "error",
                                             f"cached rows could not be read ({exc}); processed again next run"))
                 self.db.execute("UPDATE entries SET fingerprint = NULL WHERE key = ?", (key,))

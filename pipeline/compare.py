@@ -32,6 +32,8 @@ COMPARISONS = (
     Comparison("quotes", ("article_id", "start_char", "end_char"),
                ("type", "speaker", "cue", "speaker_text", "speaker_key", "speaker_role", "speaker_org",
                 "speaker_party", "speaker_gender"), ("text",)),
+    Comparison("corpus_entities", ("entity_key",), ("label", "name", "aliases", "n_articles", "n_mentions", "n_quotes",
+                                                    "first_date", "last_date", "role", "org", "party", "gender")),
 )
 
 
@@ -93,7 +95,7 @@ def diff_tables(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> p
     return _changes_frame(changes.sort_values("article_id", kind="stable"))
 
 
-ITEM = ["article_id", "table", "change", "start_char", "end_char", "name", "label"]  # one extraction's change
+ITEM = ["article_id", "table", "change", "start_char", "end_char", "name", "label", "entity_key"]  # one extraction's change
 
 
 def _items(changes: pd.DataFrame) -> pd.DataFrame:
@@ -119,18 +121,21 @@ def describe(changes: pd.DataFrame, limit: int = 10) -> list[str]:
     """Readable lines for the first `limit` changed extractions: where, what, and old -> new per field."""
     lines = []
     groups = changes.groupby(ITEM, dropna=False, sort=False)
-    for (article_id, table, change, start, end, name, label), rows in islice(groups, limit):
+    for (article_id, table, change, start, end, name, label, entity_key), rows in islice(groups, limit):
         if pd.notna(start):
             where = f"[{start}:{end}] {_short(rows['text'].iloc[0], 40)!r}"
         elif pd.notna(name):
             where = f"{name} ({label})"
+        elif pd.notna(entity_key):
+            where = entity_key
         else:
             where = ""
         if change == "changed":
             values = [f"{r.field}: {_short(r.old)} -> {_short(r.new)}" for r in rows.itertuples()]
         else:
             values = [f"{r.field}={_short(r.new if change == 'added' else r.old)}" for r in rows.itertuples()]
-        lines.append(f"{article_id}  {table} {change}: " + "  ".join(filter(None, [where, ", ".join(values)])))
+        place = "corpus" if pd.isna(article_id) else article_id
+        lines.append(f"{place}  {table} {change}: " + "  ".join(filter(None, [where, ", ".join(values)])))
     return lines
 
 
@@ -139,7 +144,7 @@ def summary(changes: pd.DataFrame, limit: int = 10) -> str:
     if changes.empty:
         return "No differences."
     items = _items(changes)
-    articles = items["article_id"].unique()
+    articles = items["article_id"].dropna().unique()
     lines = [f"Differences in {len(articles)} article(s): {', '.join(map(str, articles[:5]))}"
              + (", ..." if len(articles) > 5 else "")]
     for table, row in counts(changes).iterrows():

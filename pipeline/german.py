@@ -105,6 +105,7 @@ LIST_JOINERS = words("list_joiner")  # "die Dörfer A, B und C"
 
 # -- prepositions and particles
 LOCATIVE_PREPOSITIONS = words("locative_preposition")  # "in Bracht"
+ARTICLE_PREPOSITIONS = words("article_preposition")  # a preposition fused with its article: "am", "zum"
 SOURCE_PREPOSITIONS = words("source_preposition")  # "laut X", "gemäß X"
 SOURCE_NOUN_PREPOSITIONS = words("source_noun_preposition")  # "nach Angaben X"
 SOURCE_POSTPOSITIONS = words("source_postposition")  # "X zufolge"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 import uuid
 from contextlib import contextmanager
@@ -86,13 +87,13 @@ class TableWriter:
     def write_frame(self, df: pd.DataFrame) -> None:
         self.write_arrow(to_arrow(df, self.table))
 
-    def write_arrow(self, data: pa.Table) -> None:
+    def write_arrow(self, data: pa.Table | pa.RecordBatch) -> None:
         if data.num_rows == 0:
             return
         self.rows += data.num_rows
         for writer in (self.parquet, self.csv):
             if writer:
-                writer.write_table(data)
+                writer.write(data)
 
     def flush(self) -> None:
         if self.buffer:
@@ -189,10 +190,44 @@ def _write_manifest(out_dir: Path, listed: dict) -> None:
 
 
 def remove_stale_temporaries(out_dir: str | Path) -> None:
-    """Temporary files left by a run that was killed while writing."""
-    for name in [*TABLES, MANIFEST]:
+    """Temporary files and folders left by a run that was killed while writing."""
+    for name in [*TABLES, MANIFEST, *TEMPORARY_FOLDERS]:
         for path in Path(out_dir).glob(f".{name}.*{TEMP_SUFFIX}"):
-            path.unlink(missing_ok=True)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+TEMPORARY_FOLDERS = ("corpus",)  # the corpus step's staged rows and what DuckDB spills
+
+
+@contextmanager
+def temporary_folder(out_dir: str | Path, name: str) -> Iterator[Path]:
+    """A hidden folder in `out_dir` for the duration of a step, removed afterwards however it ends
+    (and by the next run's `remove_stale_temporaries` if the process was killed)."""
+    assert name in TEMPORARY_FOLDERS
+    folder = Path(out_dir) / f".{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
+    folder.mkdir()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def listed_parquet(out_dir: str | Path, name: str) -> Path | None:
+    """The Parquet file of table `name` in `out_dir` if it is the one the manifest lists (the same
+    run, size and rows), without reading its data; None otherwise."""
+    path = Path(out_dir) / f"{name}.parquet"
+    try:
+        listed = (read_manifest(out_dir) or {}).get("tables", {}).get(name)
+        if not listed or listed["files"].get(path.name) != path.stat().st_size:
+            return None
+        meta = pq.read_metadata(path)
+        run = (meta.schema.to_arrow_schema().metadata or {}).get(RUN_KEY, b"").decode()
+        return path if meta.num_rows == listed["rows"] and run == listed["run"] else None
+    except (OSError, TablesError, KeyError, TypeError, pa.ArrowException):
+        return None
 
 
 def write_table(df: pd.DataFrame, table: Table, out_dir: str | Path, formats=FORMATS) -> None:

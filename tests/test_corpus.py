@@ -2,7 +2,7 @@
 import pytest
 
 import pipeline
-from pipeline.corpus import local_key, quote_group
+from pipeline.corpus import local_key
 
 
 @pytest.fixture
@@ -64,13 +64,33 @@ def test_corpus_entities_counts_names_articles_quotes_and_dates(extract):
     assert quotes.quote_group.nunique() == 1  # the same claim in two articles
 
 
-@pytest.mark.parametrize("left, right, same", [
-    ("Die Lage ist ernst.", "die Lage  ist ernst", True),
-    ("Die Lage ist ernst.", "Die Lage ist gut.", False),
+@pytest.mark.parametrize("texts, key, name", [
+    # the name the key was made from, not the fuller inflected form
+    (["Die Abgeordneten des Deutschen Bundestages stimmten ab.", "Der Bundestag tagte in Berlin."],
+     "ORG:bundestag", "Bundestag"),
+    (["Die Regierung der Russischen Föderation warnte.", "Russland warnte erneut."], "LOC:russland", "Russland"),
+    # without it, the fullest name
+    (["Bundeskanzler Friedrich Merz reiste nach Paris.", "Merz sagte, das sei gut."],
+     "PER:friedrich merz", "Friedrich Merz"),
 ])
-def test_quote_groups_ignore_case_spacing_and_end_punctuation(left, right, same):
-    assert (quote_group("PER:a", left) == quote_group("PER:a", right)) == same
-    assert quote_group(None, left) is None
+def test_the_display_name_is_the_one_the_key_was_made_from(extract, texts, key, name):
+    corpus = extract(texts)["corpus_entities"].set_index("entity_key")
+    assert corpus.loc[key, "name"] == name
+
+
+@pytest.mark.parametrize("left, right, same", [
+    ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Merz sagte: „die Lage  ist ernst“", True),
+    ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Merz sagte: „Die Lage ist gut.“", False),
+    ("Friedrich Merz sagte: „Die Lage ist ernst.“", "Olaf Scholz sagte: „Die Lage ist ernst.“", False),
+])
+def test_quote_groups_ignore_case_spacing_and_end_punctuation(extract, left, right, same):
+    quotes = extract([left, right])["quotes"]
+    assert quotes["quote_group"].notna().all() and (quotes["quote_group"].nunique() == 1) == same
+
+
+def test_a_quote_without_a_speaker_entity_has_no_group(extract):
+    quotes = extract(["„Die Lage ist ernst“, hieß es."])["quotes"]
+    assert len(quotes) == 1 and quotes["quote_group"].isna().all()
 
 
 def test_local_keys_fold_case_and_spaces():

@@ -15,7 +15,12 @@ QUOTE = {"article_id": "a", "quote_id": 1, "type": "direct", "text": "Wir handel
          "end_char": 31, "cue": "sagen", "speaker": "Friedrich Merz", "speaker_text": "Merz"}
 
 
-def tables(**rows) -> dict:
+MERZ_KEY = {"entity_key": "PER:friedrich merz", "label": "PER", "name": "Friedrich Merz", "n_articles": 1,
+            "n_mentions": 1, "n_quotes": 1}
+
+
+def tables(corpus_entities=(MERZ_KEY,), **rows) -> dict:
+    rows["corpus_entities"] = corpus_entities
     return {name: TABLES[name].frame(list(rows.get(name, []))) for name in TABLES}
 
 
@@ -52,11 +57,17 @@ OLD = tables(mentions=[MERZ_MENTION], entities=[MERZ], quotes=[QUOTE])
         tables(mentions=[MERZ_MENTION], entities=[MERZ]),
         [("quotes", "removed", f, QUOTE[f], None) for f in ("type", "speaker", "cue", "speaker_text")],
         id="quote-removed"),
+    pytest.param(  # across the corpus: the same key with one more quote
+        tables(mentions=[MERZ_MENTION], entities=[MERZ], quotes=[QUOTE], corpus_entities=[{**MERZ_KEY, "n_quotes": 2}]),
+        [("corpus_entities", "changed", "n_quotes", "1", "2")],
+        id="corpus-entity-changed"),
 ])
 def test_diff_tables(new, expected):
     changes = diff_tables(OLD, new)
     assert rows(changes, ["table", "change", "field", "old", "new"]) == expected
-    assert summary(changes).startswith("Differences in 1 article(s): a" if expected else "No differences.")
+    in_articles = any(table != "corpus_entities" for table, *_ in expected)
+    assert summary(changes).startswith("Differences in 1 article(s): a" if in_articles
+                                       else "Differences in 0 article(s)" if expected else "No differences.")
 
 
 ARTICLES = {
@@ -86,7 +97,16 @@ def runs(nlp, tmp_path_factory):
 def test_diff_reports_only_the_edited_article(runs, tmp_path, capsys):
     assert main(["diff", runs["old"], runs["edited"], "--out", str(tmp_path)]) == 1
     changes = pd.read_parquet(tmp_path / "changes.parquet")
-    assert set(changes["article_id"]) == {"a2"}
+    assert set(changes["article_id"].dropna()) == {"a2"}
+    # the person's corpus entity: the old key removed and the new one added, with every field it has a value in
+    corpus = changes[changes["table"] == "corpus_entities"]
+    corpus_fields = ["label", "name", "aliases", "n_articles", "n_mentions", "n_quotes", "first_date", "last_date",
+                     "role", "gender"]
+    assert rows(corpus, ["article_id", "change", "entity_key", "field"]) == [
+        *[(None, "removed", "PER:anna schmidt", field) for field in corpus_fields],
+        *[(None, "added", "PER:anna schulte", field) for field in corpus_fields]]
+    assert pd.read_csv(tmp_path / "changes.csv").shape == changes.shape
+    changes = changes[changes["table"] != "corpus_entities"]
     assert rows(changes, ["table", "field"])[0] == ("articles", "sha256")  # the text was edited
     # the entity with every field it has a value in (role, gender), its mention and quote renamed
     entity_fields = ["n_mentions", "entity_key", "role", "gender"]
@@ -101,9 +121,9 @@ def test_diff_reports_only_the_edited_article(runs, tmp_path, capsys):
     ]
     renamed = changes.iloc[1:].query("change == 'changed'")
     assert (renamed["new"] == renamed["old"].str.replace("Schmidt", "Schulte").str.replace("schmidt", "schulte")).all()
-    assert pd.read_csv(tmp_path / "changes.csv").shape == changes.shape
     out = capsys.readouterr().out
     assert out.startswith("Differences in 1 article(s): a2") and "entities: 1 added, 1 removed" in out
+    assert "corpus_entities: 1 added, 1 removed" in out
 
 
 def test_diff_of_identical_runs_is_empty(runs, tmp_path, capsys):

@@ -129,6 +129,7 @@ TECHNICAL_LABELS = frozenset({
     "extract", "load", "speakers",  # the public API (pipeline/__init__.py)
     "org", "party", "gender",  # profile columns (quoting/profiles.py, compare.py)
     "severity", "error", "article", "source", "message", "total", "articles",  # report columns
+    "entities", "mentions", "quotes", "aliases",  # table and column names (schema.py: corpus.py, compare.py)
 })
 # Comparisons with one German word that are labels, not word tests: (module, word) -> why.
 LABEL_COMPARISONS = {

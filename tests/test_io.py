@@ -4,7 +4,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.io import TablesError, load_tables, read_table, write_tables, writing_tables
+from pipeline.io import (TablesError, listed_parquet, load_tables, read_table, remove_stale_temporaries,
+                         temporary_folder, write_tables, writing_tables)
 from pipeline.schema import TABLES
 
 
@@ -41,6 +42,32 @@ def test_tables_round_trip_typed_and_sorted(tmp_path, drop):
 def test_no_temporary_files_left(tmp_path):
     write_tables(sample_frames(), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))  == []
+
+
+def test_a_step_folder_is_removed_however_the_step_ends(tmp_path):
+    with pytest.raises(RuntimeError):
+        with temporary_folder(tmp_path, "corpus") as folder:
+            (folder / "entities.parquet").write_bytes(b"staged")
+            raise RuntimeError("failed")
+    assert list(tmp_path.iterdir()) == []
+    left = tmp_path / ".corpus.4242-0badf00d.tmp"  # a run killed with kill -9 leaves its folder
+    left.mkdir()
+    (left / "entities.parquet").write_bytes(b"staged")
+    remove_stale_temporaries(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("damage", [None, "missing", "other size", "no manifest"])
+def test_listed_parquet_is_the_file_the_manifest_lists(tmp_path, damage):
+    write_tables(sample_frames(), tmp_path)
+    path = tmp_path / "articles.parquet"
+    if damage == "missing":
+        path.unlink()
+    elif damage == "other size":
+        path.write_bytes(path.read_bytes() + b"x")
+    elif damage == "no manifest":
+        (tmp_path / "manifest.json").unlink()
+    assert listed_parquet(tmp_path, "articles") == (path if damage is None else None)
 
 
 def test_tables_are_streamed_in_row_groups(tmp_path):

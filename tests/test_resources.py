@@ -81,9 +81,27 @@ def test_no_duplicate_patterns(gazetteer):
     ("Weißen Hauses", "ORG", "Weißes Haus"),
     ("Nato", "ORG", "Nato"),
     ("Borussia Dortmund", "ORG", "Borussia Dortmund"),
+    ("Punta Arenas", "LOC", "Punta Arenas"),  # a world city of several words (GeoNames)
 ])
 def test_gazetteer_entries(gaz_index, pattern, label, ident):
     assert gaz_index.get(pattern) == (label, ident)
+
+
+@pytest.mark.parametrize("part, whole", [
+    # a region, a chamber, a parent company or a sister station is an entity of its own, not a variant
+    ("Osteuropa", "Europa"), ("Nordafrika", "Afrika"), ("Oberfranken", "Mittelfranken"), ("Niederbayern", "Oberbayern"),
+    ("Nordatlantik", "Atlantik"), ("Ost-Jerusalem", "Jerusalem"), ("Westsahara", "Sahara"),
+    ("US-Senat", "US-Kongress"), ("UN-Generalversammlung", "UN-Sicherheitsrat"), ("House of Lords", "House of Commons"),
+    ("Rotes Kreuz", "DRK"), ("Alphabet", "Google"), ("Deutschlandradio", "Deutschlandfunk"),
+    ("Handball-Bundesliga", "Bundesliga"), ("2. Bundesliga", "Bundesliga"), ("Fresenius Medical Care", "Fresenius"),
+    ("SPD-Fraktion", "SPD"), ("Unionsfraktion", "CDU/CSU"), ("Linksfraktion", "Linkspartei"),  # a party's group in parliament
+])
+def test_variants_name_the_same_entity(gaz_index, part, whole):
+    assert gaz_index[part][1] != gaz_index[whole][1]
+
+
+def test_a_class_noun_is_no_variant(gaz_index):
+    assert "Kanton" not in gaz_index  # the Swiss canton before a name, far more often than Guangzhou's old name
 
 
 def test_no_wrong_inflections(gaz_index):
@@ -123,7 +141,18 @@ def test_word_classes(word_classes):
     assert word_classes.get("Wadephul") == "SURNAME"
     assert word_classes.get("Paris") == "PLACE"
     assert word_classes.get("Michael") == "FIRSTNAME"
+    # world cities of one word are places unless the clusters or the dictionary know the word otherwise
+    assert word_classes.get("Kalamazoo") == "PLACE"
+    assert word_classes.get("Baldwin") == "SURNAME"
+    for word in ("Hof", "Nice", "Jupiter"):
+        assert word not in word_classes
     assert set(word_classes.values()) <= {"SURNAME", "FIRSTNAME", "PLACE", "ORG"}
+
+
+def test_verb_forms():
+    forms = set((DATA / "verb_forms.txt").read_text(encoding="utf-8").split())
+    assert {"ging", "übernimmt", "beschäftigte", "wurde"} <= forms
+    assert not {"offenen", "letzte", "neuen", "sagen"} & forms  # adjectives and infinitives are none
 
 
 def test_roles():

@@ -10,12 +10,13 @@ table; a rule marked "no mention" ends the list without one.
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
-    first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
+    first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein") or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
     several_names  -        more than one name-like word and no rule above took it: no mention
-    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen")
+    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
+    place_compound LOC      a town and its district joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte")
     common_noun    -        it opens with a common noun: no mention
     particle       PER      a family-name particle opens it at a sentence start ("Von der Leyen sagte")
     surname        PER      a surname, not after an article ("der Preis") or as a place after "in" ("in Bracht")
@@ -24,13 +25,14 @@ table; a rule marked "no mention" ends the list without one.
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
     first_name     PER      a first name that the word classes list as a first name or surname
     speech         PER      a speech verb follows, not at a sentence start
-    verb           PER      one unknown word as the subject of an auxiliary or speech verb ("Zuvor musste Kolbritz")
+    verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "Doch Kolbritz wurde")
     genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
     preposition    LOC      after a place preposition ("in Pflückuff")
 
 When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
 `place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
-Hokkala, Kumpula und Akkala").
+Hokkala, Kumpula und Akkala"); so does a run right after "und"/"oder" after a person's full name
+(`first_name`, `name_pair`, `title`: "Paula Brandt und Vendoszek").
 """
 from __future__ import annotations
 
@@ -42,22 +44,25 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
-                       NAME_PARTICLES, STOP_WORDS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
+                       INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import Lexicons
-from .runs import CLAUSE_ENDS, candidates, particles_before, speaker_slot
+from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
 from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
+PERSON_HEADS = frozenset({"first_name", "name_pair", "title"})  # a person's full name before "und" ("Jo Brandt und Kessler")
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
+DEFINITE_ARTICLES = (ARTICLES - INDEFINITE_ARTICLES) | ARTICLE_PREPOSITIONS
 NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
-# (German morphology as a regex, so it stays here rather than in german_words.tsv)
-ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
+# (German morphology as a regex, so it stays here rather than in german_words.tsv), also compared ("Rätselhafter")
+ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)(?:er|e)?|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 
 
 @dataclass
@@ -162,8 +167,10 @@ def _cue_before(c: Context) -> str | None:
             and lex.is_role(c.texts[c.start - 2]) and not lex.is_name(c.first) and c.first not in lex.ambiguous \
             and c.word_class(c.first) in (None, "ORG"):
         label = "ORG"  # "Präsident der Bundesärztekammer": the organisation the person heads
-    if label and not c.commons[-1] and (
-            label != "PER" or not any(c.word_class(w) in ("PLACE", "ORG") for w in c.words if not lex.is_name(w))):
+    # a person's name opens with no place or organisation ("Regisseur Hayao Miyazaki" may end in a town's name)
+    if label and not c.commons[-1] and (label != "PER" or (
+            lex.is_name(c.first) or c.word_class(c.first) not in ("PLACE", "ORG"))
+            and not any(w in lex.work_words for w in c.words)):  # "Star Wars": a title, not the star
         return label
     return None
 
@@ -230,9 +237,11 @@ def _first_name_before_title(c: Context) -> int:
 
 def _opens_with_first_name(c: Context) -> str | None:
     words, lex = c.words, c.lex
+    if len(words) == 2 and INITIAL.match(c.first) and not c.commons[-1]:
+        return "PER"  # an initial for the first name: "W. Fesenko"
     # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
     named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
-    if len(words) >= 2 and all(p in lex.first_names for p in c.first.split("-")) \
+    if len(words) >= 2 and all(p in lex.first_names or lex.word_class.get(p) == "FIRSTNAME" for p in c.first.split("-")) \
             and (not c.commons[-1] or named_last or len(words) == 2 and not lex.is_common(c.first)):
         return "PER"
     return None
@@ -250,9 +259,14 @@ def _several_names(c: Context) -> bool:
 
 
 def _place_ending(c: Context) -> str | None:
-    word = c.word
-    if len(c.words) == 1 and word.endswith(c.lex.place_tails) and not _generic_place(word, c.lex) \
-            and c.word_class(word) != "SURNAME" and not c.initial:
+    word, lex = c.word, c.lex
+    if len(c.words) != 1 or c.initial:
+        return None
+    if word.endswith(lex.place_tails) and not _generic_place(word, lex) and c.word_class(word) != "SURNAME":
+        return "LOC"
+    # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not "einen Glasberg")
+    if word.endswith(lex.landform_tails) and c.before.lower() in DEFINITE_ARTICLES \
+            and word not in lex.common_nouns and word not in lex.ambiguous and not lex.is_name(word):
         return "LOC"
     return None
 
@@ -272,6 +286,10 @@ def _in_speaker_slot(c: Context) -> str | None:
             and not c.lex.is_role(c.word):
         return "PER"
     return None
+
+
+def _place_compound(c: Context) -> str | None:
+    return "LOC" if len(c.words) == 1 and c.lex.is_place_compound(c.word) else None
 
 
 def _opens_with_common_noun(c: Context) -> bool:
@@ -299,7 +317,11 @@ def _after_speech_verb(c: Context) -> str | None:
 
 def _place_or_org_class(c: Context) -> str | None:
     label = CLASS_LABELS.get(c.word_class(c.first))
-    return label if label and not c.initial else None
+    # at a sentence start only a place that is no capitalised lower-case word ("Pfaffenhofen (PK) …"), and not
+    # as the subject of a finite verb, which a person's name is as often ("Kageneck wurde …")
+    at_start_ok = label == "LOC" and c.first.lower() not in c.lex.lower_words \
+        and c.after not in c.lex.verbs and c.after not in c.lex.verb_forms
+    return label if label and (not c.initial or at_start_ok) else None
 
 
 def _ambiguous(c: Context) -> bool:
@@ -321,19 +343,25 @@ def _subject_of_verb(c: Context) -> str | None:
     sentence start the word must not be a capitalised adverb ("Zuvor", "Insgesamt") or adjective."""
     lex, word, texts, i = c.lex, c.word, c.texts, c.start
     lower = word.lower()
-    if len(c.words) != 1 or word.endswith("-") or lower in lex.lower_words or ADJECTIVE_SHAPE.match(lower):
+    if len(c.words) != 1 or not word.replace("-", "").isalpha() or word.endswith("-") or lower in lex.lower_words \
+            or ADJECTIVE_SHAPE.match(lower):
         return None
     if c.initial:  # the subject is not further on: "Außerdem will sich die Partei", "Damit hatte er"
         clause_rest = takewhile(lambda w: w not in CLAUSE_ENDS, texts[i + 2:i + 4])
         subject_later = any(w.lower() in SUBJECTS for w in clause_rest)
-        found = (c.after in lex.verbs or lex.cue_words.get(c.after) == "PER") and not subject_later
+        found = (c.after in lex.verbs or c.after in lex.verb_forms or lex.cue_words.get(c.after) == "PER") \
+            and not subject_later
     else:
-        # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis": an auxiliary or a verb in the
-        # past tense right before it (not an adjective after an article: "die letzte Bastion")
-        verb_before = i > 0 and (texts[i - 1] in lex.verbs or WEAK_PAST_FORM.match(texts[i - 1])
-                                 and texts[i - 1] not in STOP_WORDS and (i < 2 or texts[i - 2].lower() not in ARTICLES)
-                                 and _short_name_shape(word))
-        found = verb_before and c.after[:1].islower()
+        # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis", "1990 ging Marusha erstmals …": an
+        # auxiliary or another finite verb right before it (not an adjective after an article: "die letzte Bastion")
+        before = texts[i - 1] if i > 0 else ""
+        verb_before = before in lex.verbs or (WEAK_PAST_FORM.match(before) and before not in STOP_WORDS
+                                              or before in lex.verb_forms) \
+            and (i < 2 or texts[i - 2].lower() not in ARTICLES) and _short_name_shape(word)
+        # "Doch Bermúdez wurde …", "Auch Geillis hat …": a function word opens the sentence, an auxiliary follows
+        opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES and lex.cue_words.get(before.lower()) != "LOC" \
+            and i > 0 and sentence_initial(c.doc, i - 1) and c.after in lex.verbs and _short_name_shape(word)
+        found = verb_before and c.after[:1].islower() or opened
     return "PER" if found else None
 
 
@@ -344,14 +372,25 @@ def _short_name_shape(word: str) -> bool:
 
 
 def _saxon_genitive(c: Context) -> str | None:
-    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES:
+    # not an adjective at a sentence start ("Vergangenes Jahr", "Verwaltetes Vermögen")
+    if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES \
+            and not _adjective_form(c.first.lower(), c.lex):
         return "PER"
     return None
 
 
+def _adjective_form(lower: str, lex: Lexicons) -> bool:
+    """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
+    ending = next((e for e in ADJECTIVE_ENDINGS if lower.endswith(e)), "")
+    stem = lower[:len(lower) - len(ending)]
+    return lower in lex.lower_words or stem in lex.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
+
+
 def _after_place_preposition(c: Context) -> str | None:
     word = c.word
-    if c.lex.cue_words.get(c.before) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
+    # capitalised only at a sentence start ("In Garze traf es …"; not "Forever In Love")
+    preposition = c.before.lower() if c.start > 0 and sentence_initial(c.doc, c.start - 1) else c.before
+    if c.lex.cue_words.get(preposition) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
             and word.isalpha() and word[1:].islower():
         return "LOC"
     return None
@@ -371,6 +410,7 @@ RULES = (
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending),
     Rule("speech", _in_speaker_slot),
+    Rule("place_compound", _place_compound),
     Rule("common_noun", _opens_with_common_noun, reject=True),
     Rule("particle", _opened_by_particle),
     Rule("surname", _surname),
@@ -403,9 +443,9 @@ def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) ->
     for start, end, cue in candidates(doc, texts, taken, lex):
         span = classify(Context(doc, texts, start, end, cue, lex))
         prev = spans[-1] if spans else None
-        if span is None and prev is not None and prev._.method in LIST_HEADS and start > prev.end \
-                and all(w in LIST_JOINERS for w in texts[prev.end:start]) \
-                and not any(lex.is_common(w) for w in texts[start:end]):
+        if span is None and prev is not None and start > prev.end and not any(lex.is_common(w) for w in texts[start:end]) \
+                and (prev._.method in LIST_HEADS and all(w in LIST_JOINERS for w in texts[prev.end:start])
+                     or prev._.method in PERSON_HEADS and start == prev.end + 1 and texts[prev.end] in LIST_WORDS):
             span = mention(doc, start, end, prev.label_, "list")  # "die Dörfer Hokkala, Kumpula und …"
         if span is not None:
             spans.append(span)

@@ -12,7 +12,7 @@ from ...names import strip_genitive
 # under the data folder (pipeline/data/)
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
-         "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt")
+         "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt", "verb_forms.txt")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
 ROMAN = re.compile(r"[IVX]+\Z")
 
@@ -33,10 +33,13 @@ class Lexicons:
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
+    landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
+    districts: set[str] = field(default_factory=set)  # parts of a town named after it ("Berlin-Mitte", "Hannover-Süd")
     work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
     lower_words: set[str] = field(default_factory=set)  # frequent lower-case words ("zuvor", "insgesamt")
+    verb_forms: set[str] = field(default_factory=set)  # inflected verb forms ("ging", "übernimmt")
     # verdicts per word form: the same words come back in every article
     _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -84,17 +87,28 @@ class Lexicons:
         cached = self._common.get(word)
         if cached is None:
             head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
+            # a word the word classes know as a whole is no compound of the noun it ends in ("Cambridge", "Indianapolis")
             cached = self._common[word] = not self.is_name(head) and (
-                head in self.common_nouns or self._common_tail(head))
+                head in self.common_nouns or head not in self.word_class and self._common_tail(head))
         return cached
 
-    def _common_tail(self, word: str) -> bool:
-        for i in range(3, len(word) - 3):
+    def _common_tail(self, word: str, shortest: int = 4) -> bool:
+        for i in range(3, len(word) - shortest + 1):
             tail = word[i:]
             noun = tail[0].upper() + tail[1:]
             if noun in self.common_nouns or noun in self.ambiguous:
                 return not tail.endswith(self.name_tails)
         return False
+
+    def is_place_compound(self, word: str) -> bool:
+        """A town and its district or neighbour joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte"), not a
+        compound of a common noun ("Berlin-Besuch")."""
+        parts = word.split("-")
+        if len(parts) != 2 or self.word_class.get(parts[0]) != "PLACE" or not parts[1][:1].isupper():
+            return False
+        last = parts[1]  # a noun it ends in has five letters or more: "Stahlgeschäft", not "Vegesack"
+        return last in self.districts or last not in self.common_nouns and last not in self.ambiguous \
+            and not self.is_name(last) and not self._common_tail(last, shortest=5)
 
     def is_head(self, word: str) -> bool:
         """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
@@ -111,7 +125,9 @@ class Lexicons:
             return self.heads[word]
         if self.is_role(word):
             return "PER"
-        for form in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):  # "des Technologiekonzerns X"
+        # inflected: "des Technologiekonzerns X", "den Erstligisten X"
+        stems = (word[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS if word.endswith(ending))
+        for form in dict.fromkeys((word, *stems)):
             if form in self.heads:
                 return self.heads[form]
             lower = form.lower()
@@ -145,8 +161,11 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         cue_words={**by_kind("speech"), **by_kind("preposition")},
         name_tails=tuple(by_kind("name_tail")),
         place_tails=tuple(by_kind("place_tail")),
+        landform_tails=tuple(by_kind("landform_tail")),
+        districts=set(by_kind("district")),
         work_words=set(by_kind("work")),
         ambiguous=files.words("ambiguous_nouns.txt"),
         verbs=set(by_kind("verb")),
         lower_words=files.words("lower_words.txt"),
+        verb_forms=files.words("verb_forms.txt"),
     )

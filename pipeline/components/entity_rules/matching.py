@@ -105,6 +105,7 @@ class ShapePatterns:
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
+        self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
             key = f"{entry['label']}|{entry['id']}"
@@ -112,7 +113,8 @@ class ShapePatterns:
             self.left[key] = entry.get("left", "")
             if entry.get("trim_common"):
                 self.trim.add(key)
-            self.shapes.append(Shape(nlp, key, entry["pattern"]))
+            self.context[key] = entry.get("context", 0)
+            self.shapes.append(Shape(nlp, key, entry["pattern"], self.context[key]))
 
     def is_anchor(self, word: str) -> bool:
         """The word is the required token of one of the shapes."""
@@ -147,6 +149,7 @@ class ShapePatterns:
         spans = []
         for key_id, start, end in self.matches(doc, texts):
             key = self.vocab.strings[key_id]
+            start += self.context[key]  # "auf der A7": the article only tells the road from a paper size
             if end - start == 2 and texts[start + 1] in lex.common_nouns and not lex.is_name(texts[start + 1]):
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
@@ -171,12 +174,14 @@ class ShapePatterns:
 
 class Shape:
     """One pattern in a Matcher of its own, its anchor (the one token it needs exactly once: a word
-    list or regex on ORTH/LOWER) and how many tokens a match can reach before and after it."""
+    list or regex on ORTH/LOWER, after the `context` tokens that only stand before the name) and how
+    many tokens a match can reach before and after it."""
 
-    def __init__(self, nlp: Language, key: str, pattern: list[dict]):
+    def __init__(self, nlp: Language, key: str, pattern: list[dict], context: int = 0):
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add(key, [pattern])
-        position = next((i for i, spec in enumerate(pattern) if spec.get("OP") is None and _anchor_words(spec)), None)
+        position = next((i for i, spec in enumerate(pattern)
+                         if i >= context and spec.get("OP") is None and _anchor_words(spec)), None)
         if position is None:
             raise ValueError(f"entity pattern without a required ORTH/LOWER token: {pattern}")
         self.anchor = Anchor(*_anchor_words(pattern[position]))
@@ -254,6 +259,8 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
         while end < len(texts) and end - i < 2 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
                 lex.name_like(texts[end]) and not lex.is_common(texts[end]))):
             end += 1
+        if len(text) == 2 and end == i + 1:
+            continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
         spans.append(mention(doc, i, end, "ORG", "acronym"))
         taken.update(range(i, end))
     return spans

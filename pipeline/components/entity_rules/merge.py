@@ -72,12 +72,13 @@ def join_slashed(spans: list[Span]) -> list[Span]:
 
 def join_club_places(spans: list[Span]) -> list[Span]:
     """A place right after an organisation shape is part of its name ("FC Carl Zeiss Jena", "ESV Lok Zwickau"),
-    and so is an acronym right after an organisation: its unit or subsidiary ("Fraunhofer IAO")."""
+    and so is an acronym right after an organisation: its unit or subsidiary ("Fraunhofer IAO"); not a place after
+    an abbreviated legal form, the company's seat ("BlackRock, Inc. Wilmington")."""
     joined: list[Span] = []
     for span in spans:
         prev = joined[-1] if joined else None
         if prev is not None and prev.label_ == "ORG" and span.start == prev.end and len(span) == 1 and (
-                prev._.method in ("pattern", "acronym") and span.label_ == "LOC"
+                prev._.method in ("pattern", "acronym") and span.label_ == "LOC" and "." not in prev[-1].text
                 or prev._.method == "gazetteer" and span._.method == "acronym" and prev[-1].whitespace_
                 and len(prev.text) > 4 and not prev.text.isupper()):  # not two organisations: "Nato ISAF"
             joined[-1] = mention(span.doc, prev.start, span.end, "ORG", prev._.method)

@@ -83,7 +83,7 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
     """The split runs outside `taken`, each trimmed to the name and with the cue before it."""
     for start, end in split_runs(texts, name_runs(texts, taken, lex), lex):
         if end - start == 1 and lex.is_common(texts[start]) and not texts[start].endswith(lex.place_tails) \
-                and not speaker_slot(texts, start, lex):
+                and not speaker_slot(texts, start, lex) and not lex.is_place_compound(texts[start]):
             continue  # a lone common noun: most runs, and no rule takes one
         if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and sentence_initial(doc, start):
             start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
