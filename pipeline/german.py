@@ -112,8 +112,9 @@ SOURCE_POSTPOSITIONS = words("source_postposition")  # "X zufolge"
 SOURCE_COMMA_ADVERBS = words("source_comma_adverb")  # "…, so X"
 SOURCE_ADVERBS = words("source_adverb")  # "demnach"
 # every word that opens a source phrase
+SOURCE_RELATIVES = words("source_relative")  # "Berichte, wonach …"
 SOURCE_WORDS = (SOURCE_PREPOSITIONS | SOURCE_NOUN_PREPOSITIONS | SOURCE_POSTPOSITIONS | SOURCE_COMMA_ADVERBS
-                | SOURCE_ADVERBS)
+                | SOURCE_ADVERBS | SOURCE_RELATIVES)
 SOURCE_COMPLEMENT_PREPOSITIONS = words("source_complement_preposition")  # "nach Angaben von X"
 GENITIVE_PREPOSITIONS = words("genitive_preposition")  # "Angaben von X zufolge"
 PASSIVE_AGENT_PREPOSITIONS = words("passive_agent_preposition")  # "von X wurde mitgeteilt"

@@ -6,7 +6,8 @@ import re
 from typing import Iterator
 
 from ..german import (ARTICLES, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS,
-                      SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
+                      SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS,
+                      SOURCE_RELATIVES)
 from .cues import konjunktiv
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases
@@ -82,6 +83,13 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                 yield Found(QuoteKind.INDIRECT, sent_start, at - 1, cue, speaker)
             elif aside and text.plain_words(sent_start, at - 1) >= 1:
                 yield _around(text, sent_start, content_end, at, rest, cue, speaker)
+        elif word in SOURCE_RELATIVES and at - 1 > sent_start and text.words[at - 1] == ",":
+            # "Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde
+            # dementiert": the claim is the clause, its source the noun phrase before the comma
+            start = _phrase_before(text, sent_start, at - 1)
+            if start < at - 1 and text.is_capital(at - 2):
+                speaker = _source_speaker(text, NounPhrase(start, at - 1, at - 2, PhraseKind.NOUN, None))
+                yield Found(QuoteKind.INDIRECT, at + 1, _relative_clause_end(text, at + 1, content_end), cue, speaker)
         elif word in SOURCE_ADVERBS and not text.heading[text.sent_of[at]]:
             # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
             start, end = _segment(text, sent_start, content_end, at)
@@ -99,6 +107,12 @@ def _source_tail(text: Text, start: int, end: int) -> bool:
             return False
         start = comma + 1 if comma < end and text.words[comma] == "," else comma
     return True
+
+
+def _relative_clause_end(text: Text, start: int, end: int) -> int:
+    """End of a verb-final clause from `start`: the first comma after a lower-case word (its verb), else `end`."""
+    return next((i for i in range(start + 2, end) if text.words[i] == "," and text.quote_at[i] < 0
+                 and text.words[i - 1][:1].islower()), end)
 
 
 def _relative(text: Text, start: int) -> bool:

@@ -338,6 +338,9 @@ def test_not_quotes(nlp, text):
     ("Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe.",
      [("indirect", "Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe",
        "Thomas Krüger")]),
+    # "X, wonach …": the relative clause is the claim of the noun phrase before it
+    ("Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert.",
+     [("indirect", "der Oppositionsführer festgenommen worden sein soll", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
