@@ -173,7 +173,7 @@ def _carried_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
         # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
         # speaks, rather than the last speaker further back
         subject = previous_subject(text, sentence)
-        if subject.entity_id is not None:
+        if subject.entity_id is not None or subject.method == SpeakerMethod.DESCRIPTION:
             return subject
     return last.speaker._replace(method=SpeakerMethod.CARRY_OVER)
 
