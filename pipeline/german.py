@@ -136,6 +136,7 @@ NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "soge
 ADJECTIVE_ENDINGS = affixes("adjective_ending")
 NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" -> "Erklärung"
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
+ADJECTIVE_SUFFIX_FORMS = affixes("adjective_suffix_form")  # "diesjährige": no Konjunktiv unless a verb form
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"
 NATIONALITY_ENDINGS = words("nationality_ending")  # after a stem: "Brite", "Belgier", "Russin"
 INSEPARABLE_PREFIXES = affixes("inseparable_prefix")  # "erklären" -> "erklärt"

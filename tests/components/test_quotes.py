@@ -661,6 +661,10 @@ def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
 
 
 @pytest.mark.parametrize("text, snippet, expected", [
+    # a derived adjective in -e is no Konjunktiv I ("inklusive", "diesjährige"); a verb in -e after the subject is
+    ("Krüger sagte, die Lage sei ernst. Die Zahl stand für alle Spiele, Peking inklusive.", "Peking", None),
+    ("Krüger sagte, die Lage sei ernst. Die Firma Zeiss plane neue Werke.", "Zeiss",
+     ("indirect", "Die Firma Zeiss plane neue Werke", "Thomas Krüger")),
     # beside "ich" only sein and the modal verbs show the Konjunktiv ...
     ("Krüger sagte, er habe das Geld. Ich sei nie dort gewesen, fügte er hinzu.", "Ich sei nie dort gewesen",
      ("indirect", "Ich sei nie dort gewesen", "Thomas Krüger")),
