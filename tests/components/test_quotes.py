@@ -341,6 +341,12 @@ def test_not_quotes(nlp, text):
     # "X, wonach …": the relative clause is the claim of the noun phrase before it
     ("Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert.",
      [("indirect", "der Oppositionsführer festgenommen worden sein soll", None)]),
+    # the claim ends where the writer goes on with the speaker's own doing in the past tense
+    ("Krüger sagte, die Gewerkschaften müssten ihre Zurückhaltung aufgeben und bemühte das Bild vom Boot.",
+     [("indirect", "die Gewerkschaften müssten ihre Zurückhaltung aufgeben", "Thomas Krüger")]),
+    # ... not at an adjective before its noun
+    ("Krüger sagte, man solle nicht erlauben, bestimmte Techniken zu benutzen.",
+     [("indirect", "man solle nicht erlauben, bestimmte Techniken zu benutzen", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
