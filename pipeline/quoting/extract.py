@@ -202,7 +202,8 @@ def _said_before(text: Text, sentence: int) -> Found | None:
             or text.paragraph[sentence - 1] != text.paragraph[sentence]:
         return None
     cue = next((cue for cue, verb in verb_cues(text, start, end)
-                if cue.start == start + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
+                if cue.start == start + 1
+                and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
     if cue is None:
         return None
     speaker = resolve(text, _subject_after(text, cue.end, text.clause(cue.start)[1]))

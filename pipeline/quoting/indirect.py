@@ -100,7 +100,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     text.lex.has(text.lower[i], "preposition") and text.quote_at[i] < 0
                     and any(_ends_claim(text, j, claim_end) for j in range(i + 1, min(i + 4, claim_end)))
                     for i in range(cue.end, clause_end))
-                if not quoted_object and (topic == sent_start or not quoted_topic):  # else the quoted words are the claim
+                # (else the quoted words are the claim)
+                if not quoted_object and (topic == sent_start or not quoted_topic):
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
 
 

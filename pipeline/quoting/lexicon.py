@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
-from ..german import ADJECTIVE_SUFFIX_FORMS, NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS, weak_verb_forms
+from ..german import (ADJECTIVE_SUFFIX_FORMS, NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS,
+                      weak_verb_forms)
 
 # under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
 FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
@@ -68,7 +69,8 @@ class QuoteLexicon:
         lower = word.lower()
         return lower in self.konjunktiv or (lower.endswith("e") and len(lower) > 3 and word[:1].islower()
                                             and not self.words.get(lower) and not lower.endswith(NON_KONJUNKTIV_ENDINGS)
-                                            and (lower in self.verb_forms or not lower.endswith(ADJECTIVE_SUFFIX_FORMS)))
+                                            and (lower in self.verb_forms
+                                                 or not lower.endswith(ADJECTIVE_SUFFIX_FORMS)))
 
     def person_noun(self, word: str) -> bool:
         """A noun that describes a person by age or nationality ("34-jährige", "belgier", "britin")."""

@@ -6,8 +6,8 @@ import re
 from typing import Iterator
 
 from ..german import (ARTICLES, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS,
-                      SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS,
-                      SOURCE_RELATIVES)
+                      SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS,
+                      SOURCE_PREPOSITIONS, SOURCE_RELATIVES)
 from .cues import konjunktiv
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases

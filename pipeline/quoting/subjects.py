@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
-                      NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
-                      PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS, WEAK_PAST_FORM)
+from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES,
+                      IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
+                      PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS,
+                      WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -220,7 +221,8 @@ def _adjective_insert(text: Text, start: int, end: int) -> bool:
     ("zuständig für das US-Geschäft", "verantwortlich für die Planung")."""
     word = text.lower[start]
     return (end - start > 1 and text.words[start][:1].islower() and not text.lex.words.get(word)
-            and word not in text.lex.verbs and word not in text.lex.verb_forms and only_noun_phrases(text, start + 1, end))
+            and word not in text.lex.verbs and word not in text.lex.verb_forms
+            and only_noun_phrases(text, start + 1, end))
 
 
 def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
