@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from ..german import (FIRST_PERSON_KONJUNKTIV, FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES, KONJUNKTIV_SUBJECTS,
-                      PASSIVE_PARTICIPLES, PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
+from ..german import (FIRST_PERSON_KONJUNKTIV, FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES,
+                      KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES, PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
 from .phrases import only_noun_phrases
@@ -102,7 +102,8 @@ def konjunktiv(text: Text, i: int, strong_only: bool = False, after_constituent:
     mood = text.lex.konjunktiv.get(text.lower[i])
     if mood is not None:
         # beside "ich" only sein and the modals show the Konjunktiv: "ich habe", "halte ich" are indicative
-        first_person = any(text.lower[j] in FIRST_PERSON_SINGULAR_PRONOUNS for j in (i - 1, i + 1) if 0 <= j < len(words))
+        first_person = any(text.lower[j] in FIRST_PERSON_SINGULAR_PRONOUNS
+                           for j in (i - 1, i + 1) if 0 <= j < len(words))
         return (mood == 1 or not strong_only) and (not first_person or text.lower[i] in FIRST_PERSON_KONJUNKTIV)
     if not text.lex.may_be_konjunktiv(words[i]) or (i + 1 < len(words) and text.is_capital(i + 1)):
         return False  # an adjective before its noun: "gab es schwere Kämpfe"

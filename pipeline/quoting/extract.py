@@ -173,7 +173,7 @@ def _carried_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
         # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
         # speaks, rather than the last speaker further back
         subject = previous_subject(text, sentence)
-        if subject.entity_id is not None:
+        if subject.entity_id is not None or subject.method == SpeakerMethod.DESCRIPTION:
             return subject
     return last.speaker._replace(method=SpeakerMethod.CARRY_OVER)
 
@@ -202,7 +202,8 @@ def _said_before(text: Text, sentence: int) -> Found | None:
             or text.paragraph[sentence - 1] != text.paragraph[sentence]:
         return None
     cue = next((cue for cue, verb in verb_cues(text, start, end)
-                if cue.start == start + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
+                if cue.start == start + 1
+                and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
     if cue is None:
         return None
     speaker = resolve(text, _subject_after(text, cue.end, text.clause(cue.start)[1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-                      TOPIC_PREPOSITIONS)
+                      TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, verb_cues
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -78,7 +78,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             # "…, dass das Team gestärkt sei: „Wir haben gelernt …“": the direct quote after the colon is its own
             own_end = next((i for i in range(claim_start, claim_end - 1) if text.words[i] == ":"
                             and text.quote_at[i] < 0 and text.quote_at[i + 1] >= 0), claim_end)
-            yield Found(QuoteKind.INDIRECT, claim_start, own_end, cue, speaker)
+            yield Found(QuoteKind.INDIRECT, claim_start, _before_own_predicate(text, claim_start, own_end), cue,
+                        speaker)
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
               and not text.subordinate(clause_start) and not reported):
@@ -99,8 +100,22 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     text.lex.has(text.lower[i], "preposition") and text.quote_at[i] < 0
                     and any(_ends_claim(text, j, claim_end) for j in range(i + 1, min(i + 4, claim_end)))
                     for i in range(cue.end, clause_end))
-                if not quoted_object and (topic == sent_start or not quoted_topic):  # else the quoted words are the claim
+                # (else the quoted words are the claim)
+                if not quoted_object and (topic == sent_start or not quoted_topic):
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _before_own_predicate(text: Text, start: int, end: int) -> int:
+    """Where the writer goes on with the speaker's own doing: "Er sagte, er sei unschuldig, erkannte das Gericht
+    nicht an und weigerte sich …", "…, sie müssten … aufgeben und bemühte das Bild …": a verb in the past
+    tense right after a comma or "und" closes the claim."""
+    for i in range(start + 2, end - 1):
+        if (text.words[i] == "," or text.lex.info.get((text.lower[i], "conjunction")) == "and") \
+                and text.quote_at[i] < 0 and WEAK_PAST_FORM.match(text.words[i + 1]) \
+                and text.lower[i + 1] in text.lex.verb_forms and not konjunktiv(text, i + 1) \
+                and not text.is_capital(i + 2):  # not an adjective before its noun: "…, bestimmte Techniken"
+            return i
+    return end
 
 
 def _verb_final(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
-                      NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
-                      PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS, WEAK_PAST_FORM)
+from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES,
+                      IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
+                      PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS,
+                      WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -215,6 +216,15 @@ def _before_brackets(text: Text, start: int, end: int) -> int:
     return end
 
 
+def _adjective_insert(text: Text, start: int, end: int) -> bool:
+    """An insert that opens with an uninflected adjective and goes on with noun and prepositional phrases only
+    ("zuständig für das US-Geschäft", "verantwortlich für die Planung")."""
+    word = text.lower[start]
+    return (end - start > 1 and text.words[start][:1].islower() and not text.lex.words.get(word)
+            and word not in text.lex.verbs and word not in text.lex.verb_forms
+            and only_noun_phrases(text, start + 1, end))
+
+
 def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
     """The subject that opens the sentence before an apposition or relative clause set off by
     commas: "Der Sprecher des Amtes, Max Muster, teilte mit", "X, die … vertritt, nennt …"."""
@@ -233,17 +243,18 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
                 if opener.kind == PhraseKind.ENTITY and text.ents[opener.entity].label_ == "PER":
                     return opener
                 return named or opener
-            # "Erst vor zwei Tagen hatte der Investor für den Neubau, Larry Silverstein, zugesagt": a name in
-            # apposition to the noun phrase that ends the clause before it
-            closing = found[-1] if found else None
-            if named is not None and closing is not None and closing.end == _before_brackets(text, start, end) \
-                    and closing.kind in (PhraseKind.ROLE, PhraseKind.PERSON) and is_subject(text, closing) \
-                    and text.ents[named.entity].label_ == "PER":
+            # "Vor kurzem hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt": a name in
+            # apposition to the role that is the subject of the clause before it
+            if named is not None and text.ents[named.entity].label_ == "PER" and any(
+                    phrase.kind in (PhraseKind.ROLE, PhraseKind.PERSON) and is_subject(text, phrase)
+                    for phrase in found):
                 return named
             return None
         if found and found[0].start == start and found[-1].end == _before_brackets(text, start, end) \
                 and only_noun_phrases(text, start, end):
             named = named or next((phrase for phrase in found if phrase.kind == PhraseKind.ENTITY), None)
+        elif _adjective_insert(text, start, end):
+            pass  # "Adidas-Vorstand X, zuständig für das US-Geschäft, hatte angekündigt"
         elif not (text.lex.has(text.lower[start], "relative") or text.lex.has(text.lower[start], "det")):
             return None
         end = start - 1

@@ -165,6 +165,8 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Zahlen wurden gestern bekannt.",  # nothing made known in a clause
+    "Krüger wurde als Sänger bekannt, der viele Preise gewann.",  # a noun subject: he became famous
     "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
     # beside "ich" a form in -e is indicative: an interview answer, not reported speech
     "Ich habe das Gefühl, die Lage ist ernst.",
@@ -320,6 +322,31 @@ def test_not_quotes(nlp, text):
      [("reported", "Krüger regte eine Konferenz der Nachbarländer an", "Thomas Krüger")]),
     ("Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation.",
      [("reported", "Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation", "Anna Berger")]),
+    # "bekannt werden, dass …": impersonal, no one named
+    ("Im April wurde bekannt, dass die Firma schließt.", [("indirect", "dass die Firma schließt", None)]),
+    ("Zuvor war schon bekannt geworden, dass in der Türkei Fälle aufgetreten waren.",
+     [("indirect", "dass in der Türkei Fälle aufgetreten waren", None)]),
+    # ", so X" ends the sentence whatever describes X (appositions, phrases, relative clauses) ...
+    ("Der Vertrauensverlust schaffe Probleme, so Krüger, Leiter der Abteilung Information bei der Stiftung.",
+     [("indirect", "Der Vertrauensverlust schaffe Probleme", "Thomas Krüger")]),
+    ("Oftmals habe der Mann vor der Tür gewartet, so Krüger, der auch angab, dass die Polizei gerufen worden sei.",
+     [("indirect", "Oftmals habe der Mann vor der Tür gewartet", "Thomas Krüger"),
+      ("indirect", "dass die Polizei gerufen worden sei", "Thomas Krüger")]),
+    # ... but is an aside when the claim goes on after it
+    ("Doch sei es, so Krüger in einem Blog, ein Haufen mächtiger Leute gewesen.",
+     [("indirect", "Doch sei es, so Krüger in einem Blog, ein Haufen mächtiger Leute gewesen", "Thomas Krüger")]),
+    ("Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe.",
+     [("indirect", "Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe",
+       "Thomas Krüger")]),
+    # "X, wonach …": the relative clause is the claim of the noun phrase before it
+    ("Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert.",
+     [("indirect", "der Oppositionsführer festgenommen worden sein soll", None)]),
+    # the claim ends where the writer goes on with the speaker's own doing in the past tense
+    ("Krüger sagte, die Gewerkschaften müssten ihre Zurückhaltung aufgeben und bemühte das Bild vom Boot.",
+     [("indirect", "die Gewerkschaften müssten ihre Zurückhaltung aufgeben", "Thomas Krüger")]),
+    # ... not at an adjective before its noun
+    ("Krüger sagte, man solle nicht erlauben, bestimmte Techniken zu benutzen.",
+     [("indirect", "man solle nicht erlauben, bestimmte Techniken zu benutzen", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
@@ -640,6 +667,10 @@ def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
 
 
 @pytest.mark.parametrize("text, snippet, expected", [
+    # a derived adjective in -e is no Konjunktiv I ("inklusive", "diesjährige"); a verb in -e after the subject is
+    ("Krüger sagte, die Lage sei ernst. Die Zahl stand für alle Spiele, Peking inklusive.", "Peking", None),
+    ("Krüger sagte, die Lage sei ernst. Die Firma Zeiss plane neue Werke.", "Zeiss",
+     ("indirect", "Die Firma Zeiss plane neue Werke", "Thomas Krüger")),
     # beside "ich" only sein and the modal verbs show the Konjunktiv ...
     ("Krüger sagte, er habe das Geld. Ich sei nie dort gewesen, fügte er hinzu.", "Ich sei nie dort gewesen",
      ("indirect", "Ich sei nie dort gewesen", "Thomas Krüger")),

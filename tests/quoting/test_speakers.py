@@ -44,6 +44,11 @@ from pipeline.extensions import QUOTES_KEY
      "Schulen kämen nur durch Tricks zustande.", "Anna Berger", "same_sentence"),
     ("Erst gestern hatte der Sprecher, Thomas Krüger, behauptet, die Schulen kämen nur durch Tricks zustande.",
      "Thomas Krüger", "same_sentence"),
+    # ... also when a prepositional phrase follows the role; an insert may open with an adjective
+    ("Vor kurzem hatte ein Sprecher auf pakistanischer Seite, Thomas Krüger, erklärt, die Truppen würden abziehen.",
+     "Thomas Krüger", "same_sentence"),
+    ("Thomas Krüger, zuständig für das Geschäft in Asien, hatte im Juni angekündigt, neue Werke bauen zu wollen.",
+     "Thomas Krüger", "same_sentence"),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
