@@ -77,7 +77,7 @@ class Staging:
     """The articles' rows with their local keys, added article by article in the order the tables
     are sorted in, kept as Parquet files in `folder` (or, without one, as Arrow tables in memory)."""
 
-    def __init__(self, folder: Path | None = None, group_rows: int = 20_000):
+    def __init__(self, folder: Path | None = None, group_rows: int = 5_000):
         self.folder, self.group_rows = folder, group_rows
         self.seq = 0
         self.buffers: dict[str, list[tuple]] = {name: [] for name in STAGED}
@@ -241,13 +241,15 @@ class CorpusLinker:
                 self.db.read_parquet(source).create_view(f"staged_{name}")
             else:
                 self.db.register(f"staged_{name}", source)
-        self.db.register("particles", pa.table({"word": sorted(NAME_PARTICLES)}))
-        self.db.register("common_first_names", common_first_names())
+        # (lists as parameters: registering an Arrow table would import pandas, a quarter second)
+        self.db.execute("CREATE TEMP TABLE particles AS SELECT unnest(?::VARCHAR[]) AS word", [sorted(NAME_PARTICLES)])
+        self.db.execute("CREATE TEMP TABLE common_first_names AS SELECT unnest(?::VARCHAR[]) AS name",
+                        [common_first_names()])
         self.db.execute(f"CREATE TEMP VIEW dated AS {DATED}")
         for name, query in LINKS.items():
             self.db.execute(f"CREATE TEMP TABLE {name} AS {query}")
 
-    def batches(self, name: str, rows: int = 20_000) -> Iterator[pa.RecordBatch]:
+    def batches(self, name: str, rows: int = 5_000) -> Iterator[pa.RecordBatch]:
         """The linked table `name` in its columns and sort order, typed as the schema says."""
         table = TABLES[name]
         order = ", ".join([f'"{key}" ASC NULLS LAST' for key in table.sort_keys] + ["_seq"])
@@ -287,11 +289,11 @@ def _memory_database(pid: int) -> duckdb.DuckDBPyConnection:
 
 
 @lru_cache(maxsize=1)
-def common_first_names() -> pa.Table:
+def common_first_names() -> list[str]:
     """The first-name list, case-folded: such a name alone ("Friedrich", "Rita", "Christoph 29", a
     helicopter) names no one in particular, so only a rarer one is linked to a full name ("Thaksin")."""
-    names = {name.casefold() for name, in DataFiles.from_dirs(DATA_DIR, ["first_names.tsv"]).columns("first_names.tsv", "name")}
-    return pa.table({"name": sorted(names)})
+    return sorted({name.casefold() for name, in DataFiles.from_dirs(DATA_DIR, ["first_names.tsv"]).columns(
+        "first_names.tsv", "name")})
 
 
 def link_tables(articles_rows: list[Rows]) -> dict[str, list[tuple]]:

@@ -94,6 +94,7 @@ SUBJECT_PRONOUNS = words("subject_pronoun")
 NOMINATIVE_ONLY_PRONOUNS = words("nominative_only_pronoun")  # "er", "wir": never an object
 KONJUNKTIV_SUBJECTS = words("konjunktiv_subject")  # "er gehe", "gebe es", "handele sich"
 FIRST_PERSON_SINGULAR_PRONOUNS = words("first_person_singular_pronoun")  # "ich bestehe" is indicative
+FIRST_PERSON_KONJUNKTIV = words("first_person_konjunktiv")  # "ich sei", "ich könne"; not "ich habe"
 FEMININE_OR_PLURAL_PRONOUNS = words("feminine_or_plural_pronoun")  # "sie sagte" / "sie sagten"
 COLLECTIVE_SUBJECT_PRONOUNS = words("collective_subject_pronoun")  # "will man …": no one named
 ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit."
@@ -111,8 +112,9 @@ SOURCE_POSTPOSITIONS = words("source_postposition")  # "X zufolge"
 SOURCE_COMMA_ADVERBS = words("source_comma_adverb")  # "…, so X"
 SOURCE_ADVERBS = words("source_adverb")  # "demnach"
 # every word that opens a source phrase
+SOURCE_RELATIVES = words("source_relative")  # "Berichte, wonach …"
 SOURCE_WORDS = (SOURCE_PREPOSITIONS | SOURCE_NOUN_PREPOSITIONS | SOURCE_POSTPOSITIONS | SOURCE_COMMA_ADVERBS
-                | SOURCE_ADVERBS)
+                | SOURCE_ADVERBS | SOURCE_RELATIVES)
 SOURCE_COMPLEMENT_PREPOSITIONS = words("source_complement_preposition")  # "nach Angaben von X"
 GENITIVE_PREPOSITIONS = words("genitive_preposition")  # "Angaben von X zufolge"
 PASSIVE_AGENT_PREPOSITIONS = words("passive_agent_preposition")  # "von X wurde mitgeteilt"
@@ -134,6 +136,7 @@ NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "soge
 ADJECTIVE_ENDINGS = affixes("adjective_ending")
 NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" -> "Erklärung"
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
+ADJECTIVE_SUFFIX_FORMS = affixes("adjective_suffix_form")  # "diesjährige": no Konjunktiv unless a verb form
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"
 NATIONALITY_ENDINGS = words("nationality_ending")  # after a stem: "Brite", "Belgier", "Russin"
 INSEPARABLE_PREFIXES = affixes("inseparable_prefix")  # "erklären" -> "erklärt"

@@ -71,7 +71,7 @@ def test_classes_nest_as_german_grammar_says():
     assert german.OPENING_PARTICLES < german.NAME_PARTICLES
     assert german.PARTICLE_ARTICLES < german.NAME_PARTICLES
     assert german.CAPITALISED_NAME_PARTICLES == {"Von", "Van", "De", "Zu"}
-    assert german.SOURCE_WORDS == {"laut", "gemäß", "nach", "zufolge", "so", "demnach"}
+    assert german.SOURCE_WORDS == {"laut", "gemäß", "nach", "zufolge", "so", "demnach", "wonach"}
 
 
 def test_unknown_class_raises():

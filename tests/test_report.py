@@ -89,6 +89,12 @@ def test_report_contents(report_html):
     assert "<b>Olaf Scholz</b>" in html  # speaker table
 
 
+def test_a_placeholder_date_is_no_first_date_of_the_corpus():
+    tables = frames(articles=[article("a", date(1, 1, 1), 0), article("b", date(2024, 3, 5), 0)])
+    html = render_report(tables)
+    assert "2024-03-05, 1 undated" in html and "1-01-01" not in html
+
+
 def test_report_on_empty_tables():
     html = render_report(frames())
     for expected in ("No entities found.", "No quotes found.", "No article has a date.", "No errors or warnings."):

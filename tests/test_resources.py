@@ -95,6 +95,7 @@ def test_gazetteer_entries(gaz_index, pattern, label, ident):
     ("US-Senat", "US-Kongress"), ("UN-Generalversammlung", "UN-Sicherheitsrat"), ("House of Lords", "House of Commons"),
     ("Rotes Kreuz", "DRK"), ("Alphabet", "Google"), ("Deutschlandradio", "Deutschlandfunk"),
     ("Handball-Bundesliga", "Bundesliga"), ("2. Bundesliga", "Bundesliga"), ("Fresenius Medical Care", "Fresenius"),
+    ("SPD-Fraktion", "SPD"), ("Unionsfraktion", "CDU/CSU"), ("Linksfraktion", "Linkspartei"),  # a party's group in parliament
 ])
 def test_variants_name_the_same_entity(gaz_index, part, whole):
     assert gaz_index[part][1] != gaz_index[whole][1]

@@ -33,9 +33,9 @@ class EntityLinker:
         full_names = _full_person_names(mentions, keys)
         ids: dict[tuple[str, str], str] = {}
         entities: dict[str, dict] = {}
-        for mention, (label, key) in zip(mentions, keys):
+        for index, (mention, (label, key)) in enumerate(zip(mentions, keys)):
             if label == "PER":
-                key = full_names.get(key, key)
+                key = full_names.get(index, key)
             entity_id = ids.get((label, key))
             if entity_id is None:
                 entity_id = ids[(label, key)] = f"{article}:E{len(ids) + 1}"
@@ -105,18 +105,17 @@ def _particles_as_written(keys) -> list[tuple[str, str]]:
     return out
 
 
-def _full_person_names(mentions, keys) -> dict[str, str]:
-    """Map each person name to the fullest name in the article sharing its surname
-    (nearest preceding full name first, so two people with one surname stay apart)."""
-    persons = [(m.start, key) for m, (label, key) in zip(mentions, keys) if label == "PER"]
+def _full_person_names(mentions, keys) -> dict[int, str]:
+    """The fullest name in the article sharing each short person mention's surname, by mention index:
+    the nearest full name before the mention, else the nearest after it, so that with two people
+    of one surname ("Caroline Kennedy", "John F. Kennedy") a bare "Kennedy" is the one named last."""
+    persons = [(index, m.start, key) for index, (m, (label, key)) in enumerate(zip(mentions, keys)) if label == "PER"]
     resolved = {}
-    for position, name in persons:
-        surname = name.split()[-1]
-        candidates = [(p, n) for p, n in persons if n != name and n.split()[-1] == surname
-                      and len(n.split()) > len(name.split()) and n.endswith(" " + name)]
+    for index, position, name in persons:
+        candidates = [(p, n) for _, p, n in persons
+                      if n != name and len(n.split()) > len(name.split()) and n.endswith(" " + name)]
         if candidates:
             before = [c for c in candidates if c[0] < position]
             nearest = max(before) if before else min(candidates)
-            longest = max((n for _, n in candidates if n.endswith(nearest[1])), key=len)
-            resolved[name] = longest
+            resolved[index] = max((n for _, n in candidates if n.endswith(nearest[1])), key=len)
     return resolved

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from ..german import (FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES, KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES,
-                      PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
+from ..german import (FIRST_PERSON_KONJUNKTIV, FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES,
+                      KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES, PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
 from .phrases import only_noun_phrases
@@ -101,11 +101,14 @@ def konjunktiv(text: Text, i: int, strong_only: bool = False, after_constituent:
     words = text.words
     mood = text.lex.konjunktiv.get(text.lower[i])
     if mood is not None:
-        return mood == 1 or not strong_only
+        # beside "ich" only sein and the modals show the Konjunktiv: "ich habe", "halte ich" are indicative
+        first_person = any(text.lower[j] in FIRST_PERSON_SINGULAR_PRONOUNS
+                           for j in (i - 1, i + 1) if 0 <= j < len(words))
+        return (mood == 1 or not strong_only) and (not first_person or text.lower[i] in FIRST_PERSON_KONJUNKTIV)
     if not text.lex.may_be_konjunktiv(words[i]) or (i + 1 < len(words) and text.is_capital(i + 1)):
         return False  # an adjective before its noun: "gab es schwere Kämpfe"
     neighbours = {text.lower[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
-    if neighbours & KONJUNKTIV_SUBJECTS:
+    if neighbours & KONJUNKTIV_SUBJECTS and not neighbours & FIRST_PERSON_SINGULAR_PRONOUNS:  # not "Ich denke es …"
         return True
     return (after_constituent and i > 0 and words[i - 1][:1].isupper() and not neighbours & FIRST_PERSON_SINGULAR_PRONOUNS
             and not (i + 1 < len(words) and words[i + 1][:1].isdigit()))  # "in Berlin weitere 5.000 Stellen"
@@ -116,14 +119,18 @@ def main_clause_konjunktiv(text: Text, start: int, end: int, strong_only: bool) 
     pronoun ...) is in Konjunktiv, outside quotations; or reports with "soll(en) … haben/sein" unless
     `strong_only` (with no speaker in reach, "3.000 Menschen sollen gestorben sein" is hearsay, not
     someone's claim)."""
+    return konjunktiv_clause(text, start, end, strong_only) is not None
+
+
+def konjunktiv_clause(text: Text, start: int, end: int, strong_only: bool) -> list[int] | None:
+    """The word tokens of the first main clause of [start, end) in Konjunktiv (as `main_clause_konjunktiv`
+    tests it), or None."""
     if not text.within(text.konjunktiv_at, start, end) and (
             strong_only or not REPORTIVE_MODALS & set(text.lower[start:end])):
-        return False  # most sentences: no word that could be Konjunktiv
-    for clause in _main_clauses(text, start, end):
-        if any(konjunktiv(text, i, strong_only, after_constituent=not strong_only) for i in clause) \
-                or (not strong_only and _reportive_sollen(text, clause)):
-            return True
-    return False
+        return None  # most sentences: no word that could be Konjunktiv
+    return next((clause for clause in _main_clauses(text, start, end)
+                 if any(konjunktiv(text, i, strong_only, after_constituent=not strong_only) for i in clause)
+                 or (not strong_only and _reportive_sollen(text, clause))), None)
 
 
 def _main_clauses(text: Text, start: int, end: int) -> Iterator[list[int]]:

@@ -7,11 +7,11 @@ from typing import Iterable, Iterator, NamedTuple
 from spacy.tokens import Doc
 
 from ..german import ANAPHORIC_DEMONSTRATIVES, ORIGIN_PREPOSITIONS
-from .cues import main_clause_konjunktiv, verb_cues
+from .cues import konjunktiv_clause, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
-from .phrases import NounPhrase, phrases
+from .phrases import NounPhrase, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .sources import source_quotes
 from .speakers import SUBJECT_KINDS, previous_subject, resolve
@@ -103,17 +103,24 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
                 last = _LastSpeaker(sentence, quote.speaker)
             elif quote.speaker.start is not None:
                 last = _LastSpeaker(sentence, last.speaker if last else quote.speaker)
-        if not found and not text.heading[sentence] and main_clause_konjunktiv(text, start, end,
-                                                                                strong_only=not in_reach):
-            speaker = _carried_speaker(text, sentence, last if in_reach else None, by_sentence)
+        clause = None if found or text.heading[sentence] else \
+            konjunktiv_clause(text, start, end, strong_only=not in_reach)
+        if clause is not None:
+            continues = pending is not None and pending.end >= start - 1  # a run of Konjunktiv sentences goes on
+            claim_start = start if continues else _claim_start(text, start, clause[0])
+            # "Osterloh sieht darin einen Angriff, es stehe im Gegensatz …": who the writer's clause names
+            subject = next((phrase for phrase in phrases(text, start, claim_start)
+                            if phrase.kind in SUBJECT_KINDS and is_subject(text, phrase)), None)
+            speaker = resolve(text, subject) if subject is not None else \
+                _carried_speaker(text, sentence, last if in_reach else None, by_sentence)
             content_end = text.content_end(start, end)
-            if pending is not None and pending.end >= start - 1 and pending.speaker == speaker:
+            if continues and pending.speaker == speaker:
                 pending = pending._replace(end=content_end)
             else:
                 if pending is not None:
                     yield pending
-                pending = Found(QuoteKind.INDIRECT, start, content_end, None, speaker)
-            if in_reach:
+                pending = Found(QuoteKind.INDIRECT, claim_start, content_end, None, speaker)
+            if in_reach and subject is None:
                 last = _LastSpeaker(sentence, last.speaker)
             elif speaker.start is not None:
                 last = _LastSpeaker(sentence, speaker)
@@ -126,6 +133,17 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
         yield from _dedupe(out)
     if pending is not None:
         yield pending
+
+
+def _claim_start(text: Text, sent_start: int, clause_start: int) -> int:
+    """Where a cue-less Konjunktiv claim starts: at the Konjunktiv clause when a main clause of the writer's
+    own stands before it ("… legte den Schwerpunkt auf die Aussage, es sei …"), else at the sentence start
+    ("Die Toten, von denen einige …, seien …": noun phrases only; "Nachdem er …, habe er …")."""
+    if clause_start > sent_start + 1 and text.words[clause_start - 1] == "," \
+            and not text.lex.has(text.lower[sent_start], "subordinator") \
+            and not only_noun_phrases(text, sent_start, clause_start - 1):
+        return clause_start
+    return sent_start
 
 
 def _nearest_mention(text: Text, quote: Found) -> Found:
@@ -155,7 +173,7 @@ def _carried_speaker(text: Text, sentence: int, last: _LastSpeaker | None,
         # "Merz verteidigte den Entwurf. Er sei fair": who acted in the sentence just before
         # speaks, rather than the last speaker further back
         subject = previous_subject(text, sentence)
-        if subject.entity_id is not None:
+        if subject.entity_id is not None or subject.method == SpeakerMethod.DESCRIPTION:
             return subject
     return last.speaker._replace(method=SpeakerMethod.CARRY_OVER)
 
@@ -184,7 +202,8 @@ def _said_before(text: Text, sentence: int) -> Found | None:
             or text.paragraph[sentence - 1] != text.paragraph[sentence]:
         return None
     cue = next((cue for cue, verb in verb_cues(text, start, end)
-                if cue.start == start + 1 and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
+                if cue.start == start + 1
+                and verb.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)), None)
     if cue is None:
         return None
     speaker = resolve(text, _subject_after(text, cue.end, text.clause(cue.start)[1]))

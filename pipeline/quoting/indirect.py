@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..german import COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, TOPIC_PREPOSITIONS
+from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+                      TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, verb_cues
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -64,6 +65,11 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             continue
         claim_start = None if later_claims else \
             _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
+        if claim_start is not None and clause_start == sent_start and _verb_final(text, cue, clause_start, clause_end):
+            # "Nachdem die Anwältin mitgeteilt hatte, dass …, hatte dieser versucht, …": the main clause after
+            # the fronted subordinate clause is the writer's
+            claim_end = next((i for i in range(claim_start, claim_end) if text.words[i] == ","
+                              and text.quote_at[i] < 0), claim_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
             claim_start = _clause_after(text, claim_start, sent_end)
@@ -72,7 +78,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             # "…, dass das Team gestärkt sei: „Wir haben gelernt …“": the direct quote after the colon is its own
             own_end = next((i for i in range(claim_start, claim_end - 1) if text.words[i] == ":"
                             and text.quote_at[i] < 0 and text.quote_at[i + 1] >= 0), claim_end)
-            yield Found(QuoteKind.INDIRECT, claim_start, own_end, cue, speaker)
+            yield Found(QuoteKind.INDIRECT, claim_start, _before_own_predicate(text, claim_start, own_end), cue,
+                        speaker)
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
               and not text.subordinate(clause_start) and not reported):
@@ -93,8 +100,31 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     text.lex.has(text.lower[i], "preposition") and text.quote_at[i] < 0
                     and any(_ends_claim(text, j, claim_end) for j in range(i + 1, min(i + 4, claim_end)))
                     for i in range(cue.end, clause_end))
-                if not quoted_object and (topic == sent_start or not quoted_topic):  # else the quoted words are the claim
+                # (else the quoted words are the claim)
+                if not quoted_object and (topic == sent_start or not quoted_topic):
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _before_own_predicate(text: Text, start: int, end: int) -> int:
+    """Where the writer goes on with the speaker's own doing: "Er sagte, er sei unschuldig, erkannte das Gericht
+    nicht an und weigerte sich …", "…, sie müssten … aufgeben und bemühte das Bild …": a verb in the past
+    tense right after a comma or "und" closes the claim."""
+    for i in range(start + 2, end - 1):
+        if (text.words[i] == "," or text.lex.info.get((text.lower[i], "conjunction")) == "and") \
+                and text.quote_at[i] < 0 and WEAK_PAST_FORM.match(text.words[i + 1]) \
+                and text.lower[i + 1] in text.lex.verb_forms and not konjunktiv(text, i + 1) \
+                and not text.is_capital(i + 2):  # not an adjective before its noun: "…, bestimmte Techniken"
+            return i
+    return end
+
+
+def _verb_final(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
+    """A subordinate clause with the cue verb (and its auxiliary) at its end: "Nachdem X mitgeteilt hatte",
+    "Während X ankündigte"; not "Als Begründung wurde angegeben", "Um 11 Uhr berichtet X" (prepositions)."""
+    auxiliaries = PERFECT_AUXILIARIES | PASSIVE_AUXILIARIES
+    return (text.subordinate(clause_start) and clause_end - cue.end <= 1
+            and all(text.lower[i] in auxiliaries for i in range(cue.end, clause_end))
+            and not auxiliaries & set(text.lower[clause_start:cue.start]))
 
 
 def _ends_claim(text: Text, i: int, claim_end: int) -> bool:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
-from ..german import NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS, weak_verb_forms
+from ..german import (ADJECTIVE_SUFFIX_FORMS, NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS,
+                      weak_verb_forms)
 
 # under the data folder (pipeline/data/): the quote vocabulary, then the entity lexicons it shares
 FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv", "quotes/sources.tsv",
@@ -15,7 +16,8 @@ FILES = ("quotes/speech_verbs.tsv", "quotes/konjunktiv.tsv", "quotes/words.tsv",
 SHARED_ROLE_FILES = ("curated/roles.tsv", "curated/role_suffixes.tsv")
 NATIONALITY_FILE = "curated/nationality_adjectives.tsv"
 FIRST_NAMES_FILE = "first_names.tsv"
-SHARED_FILES = (*SHARED_ROLE_FILES, NATIONALITY_FILE, FIRST_NAMES_FILE)  # optional in a user's data folder
+VERB_FORMS_FILE = "verb_forms.txt"  # inflected verb forms (derived; see data/SOURCES.md)
+SHARED_FILES = (*SHARED_ROLE_FILES, NATIONALITY_FILE, FIRST_NAMES_FILE, VERB_FORMS_FILE)  # optional in a user's folder
 AGE_NOUN = re.compile(r"\d+-jährige[rn]?")  # "der 34-Jährige" (a word shape, so a regex here)
 
 
@@ -39,6 +41,7 @@ class QuoteLexicon:
     nationality_stems: frozenset[str] = frozenset()  # "brit" from "britisch", "belg" from "belgisch"
     first_name_gender: dict[str, str] = field(default_factory=dict)  # "Angela" -> "f" (m/f only)
     parties: dict[str, str] = field(default_factory=dict)  # written form -> party ("Grünen" -> "Grüne")
+    verb_forms: frozenset[str] = frozenset()  # inflected verb forms ("gehe", "abarbeite"); empty: not known
     # word form -> it may be a Konjunktiv cue; the same words come back in every article
     konjunktiv_forms: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -56,8 +59,7 @@ class QuoteLexicon:
         # also inflected: "Darstellungen" is a "Darstellung"
         stems = [tail] + [tail[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS
                           if tail.endswith(ending) and len(tail) - len(ending) > 3]
-        return any(stem.endswith(suffix) and cls in classes
-                   for stem in stems for suffix, classes in self.sources.items())
+        return any(cls in self.sources.get(stem[start:], ()) for stem in stems for start in range(len(stem)))
 
     def may_be_konjunktiv(self, word: str) -> bool:
         """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or
@@ -65,7 +67,9 @@ class QuoteLexicon:
         Konjunktiv I next to a subject pronoun ("er gehe", "gebe es")."""
         lower = word.lower()
         return lower in self.konjunktiv or (lower.endswith("e") and len(lower) > 3 and word[:1].islower()
-                                            and not self.words.get(lower) and not lower.endswith(NON_KONJUNKTIV_ENDINGS))
+                                            and not self.words.get(lower) and not lower.endswith(NON_KONJUNKTIV_ENDINGS)
+                                            and (lower in self.verb_forms
+                                                 or not lower.endswith(ADJECTIVE_SUFFIX_FORMS)))
 
     def person_noun(self, word: str) -> bool:
         """A noun that describes a person by age or nationality ("34-jährige", "belgier", "britin")."""
@@ -118,6 +122,7 @@ def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
     lex.nationality_stems = frozenset(row["stem"].lower().removesuffix("sch").removesuffix("i")
                                       for row in _rows(files, NATIONALITY_FILE))
     lex.parties = {row["word"]: row["party"] for row in _rows(files, "quotes/parties.tsv")}
+    lex.verb_forms = frozenset(files.words(VERB_FORMS_FILE))
     lex.first_name_gender = {name: gender for name, gender in files.columns(FIRST_NAMES_FILE, "name", "gender")
                              if gender in ("m", "f")}
     return lex

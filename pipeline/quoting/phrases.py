@@ -84,8 +84,12 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
 
 
 def is_adjective(text: Text, i: int) -> bool:
-    """An inflected lower-case word that is no function word, verb or Konjunktiv form."""
+    """An inflected lower-case word that is no function word, verb or Konjunktiv form, or a number joined
+    to one ("der 84-jährige Küng")."""
     word = text.lower[i]
+    if word[:1].isdigit():
+        tail = word.partition("-")[2]
+        return tail[:1].isalpha() and text.words[i].partition("-")[2][:1].islower() and tail.endswith(ADJECTIVE_ENDINGS)
     return (text.words[i][:1].islower() and word.endswith(ADJECTIVE_ENDINGS) and len(word) > 3
             and not text.lex.words.get(word) and word not in text.lex.verbs and word not in text.lex.konjunktiv)
 

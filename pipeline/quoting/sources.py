@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..german import (GENITIVE_PREPOSITIONS, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS, SOURCE_COMPLEMENT_PREPOSITIONS,
-                      SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS, SOURCE_PREPOSITIONS)
+from ..german import (ARTICLES, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS,
+                      SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS,
+                      SOURCE_PREPOSITIONS, SOURCE_RELATIVES)
 from .cues import konjunktiv
 from .marks import MARKS
-from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase
+from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import resolve
 from .text import Text
@@ -61,27 +62,69 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                 phrase = noun_phrase(text, start, at) or NounPhrase(start, at, at - 1, PhraseKind.NOUN, None)
                 speaker = _source_speaker(text, phrase._replace(end=at))
                 yield _around(text, sent_start, content_end, start, at + 1, cue, speaker)
-        elif word in SOURCE_COMMA_ADVERBS and at > sent_start + 2 and text.words[at - 1] == ",":  # "…, so X"
+        elif word in SOURCE_COMMA_ADVERBS and at > sent_start + 2 and text.words[at - 1] in ASIDE_MARKS:
+            # "…, so X", "… – so X – …"
             phrase = noun_phrase(text, at + 1, content_end)
             rest, speaker = (content_end, NO_SPEAKER) if phrase is None else \
                 _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.SO))
-            if rest < content_end and text.lex.has(text.lower[rest], "preposition") and not any(
-                    text.lower[i] in text.lex.verbs or konjunktiv(text, i)
-                    for i in range(rest, content_end)):  # "so X gegenüber dem Sender"
-                rest = content_end
-            if phrase is not None and content_end - rest <= 2 and text.plain_words(sent_start, at - 1) >= 3:
+            if rest < content_end and text.lex.has(text.lower[rest], "preposition"):  # "so X gegenüber dem Sender"
+                comma = next((i for i in range(rest, content_end) if text.words[i] in ASIDE_MARKS), content_end)
+                if not any(text.lower[i] in text.lex.verbs or konjunktiv(text, i) for i in range(rest, comma)):
+                    rest = comma
+            if phrase is None:
+                continue
+            while rest < content_end and text.lex.has(text.lower[rest], "adverb"):
+                rest += 1
+            # in the middle of the claim, set off like an aside: "Sein Rival, so Obama weiter, würde …"
+            aside = rest < content_end - 2 and text.words[rest] in ASIDE_MARKS and not _relative(text, rest + 1)
+            if not aside and text.plain_words(sent_start, at - 1) >= 3 and _source_tail(text, rest, content_end):
+                # the source ends the sentence, whatever describes it: "…, so das Ergebnis einer gestern
+                # vorgestellten Studie", "…, so Celebi, die auch angab, …"
                 yield Found(QuoteKind.INDIRECT, sent_start, at - 1, cue, speaker)
-            elif phrase is not None and text.plain_words(sent_start, at - 1) >= 1:
-                # in the middle of the claim, set off like an aside: "Sein Rival, so Obama weiter, würde …"
-                while rest < content_end and text.lex.has(text.lower[rest], "adverb"):
-                    rest += 1
-                if rest < content_end - 2 and text.words[rest] in ASIDE_MARKS and not text.subordinate(rest + 1):
-                    yield _around(text, sent_start, content_end, at, rest, cue, speaker)
+            elif aside and text.plain_words(sent_start, at - 1) >= 1:
+                yield _around(text, sent_start, content_end, at, rest, cue, speaker)
+        elif word in SOURCE_RELATIVES and at - 1 > sent_start and text.words[at - 1] == ",":
+            # "Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde
+            # dementiert": the claim is the clause, its source the noun phrase before the comma
+            start = _phrase_before(text, sent_start, at - 1)
+            if start < at - 1 and text.is_capital(at - 2):
+                speaker = _source_speaker(text, NounPhrase(start, at - 1, at - 2, PhraseKind.NOUN, None))
+                yield Found(QuoteKind.INDIRECT, at + 1, _relative_clause_end(text, at + 1, content_end), cue, speaker)
         elif word in SOURCE_ADVERBS and not text.heading[text.sent_of[at]]:
             # "demnach" is the local mention of the source (as a pronoun is); the entity is carried over
             start, end = _segment(text, sent_start, content_end, at)
             yield Found(QuoteKind.INDIRECT, start if at > start else at + 1, end, cue,
                         Speaker(at, at + 1, None, SpeakerMethod.DEMNACH))
+
+
+def _source_tail(text: Text, start: int, end: int) -> bool:
+    """Whether what follows a source phrase after ", so X" only describes it: noun phrases, prepositional
+    phrases and relative clauses ("…, so Celebi, die auch angab, …"), not the rest of the claim ("…, so X,
+    ein Haufen mächtiger Leute gewesen …")."""
+    while start < end and text.words[start] != ":":  # (a colon opens what the source says next)
+        comma = next((i for i in range(start, end) if text.words[i] in (",", ":") and text.quote_at[i] < 0), end)
+        if not _relative(text, start) and not only_noun_phrases(text, start, comma):
+            return False
+        start = comma + 1 if comma < end and text.words[comma] == "," else comma
+    return True
+
+
+def _relative_clause_end(text: Text, start: int, end: int) -> int:
+    """End of a verb-final clause from `start`: the first comma after a lower-case word (its verb), else `end`."""
+    return next((i for i in range(start + 2, end) if text.words[i] == "," and text.quote_at[i] < 0
+                 and text.words[i - 1][:1].islower()), end)
+
+
+def _relative(text: Text, start: int) -> bool:
+    """Whether a subordinate or relative clause opens at `start` after a comma: "…, die auch angab, …", "…, in
+    der …" (not "…, ein Haufen …": an indefinite article opens no relative clause)."""
+    if start < 1 or text.words[start - 1] != ",":
+        return False
+    word = text.lower[start]
+    if text.lex.has(word, "preposition") and start + 1 < len(text.words):
+        word = text.lower[start + 1]
+    return (text.lex.has(word, "subordinator") or text.lex.has(word, "relative")
+            or word in ARTICLES and word not in INDEFINITE_ARTICLES)
 
 
 def _source_noun(text: Text, i: int) -> bool:
@@ -104,6 +147,8 @@ def _apposition(text: Text, phrase: NounPhrase, limit: int, speaker: Speaker,
     speaker: the named entity of the apposition, else that of the phrase."""
     if phrase.end < limit and text.words[phrase.end] == ",":
         apposition = noun_phrase(text, phrase.end + 1, limit)
+        if apposition is not None and apposition.kind == PhraseKind.NOUN and apposition.start == apposition.head:
+            apposition = None  # a bare noun goes on with the claim: "Der Präsident sei, so X, Schuld daran"
         named = apposition is not None and apposition.kind == PhraseKind.ENTITY
         if apposition is not None and (not closed or named and apposition.end < limit
                                        and text.words[apposition.end] == ","):

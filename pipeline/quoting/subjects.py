@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS,
-                      NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS, PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES,
-                      PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS, WEAK_PAST_FORM)
+from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES,
+                      IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
+                      PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS,
+                      WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -20,8 +21,10 @@ def is_subject(text: Text, phrase: NounPhrase) -> bool:
     """A subject is nominative: not after a preposition, not with a dative/accusative article,
     not a medium addressed ("der Zeitung")."""
     lex = text.lex
-    if phrase.start > 0 and lex.has(text.lower[phrase.start - 1], "preposition") and not _name_particle(text, phrase):
-        return False
+    before = text.lower[phrase.start - 1] if phrase.start > 0 else ""
+    if lex.has(before, "preposition") and not _name_particle(text, phrase) \
+            and not (lex.has(before, "subordinator") and text.lower[phrase.start] not in GENITIVE_ARTICLES):
+        return False  # (but "Während Juncker ankündigte, …": a conjunction; "Während der Sitzung": a preposition)
     if _after_adverb_in_phrase(text, phrase.start):
         return False
     first = text.lower[phrase.start]
@@ -92,7 +95,9 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
                                                or lex.has(lower[verb_end], "pronoun_generic"))
     # "Beobachter halten es für möglich, dass …": an "es" that can be the object leaves the noun its subject
     object_after = pronoun_after and lex.info.get((lower[verb_end], "pronoun_generic")) == "accusative"
-    if before is not None and _subject_follows_verb(text, clause_start, verb_end, clause_end):
+    if before is not None and (_subject_follows_verb(text, clause_start, verb_end, clause_end)
+                               or _inside_first_constituent(text, found[0], clause_start, verb_start, verb_end,
+                                                            clause_end)):
         after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
         if after is not None:
             return after
@@ -129,6 +134,18 @@ def _subject_follows_verb(text: Text, clause_start: int, verb_end: int, clause_e
         return True
     # (a verb-final clause, "…, in der die Ministerin sagte, …", has no subject after its verb)
     return clause_start == text.sents[text.sent_of[clause_start]][0] and text.lex.has(text.lower[clause_start], "preposition")
+
+
+def _inside_first_constituent(text: Text, before: NounPhrase, clause_start: int, verb_start: int, verb_end: int,
+                              clause_end: int) -> bool:
+    """A main clause has one constituent before its finite verb: a first noun phrase that does not open it
+    ("Bereits sechs Tage nach der Veröffentlichung von Benedikts erster Enzyklika meldete der Sender …") is
+    part of that constituent, not the subject, when the verb is no final one of a subordinate clause."""
+    start = clause_start
+    while start < verb_start and text.lex.has(text.lower[start], "adverb"):
+        start += 1
+    return (before.start > start and verb_end < clause_end and not text.subordinate(clause_start)
+            and clause_start == text.sents[text.sent_of[clause_start]][0])
 
 
 def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int,
@@ -199,6 +216,15 @@ def _before_brackets(text: Text, start: int, end: int) -> int:
     return end
 
 
+def _adjective_insert(text: Text, start: int, end: int) -> bool:
+    """An insert that opens with an uninflected adjective and goes on with noun and prepositional phrases only
+    ("zuständig für das US-Geschäft", "verantwortlich für die Planung")."""
+    word = text.lower[start]
+    return (end - start > 1 and text.words[start][:1].islower() and not text.lex.words.get(word)
+            and word not in text.lex.verbs and word not in text.lex.verb_forms
+            and only_noun_phrases(text, start + 1, end))
+
+
 def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
     """The subject that opens the sentence before an apposition or relative clause set off by
     commas: "Der Sprecher des Amtes, Max Muster, teilte mit", "X, die … vertritt, nennt …"."""
@@ -217,10 +243,18 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
                 if opener.kind == PhraseKind.ENTITY and text.ents[opener.entity].label_ == "PER":
                     return opener
                 return named or opener
+            # "Vor kurzem hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt": a name in
+            # apposition to the role that is the subject of the clause before it
+            if named is not None and text.ents[named.entity].label_ == "PER" and any(
+                    phrase.kind in (PhraseKind.ROLE, PhraseKind.PERSON) and is_subject(text, phrase)
+                    for phrase in found):
+                return named
             return None
         if found and found[0].start == start and found[-1].end == _before_brackets(text, start, end) \
                 and only_noun_phrases(text, start, end):
             named = named or next((phrase for phrase in found if phrase.kind == PhraseKind.ENTITY), None)
+        elif _adjective_insert(text, start, end):
+            pass  # "Adidas-Vorstand X, zuständig für das US-Geschäft, hatte angekündigt"
         elif not (text.lex.has(text.lower[start], "relative") or text.lex.has(text.lower[start], "det")):
             return None
         end = start - 1

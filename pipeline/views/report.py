@@ -54,7 +54,8 @@ def bar_labels(ax, bars, values) -> None:
 
 def summary(tables: dict[str, pd.DataFrame]) -> str:
     articles, quotes, errors = tables["articles"], tables["quotes"], tables["errors"]
-    dates = articles["date"].dropna()
+    dated = articles.dropna(subset=["date"])
+    dates = plotted(dated)["date"]  # a placeholder date ("0001-01-01") is no first date of a corpus
     first, last = (f"{d:%Y-%m-%d}" for d in (dates.min(), dates.max())) if len(dates) else ("", "")
     span = "no dates" if not len(dates) else first if first == last else f"{first} to {last}"
     undated = len(articles) - len(dates)

@@ -12,6 +12,11 @@ def entities(doc):
     ("Russland und Russlands Nachbarn.", [("Russland", "LOC", 2)]),
     ("Präsident Donald Trump und Präsidentin Melania Trump kamen.",
      [("Donald Trump", "PER", 1), ("Melania Trump", "PER", 1)]),
+    # two people with one surname: a bare surname is the one named last before it
+    ("Präsident John Kennedy kam. Kennedy sprach. Dann kam Caroline Kennedy. Kennedy sagte, sie sei froh.",
+     [("Caroline Kennedy", "PER", 2), ("John Kennedy", "PER", 2)]),
+    ("Kennedy kam. Caroline Kennedy sprach. Präsident John Kennedy kam. Kennedy sagte, er sei froh.",
+     [("Caroline Kennedy", "PER", 2), ("John Kennedy", "PER", 2)]),
     ("Das Treffen des sogenannten Weimarer Dreiecks.", [("Weimarer Dreieck", "ORG", 1)]),
     # a particle capitalised at a sentence start joins the name written in lower case
     ("Von der Leyen kam. Später sprach Ursula von der Leyen.", [("Ursula von der Leyen", "PER", 2)]),

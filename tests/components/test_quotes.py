@@ -165,6 +165,14 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Zahlen wurden gestern bekannt.",  # nothing made known in a clause
+    "Krüger wurde als Sänger bekannt, der viele Preise gewann.",  # a noun subject: he became famous
+    "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
+    # beside "ich" a form in -e is indicative: an interview answer, not reported speech
+    "Ich habe das Gefühl, die Lage ist ernst.",
+    "Ich denke es geht mehr um die Nachbarn.",
+    "Praktisch halte ich es mit dem Senator.",
+    "Der Bau dauerte lange – so lange, dass alle warteten.",  # "so" as a degree word after a dash
     "Die Firma ging aus einer Fusion hervor, die im Jahr 2010 stattfand.",  # "hervorgehen" with a noun subject
     "Die Partei ging als Siegerin aus der Wahl hervor, die im Mai stattfand.",
     "Die Stadt teilte, nach langen Tests, die Ergebnisse mit.",  # a particle after an insert, but no claim
@@ -291,6 +299,54 @@ def test_not_quotes(nlp, text):
      [("indirect", "dass die Zahlen falsch seien", "Bundesregierung")]),
     ("Krüger, der Kandidat der Partei, hat in einer gestern veröffentlichten Botschaft angekündigt, auf Gelder zu "
      "verzichten.", [("indirect", "auf Gelder zu verzichten", "Thomas Krüger")]),
+    # "– so X –" set off by dashes; "Dem Vernehmen nach"; "Stellung nehmen" names who goes on speaking
+    ("Zwar sei es ein wichtiger Schritt – so Krüger –, trotzdem suche die Firma Investoren.",
+     [("indirect", "Zwar sei es ein wichtiger Schritt – so Krüger –, trotzdem suche die Firma Investoren",
+       "Thomas Krüger")]),
+    ("Dem Vernehmen nach soll Krüger das Amt bis zum Frühjahr ausüben.",
+     [("indirect", "soll Krüger das Amt bis zum Frühjahr ausüben", None)]),
+    ("Auf der Sitzung nahm auch Krüger zu der Frage Stellung. Jeder Lehrer könne das Konto später einlösen.",
+     [("indirect", "Jeder Lehrer könne das Konto später einlösen", "Thomas Krüger")]),
+    # a cue verb at the end of a fronted subordinate clause: its claim ends where the main clause starts
+    ("Nachdem Berger dem Richter mitgeteilt hatte, dass der Mann gesucht werde, versuchte die Polizei ihn zu finden.",
+     [("indirect", "dass der Mann gesucht werde", "Anna Berger")]),
+    ("Während Krüger ankündigte, den Vorschlag prüfen zu lassen, stellt sich die Partei hinter den Plan.",
+     [("indirect", "den Vorschlag prüfen zu lassen", "Thomas Krüger")]),
+    # ... "als" opening a main clause is no such clause
+    ("Als Begründung wurde angegeben, die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten.",
+     [("indirect", "die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten", None)]),
+    # reporting and judging verbs: beziffern, anregen, betrachten … als, einschätzen … als
+    ("Krüger bezifferte den Schaden auf 50 Millionen Euro.",
+     [("reported", "Krüger bezifferte den Schaden auf 50 Millionen Euro", "Thomas Krüger")]),
+    ("Krüger regte eine Konferenz der Nachbarländer an.",
+     [("reported", "Krüger regte eine Konferenz der Nachbarländer an", "Thomas Krüger")]),
+    ("Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation.",
+     [("reported", "Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation", "Anna Berger")]),
+    # "bekannt werden, dass …": impersonal, no one named
+    ("Im April wurde bekannt, dass die Firma schließt.", [("indirect", "dass die Firma schließt", None)]),
+    ("Zuvor war schon bekannt geworden, dass in der Türkei Fälle aufgetreten waren.",
+     [("indirect", "dass in der Türkei Fälle aufgetreten waren", None)]),
+    # ", so X" ends the sentence whatever describes X (appositions, phrases, relative clauses) ...
+    ("Der Vertrauensverlust schaffe Probleme, so Krüger, Leiter der Abteilung Information bei der Stiftung.",
+     [("indirect", "Der Vertrauensverlust schaffe Probleme", "Thomas Krüger")]),
+    ("Oftmals habe der Mann vor der Tür gewartet, so Krüger, der auch angab, dass die Polizei gerufen worden sei.",
+     [("indirect", "Oftmals habe der Mann vor der Tür gewartet", "Thomas Krüger"),
+      ("indirect", "dass die Polizei gerufen worden sei", "Thomas Krüger")]),
+    # ... but is an aside when the claim goes on after it
+    ("Doch sei es, so Krüger in einem Blog, ein Haufen mächtiger Leute gewesen.",
+     [("indirect", "Doch sei es, so Krüger in einem Blog, ein Haufen mächtiger Leute gewesen", "Thomas Krüger")]),
+    ("Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe.",
+     [("indirect", "Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe",
+       "Thomas Krüger")]),
+    # "X, wonach …": the relative clause is the claim of the noun phrase before it
+    ("Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert.",
+     [("indirect", "der Oppositionsführer festgenommen worden sein soll", None)]),
+    # the claim ends where the writer goes on with the speaker's own doing in the past tense
+    ("Krüger sagte, die Gewerkschaften müssten ihre Zurückhaltung aufgeben und bemühte das Bild vom Boot.",
+     [("indirect", "die Gewerkschaften müssten ihre Zurückhaltung aufgeben", "Thomas Krüger")]),
+    # ... not at an adjective before its noun
+    ("Krüger sagte, man solle nicht erlauben, bestimmte Techniken zu benutzen.",
+     [("indirect", "man solle nicht erlauben, bestimmte Techniken zu benutzen", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
@@ -608,3 +664,39 @@ def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
         SentenceSegmenter(nlp)(doc)
     nlp.quotes(doc)
     assert any("has no sentences; add de_sentences_v1" in str(w.message) for w in recwarn) != segmented
+
+
+@pytest.mark.parametrize("text, snippet, expected", [
+    # a derived adjective in -e is no Konjunktiv I ("inklusive", "diesjährige"); a verb in -e after the subject is
+    ("Krüger sagte, die Lage sei ernst. Die Zahl stand für alle Spiele, Peking inklusive.", "Peking", None),
+    ("Krüger sagte, die Lage sei ernst. Die Firma Zeiss plane neue Werke.", "Zeiss",
+     ("indirect", "Die Firma Zeiss plane neue Werke", "Thomas Krüger")),
+    # beside "ich" only sein and the modal verbs show the Konjunktiv ...
+    ("Krüger sagte, er habe das Geld. Ich sei nie dort gewesen, fügte er hinzu.", "Ich sei nie dort gewesen",
+     ("indirect", "Ich sei nie dort gewesen", "Thomas Krüger")),
+    ("Krüger sagte, ich könne gehen.", "gehen", ("indirect", "ich könne gehen", "Thomas Krüger")),
+    # ... "ich habe", "halte ich", "ich denke" are indicative: no claim goes on after a speaker
+    ("Krüger sagte, er komme. Ich habe das Gefühl, er ist müde.", "Gefühl", None),
+    ("Krüger sagte, er komme. Praktisch halte ich es mit dem Senator.", "Senator", None),
+    ("Krüger sagte, er komme. Ich denke es geht um die Nachbarn.", "Nachbarn", None),
+])
+def test_first_person_konjunktiv(nlp, text, snippet, expected):
+    found = [q for q in rows(run(nlp, text)) if snippet in q[1]]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue-less Konjunktiv clause after a main clause of the writer's own is the claim, and the subject of
+    # that clause its speaker
+    ("Am Montag legte Krüger den Schwerpunkt auf die Aussage, es sei eine Zunahme der Gewalt zu verzeichnen.",
+     ("indirect", "es sei eine Zunahme der Gewalt zu verzeichnen", "Thomas Krüger")),
+    ("Krüger sieht darin einen Angriff, es stehe im Gegensatz zur Verfassung.",
+     ("indirect", "es stehe im Gegensatz zur Verfassung", "Thomas Krüger")),
+    # ... not after noun phrases only or a subordinate clause: the whole sentence goes on reporting
+    ("Berger sagte, die Lage sei ernst. Die Toten, von denen einige gefesselt worden seien, seien identifiziert worden.",
+     ("indirect", "Die Toten, von denen einige gefesselt worden seien, seien identifiziert worden", "Anna Berger")),
+    ("Berger sagte, die Lage sei ernst. Nachdem er sie verfolgt hat, habe er sie bedroht.",
+     ("indirect", "Nachdem er sie verfolgt hat, habe er sie bedroht", "Anna Berger")),
+])
+def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
+    assert expected in rows(run(nlp, text))

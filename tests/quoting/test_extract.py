@@ -35,6 +35,9 @@ def test_no_carry_over(nlp, process):
     # party, a person): that actor, not the last speaker further back
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
      "wieder ein. Sein Programm diene friedlichen Zwecken.", "Der Iran", "previous_subject"),
+    # ... or a described person or body that opens it
+    ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Sprecher der Regierung wies die "
+     "Kritik zurück. Die Anlage diene friedlichen Zwecken.", "Der Sprecher der Regierung", "description"),
     # a speech verb with no claim of its own names who goes on speaking; any other verb does not
     ("Am Montag äußerte sich die Ministerin zu dem Vorfall. Die Lage sei unter Kontrolle.", "die Ministerin",
      "carry_over"),

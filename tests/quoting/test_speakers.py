@@ -29,6 +29,26 @@ from pipeline.extensions import QUOTES_KEY
     # a verb right after "und" shares the subject of the sentence
     ("Die Gewerkschaft nannte das Angebot unzureichend und rief die Mitglieder auf, die Arbeit niederzulegen.",
      "Die Gewerkschaft", "same_sentence"),
+    # one constituent before the finite verb: a noun phrase inside it is no subject
+    ("Bereits sechs Tage nach der Veröffentlichung von Krügers erster Studie meldete der Radiosender, dass die "
+     "Auflage vergriffen sei.", "der Radiosender", "same_sentence"),
+    ("Bezüglich des Termins meldet die Nachrichtenagentur, die Wahl sei verschoben worden.", "die Nachrichtenagentur",
+     "same_sentence"),
+    # ... but two subjects joined by "und" are one constituent
+    ("Die Regierung und die Opposition werfen dem Präsidenten vor, die Wahl gefälscht zu haben.", "die Opposition",
+     "same_sentence"),
+    # an age joined to its number is an adjective: "der 84-jährige …"
+    ("Der 84-jährige Rentner hofft aber, dass der Plan scheitert.", "Der 84-jährige Rentner", "same_sentence"),
+    # a name in apposition to the role that ends the clause before it is the subject
+    ("Gestern hatte sich die Vorsitzende des Verbands, Anna Berger, gegen den Plan ausgesprochen und behauptet, die "
+     "Schulen kämen nur durch Tricks zustande.", "Anna Berger", "same_sentence"),
+    ("Erst gestern hatte der Sprecher, Thomas Krüger, behauptet, die Schulen kämen nur durch Tricks zustande.",
+     "Thomas Krüger", "same_sentence"),
+    # ... also when a prepositional phrase follows the role; an insert may open with an adjective
+    ("Vor kurzem hatte ein Sprecher auf pakistanischer Seite, Thomas Krüger, erklärt, die Truppen würden abziehen.",
+     "Thomas Krüger", "same_sentence"),
+    ("Thomas Krüger, zuständig für das Geschäft in Asien, hatte im Juni angekündigt, neue Werke bauen zu wollen.",
+     "Thomas Krüger", "same_sentence"),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
