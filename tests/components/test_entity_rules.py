@@ -71,6 +71,8 @@ def mentions(doc):
     ("Im Jahr 1930 postulierte Pauli ein neues Teilchen.", [("Pauli", "PER")]),
     # ... or of any finite verb the verb forms know, before it at a sentence start or after it
     ("Marvosch beschäftigte sich lange mit Physik.", [("Marvosch", "PER")]),
+    ("Lucy gefällt die Idee nicht.", [("Lucy", "PER")]),
+    ("Außerdem will sich die Partei erneuern.", []),
     ("Im Jahr 1990 ging Tabrelli erstmals auf Tour.", [("Tabrelli", "PER")]),
     ("Rätselhafter erscheint die Lage im Osten.", []),
     # ... or of an auxiliary after a function word that opens the sentence; a place preposition makes it a place

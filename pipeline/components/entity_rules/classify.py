@@ -350,7 +350,8 @@ def _subject_of_verb(c: Context) -> str | None:
         return None
     if c.initial:  # the subject is not further on: "Außerdem will sich die Partei", "Damit hatte er"
         clause_rest = takewhile(lambda w: w not in CLAUSE_ENDS, texts[i + 2:i + 4])
-        subject_later = any(w.lower() in SUBJECTS for w in clause_rest)
+        # (a known first name or surname is no adverb: "Lucy gefällt die Idee")
+        subject_later = any(w.lower() in SUBJECTS for w in clause_rest) and not lex.is_name(word)
         found = (c.after in lex.verbs or c.after in lex.verb_forms or lex.cue_words.get(c.after) == "PER") \
             and not subject_later
     else:
