@@ -51,6 +51,9 @@ def mentions(doc):
     ("Das Buch schrieben H. Pemmeler und T. Wuschke.", [("H. Pemmeler", "PER"), ("T. Wuschke", "PER")]),
     ("Siehe dazu S. Tabelle drei.", []),
     ("Gestern sprach Paula Stein in Bremen.", [("Paula Stein", "PER"), ("Bremen", "LOC")]),
+    # a role word that is also a surname, right after a first name, is the surname; not before a complement
+    ("Der Vergleich mit Paula Graf schmeichelt ihr.", [("Paula Graf", "PER")]),
+    ("Damals regierte Friedrich König von Preußen.", [("Friedrich", "PER"), ("Preußen", "LOC")]),
     ("Die Schauspielerin Uta Hagen starb.", [("Uta Hagen", "PER")]),
     ("Unterstützt wurde sie von Maria Gonzales und Karl Brenner.",
      [("Maria Gonzales", "PER"), ("Karl Brenner", "PER")]),

@@ -8,7 +8,7 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
+from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
                        PARTICLE_ARTICLES)
 from ...tokens import flagged
 from .lexicons import Lexicons
@@ -39,8 +39,8 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         j = i + 1
         while j < n and j not in taken:
             word = texts[j]
-            if lex.name_like(word) and not lex.is_role(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word) \
-                    or _particle_compound(word, lex):
+            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, j, lex)) \
+                    or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
                 j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
                 continue
             if ROMAN.match(word) and j + 1 < n and texts[j + 1] == "." and j + 1 not in taken:
@@ -59,6 +59,14 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         runs.append((i, j))
         end = j
     return runs
+
+
+def _surname_after_first_name(texts: list[str], j: int, lex: Lexicons) -> bool:
+    """A role word that is also a surname, right after a first name and with no complement after it, is the
+    surname: "Steffi Graf", not "Friedrich Graf von …" or "Paula Präsidentin des …"."""
+    after = texts[j + 1].lower() if j + 1 < len(texts) else ""
+    return (lex.word_class.get(texts[j]) == "SURNAME" or texts[j] in lex.ambiguous) and texts[j - 1] in lex.first_names \
+        and after not in ARTICLES and after not in NAME_PARTICLES
 
 
 def _particle_compound(word: str, lex: Lexicons) -> bool:
