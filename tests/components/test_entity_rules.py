@@ -208,6 +208,9 @@ def mentions(doc):
     ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
     ("Der ADAC warnt vor Staus.", [("ADAC", "ORG")]),
     ("Das sagte er der Lüneburger Rundschau.", [("Lüneburger Rundschau", "ORG")]),
+    # a town's adjective before an organisation of the list is part of its name, not before an acronym
+    ("Das sagte er der Passauer Süddeutschen Zeitung.", [("Passauer Süddeutschen Zeitung", "ORG")]),
+    ("Die Berliner SPD tagte.", [("SPD", "ORG")]),
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
     ("Das Bundesamt für Strahlenschutz warnt.", [("Bundesamt für Strahlenschutz", "ORG")]),
     ("Der FC Carl Zeiss Jena gewann.", [("FC Carl Zeiss Jena", "ORG")]),

@@ -96,7 +96,7 @@ class EntityRules:
         # before our rules set marks on spans that may have the same offsets
         model = [e for e in doc.ents if e.label_ in LABELS]
         marks = {id(e): (e._.method or "model", e._.canonical) for e in model}
-        found = self.gazetteer(doc, texts) + self.shapes(doc, texts, lex)
+        found = [Gazetteer.with_town_adjective(doc, s, lex) for s in self.gazetteer(doc, texts)] + self.shapes(doc, texts, lex)
         found = [s for s in found if not after_first_name(doc, s, lex)]
         found += acronym_mentions(doc, texts, covered(found), lex)
         found += name_mentions(doc, texts, covered(found), lex)

@@ -55,6 +55,16 @@ class Gazetteer:
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
         return spans
 
+    @staticmethod
+    def with_town_adjective(doc: Doc, span: Span, lex: Lexicons) -> Span:
+        """An organisation named after its town takes the town's adjective before it: "Passauer Neue Presse"
+        (the list has "Neue Presse"); not an acronym ("Berliner SPD" is the party in Berlin)."""
+        before = doc[span.start - 1].text if span.start > 0 else ""
+        if span.label_ != "ORG" or span.text.isupper() or len(before) < 5 or not before.endswith("er") or not before[:1].isupper() \
+                or lex.word_class.get(before[:-2]) != "PLACE":
+            return span
+        return mention(doc, span.start - 1, span.end, "ORG", "gazetteer")
+
 
 class UserPatterns:
     """A user's entity patterns (`--patterns`, spaCy's EntityRuler format): phrases in a
