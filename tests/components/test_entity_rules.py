@@ -214,6 +214,11 @@ def mentions(doc):
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
     ("Das Bundesamt für Strahlenschutz warnt.", [("Bundesamt für Strahlenschutz", "ORG")]),
     ("Der FC Carl Zeiss Jena gewann.", [("FC Carl Zeiss Jena", "ORG")]),
+    # a club's acronym in -SV/-SC/-FC/-SG/-TV opens its name, also with the founding year after it
+    ("Der Sportverein ESV Lokomotive Karsdorf spielt dort.", [("ESV Lokomotive Karsdorf", "ORG")]),
+    ("Er begann bei der SG 04 Wendelheim.", [("SG 04 Wendelheim", "ORG")]),
+    ("Er spielte für den TSV 1860 München.", [("TSV 1860 München", "ORG")]),
+    ("Die HSV Fans jubelten.", [("HSV", "ORG")]),
     # two shapes at the same offsets: the one listed first wins (a club before a landmark)
     ("Der Traditionsverein Preußen Münster verlor.", [("Preußen Münster", "ORG")]),
     ("Sie besuchten das Freiburger Münster.", [("Freiburger Münster", "LOC")]),
