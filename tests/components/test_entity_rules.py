@@ -102,6 +102,12 @@ def mentions(doc):
     ("Sie wurde vom Danish Refugee Council unterstützt.", [("Danish Refugee Council", "ORG")]),
     # a town and an English plural that is no German word: a team, not the place
     ("Die Vancouver Whitecaps schlugen die Chicago Bulls.", [("Vancouver Whitecaps", "ORG"), ("Chicago Bulls", "ORG")]),
+    # ... after an article (a town takes none) also one or two name words ending in a plural that German forms without -s
+    ("Im Jahr 2006 holten ihn die Toronto Flyers in ihr Team.", [("Toronto Flyers", "ORG")]),
+    ("Er kam in den Kader der Boston Red Wings.", [("Boston Red Wings", "ORG")]),
+    ("Die Toronto Fans jubelten.", [("Toronto", "LOC")]),
+    # ... but a town in the genitive before it stays the place
+    ("Die Taktik, Bremerhavens Falcons zu stoppen, ging auf.", [("Bremerhavens", "LOC")]),
     ("Er flog über London Heathrow nach Hause.", [("London", "LOC"), ("Heathrow", "LOC")]),
     ("In Berlin Bereits am Morgen.", [("Berlin", "LOC")]),
     # hyphenated institute names made of a person's name and an institution head, with their complement
