@@ -10,34 +10,45 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...german import DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
 from .lexicons import ROMAN, Lexicons
-from .spans import inside_word, mention
+from .spans import covered, inside_word, mention
 
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # inflected adjective (morphology regex)
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
+NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
 class Gazetteer:
     """The gazetteer's written forms in a PhraseMatcher, each entry with its label and canonical name;
-    a second one on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE LANDESBANK")."""
+    a second one on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE LANDESBANK").
+    Entries marked `ambiguous` (names that are also common words: "Allianz", "Spiegel", "Union") are in a
+    third one and count only in a context that makes them names (`in_context`)."""
 
     def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
         self.vocab = nlp.vocab
         self.matcher = PhraseMatcher(nlp.vocab)
         self.capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.ambiguous = PhraseMatcher(nlp.vocab)
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
+        self.titles: set[str] = set()  # keys of ambiguous press titles ("Spiegel")
         forms: dict[str, list[Doc]] = {}
+        ambiguous: dict[str, list[Doc]] = {}
         for entry in entries:
             name = entry.get("id") or entry["pattern"]
-            key = f"{entry['label']}|{name}"
+            key = f"{entry['label']}|{name}" + ("|ambiguous" if entry.get("ambiguous") else "")
             self.canonical[key] = (entry["label"], name)
-            forms.setdefault(key, []).append(nlp.make_doc(entry["pattern"]))
+            if entry.get("title"):
+                self.titles.add(key)
+            (ambiguous if entry.get("ambiguous") else forms).setdefault(key, []).append(nlp.make_doc(entry["pattern"]))
         for key, docs in forms.items():
             self.matcher.add(key, docs)
             self.capitals.add(key, docs)
+        for key, docs in ambiguous.items():
+            self.ambiguous.add(key, docs)
 
     def __len__(self) -> int:
         return len(self.canonical)
@@ -55,6 +66,27 @@ class Gazetteer:
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
         return spans
 
+    def in_context(self, doc: Doc, texts: list[str], found: list[Span], lex: Lexicons) -> list[Span]:
+        """The ambiguous entries where the context makes them names: a press title in quotation marks
+        ("Dem „Spiegel“ zufolge"), a name in a list with a mention of its type ("von Allianz und Commerzbank"),
+        an organisation after a role and a genitive article ("die Fraktionsvorsitzende der Union")."""
+        if not len(self.ambiguous):
+            return []
+        taken = covered(found)
+        ends = {span.end: span.label_ for span in found}
+        starts = {span.start: span.label_ for span in found}
+        spans = []
+        for key_id, start, end in self.ambiguous(doc):
+            key = self.vocab.strings[key_id]
+            label, canonical = self.canonical[key]
+            if taken.intersection(range(start, end)) or inside_word(doc, start, end):
+                continue
+            if key in self.titles and _quoted(texts, start, end) or _listed_with(texts, start, end, label, ends, starts) \
+                    or label == "ORG" and _after_role(texts, start, lex):
+                spans.append(mention(doc, start, end, label, "gazetteer", canonical))
+                taken.update(range(start, end))
+        return spans
+
     @staticmethod
     def with_town_adjective(doc: Doc, span: Span, lex: Lexicons) -> Span:
         """An organisation named after its town takes the town's adjective before it: "Passauer Neue Presse"
@@ -64,6 +96,22 @@ class Gazetteer:
                 or lex.word_class.get(before[:-2]) != "PLACE":
             return span
         return mention(doc, span.start - 1, span.end, "ORG", "gazetteer")
+
+
+def _quoted(texts: list[str], start: int, end: int) -> bool:
+    """Right inside a pair of quotation marks: "„Spiegel“", "\"Bild\"-Zeitung"."""
+    return start > 0 and end < len(texts) and texts[end] in QUOTE_PAIRS.get(texts[start - 1], "")
+
+
+def _listed_with(texts: list[str], start: int, end: int, label: str, ends: dict[int, str], starts: dict[int, str]) -> bool:
+    """Joined by "und", "oder" or a comma to a mention of its type: "Allianz und Commerzbank", "SPD und Linken"."""
+    before = start >= 2 and texts[start - 1] in NAME_LIST_JOINERS and ends.get(start - 1) == label
+    return before or end + 1 < len(texts) and texts[end] in NAME_LIST_JOINERS and starts.get(end + 1) == label
+
+
+def _after_role(texts: list[str], start: int, lex: Lexicons) -> bool:
+    """"Die Fraktionsvorsitzende der Union", "ein Sprecher der Bahn": the organisation the person heads or speaks for."""
+    return start >= 2 and texts[start - 1] in DEFINITE_GENITIVE_ARTICLES and lex.is_role(texts[start - 2])
 
 
 class UserPatterns:
