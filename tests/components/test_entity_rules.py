@@ -240,6 +240,11 @@ def mentions(doc):
     ("Sie fand Zeit und Ruhe.", []),
     ("Die Fraktionschefin der Union, Ilse Brandt, widersprach.", [("Union", "ORG"), ("Ilse Brandt", "PER")]),
     ("Die Debatte in der Union dauerte.", []),
+    ("Die Vorsitzende der Linken Gesine Brandt sprach.", [("Linken", "ORG"), ("Gesine Brandt", "PER")]),
+    # ... or after a class noun of its type, unless it opens a longer name
+    ("Das schrieb die Wochenzeitung Die Zeit am Montag.", [("Die Zeit", "ORG")]),
+    ("Die Zeit vergeht.", []),
+    ("Der Versicherer Allianz Global Investors wächst.", []),  # (not its first word alone)
     # compounds are not mentions of the entity inside them
     ("Truppen aus Nato-Staaten kommen.", []),
     ("Der CDU-Politiker sprach.", []),

@@ -69,7 +69,8 @@ class Gazetteer:
     def in_context(self, doc: Doc, texts: list[str], found: list[Span], lex: Lexicons) -> list[Span]:
         """The ambiguous entries where the context makes them names: a press title in quotation marks
         ("Dem „Spiegel“ zufolge"), a name in a list with a mention of its type ("von Allianz und Commerzbank"),
-        an organisation after a role and a genitive article ("die Fraktionsvorsitzende der Union")."""
+        after a class noun of its type ("die Wochenzeitung Die Zeit"), an organisation after a role and a genitive
+        article ("die Fraktionsvorsitzende der Union")."""
         if not len(self.ambiguous):
             return []
         taken = covered(found)
@@ -79,9 +80,12 @@ class Gazetteer:
         for key_id, start, end in self.ambiguous(doc):
             key = self.vocab.strings[key_id]
             label, canonical = self.canonical[key]
-            if taken.intersection(range(start, end)) or inside_word(doc, start, end):
-                continue
+            if taken.intersection(range(start, end)) or inside_word(doc, start, end) \
+                    or end < len(texts) and lex.name_like(texts[end]) and starts.get(end) != "PER" \
+                    and texts[end] not in lex.first_names:
+                continue  # the start of a longer name ("Jaguar Land Rover", "Swiss Music Radio"), not before a person's
             if key in self.titles and _quoted(texts, start, end) or _listed_with(texts, start, end, label, ends, starts) \
+                    or start > 0 and lex.cue_label(texts[start - 1]) == label \
                     or label == "ORG" and _after_role(texts, start, lex):
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
                 taken.update(range(start, end))
