@@ -219,6 +219,12 @@ def mentions(doc):
     ("Die Berliner SPD tagte.", [("SPD", "ORG")]),
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
     ("Das Bundesamt für Strahlenschutz warnt.", [("Bundesamt für Strahlenschutz", "ORG")]),
+    # an institution's complement: the genitive object of its topic, a region's genitive after its fields
+    ("Der Vorsitzende der Bundesstiftung zur Erforschung der DDR-Geschichte sprach.",
+     [("Bundesstiftung zur Erforschung der DDR-Geschichte", "ORG")]),
+    ("Er lehrt an der Hochschule für Technik und Gestaltung des Saarlandes.",
+     [("Hochschule für Technik und Gestaltung des Saarlandes", "ORG")]),
+    ("Die Hochschule für Musik des Landes ist alt.", [("Hochschule für Musik", "ORG")]),
     ("Der FC Carl Zeiss Jena gewann.", [("FC Carl Zeiss Jena", "ORG")]),
     # a club's acronym in -SV/-SC/-FC/-SG/-TV opens its name, also with the founding year after it
     ("Der Sportverein ESV Lokomotive Karsdorf spielt dort.", [("ESV Lokomotive Karsdorf", "ORG")]),

@@ -167,6 +167,7 @@ class ShapePatterns:
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
+        self.name_last: set[str] = set()  # pattern keys whose last word must be a name ("… des Saarlandes", not "… des Landes")
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
@@ -175,6 +176,8 @@ class ShapePatterns:
             self.left[key] = entry.get("left", "")
             if entry.get("trim_common"):
                 self.trim.add(key)
+            if entry.get("name_last"):
+                self.name_last.add(key)
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, entry["pattern"], self.context[key]))
 
@@ -214,6 +217,8 @@ class ShapePatterns:
             start += self.context[key]  # "auf der A7": the article only tells the road from a paper size
             if end - start == 2 and texts[start + 1] in lex.common_nouns and not lex.is_name(texts[start + 1]):
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
+            if key in self.name_last and texts[end - 1] in lex.common_nouns:
+                continue
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
