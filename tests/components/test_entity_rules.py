@@ -209,6 +209,10 @@ def mentions(doc):
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
     ("Er führt den Weinbaubetrieb Valdorra.", [("Valdorra", "ORG")]),
     ("Die Rockband spielte bis Mitternacht.", []),
+    # ... also before a name in quotation marks
+    ("Er gründete die Literaturzeitschrift „Kelmora“.", [("Kelmora", "ORG")]),
+    ("Die Zeitung „Kelmora“ meldet das.", [("Kelmora", "ORG")]),
+    ("Der Film „Kelmora“ lief an.", []),
     # ... also inflected ("den Erstligisten", "den Stadtteilen")
     ("Er wechselte zum bulgarischen Erstligisten Vardak Lomsk.", [("Vardak Lomsk", "ORG")]),
     ("Sie arbeitete zehn Jahre bei Nordvik Airways.", [("Nordvik Airways", "ORG")]),
