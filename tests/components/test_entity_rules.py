@@ -204,6 +204,9 @@ def mentions(doc):
     ("Er leitet die Deutsche Gesellschaft für Tiefseeforschung e.V. seit Jahren.",
      [("Deutsche Gesellschaft für Tiefseeforschung e.V.", "ORG")]),
     ("Den Preis holten Auszubildende der Kessmann AG.", [("Kessmann AG", "ORG")]),
+    # a legal form joined by a hyphen ends a company's name, with an adjective of the name before it
+    ("Er sitzt im Vorstand der Vereinigten Nordsee-Werften-AG.", [("Vereinigten Nordsee-Werften-AG", "ORG")]),
+    ("Die Grundsteine für die spätere Kessler-Brandt-AG waren gelegt.", [("Kessler-Brandt-AG", "ORG")]),
     ("Die Ölgesellschaft Petrolux meldete Verluste.", [("Petrolux", "ORG")]),
     # the tail of a compound class noun types the name after it: bands, associations, firms, labels
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
