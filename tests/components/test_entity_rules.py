@@ -272,6 +272,9 @@ def mentions(doc):
     ("Der Hubschrauber vom Typ EC 135 landete.", []),
     ("Die Karten der Serie GTX 480 sind schnell.", []),
     ("Der ADAC 2024 war gut.", [("ADAC", "ORG")]),
+    # an acronym heads the name after it, also a noun that is a word of organisation names; not another noun
+    ("Die Aktien von KPX Holdings stiegen.", [("KPX Holdings", "ORG")]),
+    ("Die KPX Aktien stiegen.", [("KPX", "ORG")]),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
     ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),

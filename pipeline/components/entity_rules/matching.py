@@ -322,9 +322,9 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
             continue  # a German function word in capitals, "HIER", "ZUR FOTOSHOW": no organisation
         if i + 1 < len(texts) and MODEL_NUMBER.match(texts[i + 1]):
             continue  # a type designation: "EC 135", "GTX 480", "KEL 1"
-        end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings"
+        end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings" (a word of organisation names, though a noun)
         while end < len(texts) and end - i < 2 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
-                lex.name_like(texts[end]) and not lex.is_common(texts[end]))):
+                lex.name_like(texts[end]) and (not lex.is_common(texts[end]) or lex.inside.get(texts[end]) == "ORG"))):
             end += 1
         if len(text) == 2 and end == i + 1:
             continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
