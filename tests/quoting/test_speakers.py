@@ -49,6 +49,11 @@ from pipeline.extensions import QUOTES_KEY
      "Thomas Krüger", "same_sentence"),
     ("Thomas Krüger, zuständig für das Geschäft in Asien, hatte im Juni angekündigt, neue Werke bauen zu wollen.",
      "Thomas Krüger", "same_sentence"),
+    # "es" as the subject of a speech verb stands for a body named before: the local mention; "man" names no one
+    ("Das Gericht nutzte die Begründung zur Verteidigung. Es weist den Vorwurf als abwegig zurück, man habe zu "
+     "lange verhandelt.", "Es", "same_sentence"),
+    ("Das Gericht tagte lange. Hier stellte es fest, dass die Beweise nicht reichten.", "es", "same_sentence"),
+    ("Offiziell betont man, dass die Lage ruhig sei.", None, None),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
