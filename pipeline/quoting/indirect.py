@@ -59,7 +59,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 continue
         elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
               and subject is not None and subject.start >= clause_start
-              and not verb.requires):  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
+              and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
+              and not _zu_clause_after(text, clause_end, claim_end)):  # "Den IWF … forderte er auf, … zu …"
             if text.plain_words(sent_start, clause_start - 1) >= 3:
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
@@ -180,6 +181,14 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
             or is_adjective(text, start) and start + 1 < segment_end and text.is_capital(start + 1)):
         return not only_noun_phrases(text, start, segment_end)  # not an apposition: "sagte X, Kommandant der Y, …"
     return text.words[start - 1] == ":" and kind != CueKind.JUDGE
+
+
+def _zu_clause_after(text: Text, clause_end: int, claim_end: int) -> bool:
+    """Whether a zu-infinitive clause follows the cue's clause after a comma."""
+    if clause_end >= claim_end or text.words[clause_end] != ",":
+        return False
+    segment_end = next((i for i in range(clause_end + 1, claim_end) if text.words[i] == ","), claim_end)
+    return _zu_infinitive(text, clause_end + 1, segment_end)
 
 
 def _zu_infinitive(text: Text, start: int, end: int) -> bool:

@@ -347,6 +347,9 @@ def test_not_quotes(nlp, text):
     # ... not at an adjective before its noun
     ("Krüger sagte, man solle nicht erlauben, bestimmte Techniken zu benutzen.",
      [("indirect", "man solle nicht erlauben, bestimmte Techniken zu benutzen", "Thomas Krüger")]),
+    # "…, forderte X auf, … zu …": the zu-infinitive after the cue is the claim, not the sentence before it
+    ("Den Währungsfonds, dessen Gremien diese Woche tagen, forderte Krüger auf, die Zahlungen auszusetzen.",
+     [("indirect", "die Zahlungen auszusetzen", "Thomas Krüger")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
