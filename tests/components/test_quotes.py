@@ -165,6 +165,7 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Partei will einen Gipfel, um die Lage zu klären.",  # a wish for a thing, with a purpose
     "Die Zahlen wurden gestern bekannt.",  # nothing made known in a clause
     "Krüger wurde als Sänger bekannt, der viele Preise gewann.",  # a noun subject: he became famous
     "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
@@ -350,6 +351,9 @@ def test_not_quotes(nlp, text):
     # "…, forderte X auf, … zu …": the zu-infinitive after the cue is the claim, not the sentence before it
     ("Den Währungsfonds, dessen Gremien diese Woche tagen, forderte Krüger auf, die Zahlungen auszusetzen.",
      [("indirect", "die Zahlungen auszusetzen", "Thomas Krüger")]),
+    # an aim after the subject that follows "plant": "plant X, … zu …"; not a purpose "um … zu"
+    ("Nach den Ausschreitungen plant die Bundesregierung, die Befugnisse der Dienste zu erweitern.",
+     [("indirect", "die Befugnisse der Dienste zu erweitern", "Bundesregierung")]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),
