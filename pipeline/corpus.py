@@ -77,7 +77,7 @@ class Staging:
     """The articles' rows with their local keys, added article by article in the order the tables
     are sorted in, kept as Parquet files in `folder` (or, without one, as Arrow tables in memory)."""
 
-    def __init__(self, folder: Path | None = None, group_rows: int = 20_000):
+    def __init__(self, folder: Path | None = None, group_rows: int = 5_000):
         self.folder, self.group_rows = folder, group_rows
         self.seq = 0
         self.buffers: dict[str, list[tuple]] = {name: [] for name in STAGED}
@@ -249,7 +249,7 @@ class CorpusLinker:
         for name, query in LINKS.items():
             self.db.execute(f"CREATE TEMP TABLE {name} AS {query}")
 
-    def batches(self, name: str, rows: int = 20_000) -> Iterator[pa.RecordBatch]:
+    def batches(self, name: str, rows: int = 5_000) -> Iterator[pa.RecordBatch]:
         """The linked table `name` in its columns and sort order, typed as the schema says."""
         table = TABLES[name]
         order = ", ".join([f'"{key}" ASC NULLS LAST' for key in table.sort_keys] + ["_seq"])

@@ -103,6 +103,16 @@ def pipeline_for(settings: Settings) -> Language:
     return _PIPELINES[key]
 
 
+def release_pipeline(settings: Settings) -> None:
+    """Free the pipeline built here for `settings` (not one a caller gave to `use_pipeline`): a run
+    writes its tables after the articles, and a pipeline whose vocabulary has grown holds hundreds
+    of megabytes the corpus step can use."""
+    key = settings.pipeline
+    if key in _BUILT_WITH_WORDS:
+        del _PIPELINES[key], _BUILT_WITH_WORDS[key]
+        gc.collect()
+
+
 def use_pipeline(nlp: Language, settings: Settings) -> None:
     """Reuse an already built pipeline for `settings` (forked workers inherit it too). It is the
     caller's, so it is never replaced: its vocabulary grows with the words it sees."""

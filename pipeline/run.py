@@ -30,7 +30,7 @@ from tqdm import tqdm
 from .api import table_rows
 from .cache import Cache, fingerprint, pipeline_version
 from .corpus import LINKED, CorpusLinker, Staging
-from .engine import Settings, make_engine, use_pipeline
+from .engine import Settings, make_engine, release_pipeline, use_pipeline
 from .io import listed_parquet, remove_stale_temporaries, temporary_folder, writing_tables
 from .language import DEFAULT_CONFIG
 from .lexicon import user_lexicon_parts, user_patterns_part
@@ -125,6 +125,7 @@ def run(nlp: Language | None, inputs: Iterable[str | Path], out_dir: str | Path,
             finally:
                 cache.commit()  # results stored before an interruption (Ctrl-C, an exception) are kept
             runner.close()
+            release_pipeline(settings)
             cache.mark_duplicates()
             summary, gone = _write_tables(cache, out)
             summary.key_changes = log_key_changes(out, gone)

@@ -59,8 +59,7 @@ class QuoteLexicon:
         # also inflected: "Darstellungen" is a "Darstellung"
         stems = [tail] + [tail[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS
                           if tail.endswith(ending) and len(tail) - len(ending) > 3]
-        return any(stem.endswith(suffix) and cls in classes
-                   for stem in stems for suffix, classes in self.sources.items())
+        return any(cls in self.sources.get(stem[start:], ()) for stem in stems for start in range(len(stem)))
 
     def may_be_konjunktiv(self, word: str) -> bool:
         """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or

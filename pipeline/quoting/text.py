@@ -78,7 +78,10 @@ class Text:
     @cached_property
     def paragraph(self) -> list[int]:
         """The paragraph number of each sentence."""
-        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(self.doc.text)]
+        # a break is whitespace, which the tokenizer keeps in space tokens (`doc.text` would join every token)
+        idx = self.layout.idx
+        breaks = [idx[i] + match.start() for i, word in enumerate(self.words) if self.is_space[i] and "\n" in word
+                  for match in PARAGRAPH_BREAK.finditer(word)]
         return [bisect_right(breaks, self.layout.idx[start]) for start, _ in self.sents]
 
     @cached_property

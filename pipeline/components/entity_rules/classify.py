@@ -18,7 +18,7 @@ table; a rule marked "no mention" ends the list without one.
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
     place_compound LOC      a town and its district joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte")
     common_noun    -        it opens with a common noun: no mention
-    particle       PER      a family-name particle opens it at a sentence start ("Von der Leyen sagte")
+    particle       PER      a family-name particle opens it at a sentence start or after a speech verb ("Von der Leyen sagte")
     surname        PER      a surname, not after an article ("der Preis") or as a place after "in" ("in Bracht")
     speech         PER      right after a speech verb ("sagte Schönberg"): the verb outweighs a place-like word class
     word_class     LOC/ORG  a place or organisation word class, not at a sentence start
@@ -298,7 +298,9 @@ def _opens_with_common_noun(c: Context) -> bool:
 
 def _opened_by_particle(c: Context) -> str | None:
     opener = particles_before(c.doc, c.texts, c.start, c.lex)  # not "von der Sonne"
-    if opener < c.start and c.texts[opener][:1].isupper() and len(c.words) == 1 \
+    # capitalised at a sentence start, or right after a speech verb ("erklärt van der Vaart")
+    opens = c.texts[opener][:1].isupper() or opener > 0 and c.lex.cue_words.get(c.texts[opener - 1]) == "PER"
+    if opener < c.start and opens and len(c.words) == 1 \
             and c.word_class(c.word) in (None, "SURNAME", "FIRSTNAME") and c.word not in c.lex.ambiguous:
         return "PER"
     return None

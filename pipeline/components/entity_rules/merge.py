@@ -1,5 +1,6 @@
-"""The mentions found, put together: names found by context propagated to their other occurrences,
-slashed names and club names joined, each mention kept within its sentence."""
+"""The mentions found, put together: names found by context propagated to their other occurrences (a
+class noun's type over a first name's guess), slashed names and club names joined, each mention kept
+within its sentence."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -19,6 +20,15 @@ def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
             if len(s) == 1 and s._.method in ("gazetteer", "word_class") and s.label_ != "PER"
             and strip_genitive(s.text) in surnames else s
             for s in found]
+
+
+def cue_labels_over_names(doc: Doc, found: list[Span]) -> list[Span]:
+    """A name of several words that a class noun typed somewhere in the article ("das Satiremagazin
+    Charlie Hebdo") has that type wherever its words alone made it a person ("Anschlag auf Charlie Hebdo")."""
+    typed = {tuple(t.text for t in s): s.label_ for s in found if s._.method == "cue" and len(s) > 1}
+    return [mention(doc, s.start, s.end, typed[words], "propagated")
+            if s._.method in ("first_name", "name_pair") and typed.get(words := tuple(t.text for t in s), s.label_) != s.label_
+            else s for s in found]
 
 
 def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:

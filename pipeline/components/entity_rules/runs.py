@@ -39,7 +39,8 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         j = i + 1
         while j < n and j not in taken:
             word = texts[j]
-            if lex.name_like(word) and not lex.is_role(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word):
+            if lex.name_like(word) and not lex.is_role(word) or INITIAL.match(word) or ROMAN_ORDINAL.match(word) \
+                    or _particle_compound(word, lex):
                 j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
                 continue
             if ROMAN.match(word) and j + 1 < n and texts[j + 1] == "." and j + 1 not in taken:
@@ -58,6 +59,12 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         runs.append((i, j))
         end = j
     return runs
+
+
+def _particle_compound(word: str, lex: Lexicons) -> bool:
+    """A family-name particle joined to the name by a hyphen: "al-Nuaimi", "el-Baradei"."""
+    particle, _, name = word.partition("-")
+    return particle in NAME_PARTICLES and lex.name_like(name)
 
 
 def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
