@@ -237,7 +237,8 @@ def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterat
     # "…, in denen es heißt, dass …": a relative clause introduces the claim after it
     relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],
                                                                                        "relative")
-    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative:
+    colon_after = clause_end < claim_end and text.words[clause_end] == ":"  # "…, heißt es: „…“" says what follows
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after:
         if text.plain_words(sent_start, clause_start - 1) >= 3:
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return

@@ -354,6 +354,9 @@ def test_not_quotes(nlp, text):
     # an aim after the subject that follows "plant": "plant X, … zu …"; not a purpose "um … zu"
     ("Nach den Ausschreitungen plant die Bundesregierung, die Befugnisse der Dienste zu erweitern.",
      [("indirect", "die Befugnisse der Dienste zu erweitern", "Bundesregierung")]),
+    # "…, heißt es: „…“" after an insert: the quotation is the claim, the phrase before the insert no claim
+    ("Im letzten Satz der Anordnung, die der Firma zugestellt wurde, heißt es: „Die Firma darf nichts sagen.“",
+     [("direct", "Die Firma darf nichts sagen.", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),

@@ -12,6 +12,11 @@ from pipeline.extensions import QUOTES_KEY
     ("Von der Regierung wurde mitgeteilt, dass die Grenze offen bleibt.", "der Regierung", "same_sentence"),
     ("Auf der Homepage des Festivals heißt es: „Wir freuen uns auf alle Gäste.“", "der Homepage des Festivals",
      "document"),
+    # the phrase that opens the sentence before an insert, or the antecedent of "in denen es heißt"
+    ("Im letzten Satz der Anordnung, die der Firma zugestellt wurde, heißt es: „Die Firma darf nichts sagen.“",
+     "letzten Satz der Anordnung", "document"),
+    ("Er griff damit den Tenor chinesischer Medien auf, in denen es auch heißt, dass die Opposition schwach sei.",
+     "chinesischer Medien", "document"),
     # ... and no one when nothing says where: "man", "es"
     ("Es hieß, die Lage sei ernst.", None, None),
     # a source that opens in lower case: a particle name or a web address
