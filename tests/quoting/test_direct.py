@@ -40,3 +40,12 @@ def quotes(doc):
 ])
 def test_direct_quote_shapes(process, text, expected):
     assert quotes(process(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a quoted name after the noun it names, or as the subject of the reporting verb, is no quoted judgement
+    "Anna Berger kritisiert in der Tageszeitung „Neues Deutschland“ die Aktion.",
+    "Das berichtete die „Automobilwoche“ in ihrer Ausgabe.",
+])
+def test_quoted_names_are_no_judgements(process, text):
+    assert not [q for q in process(text).spans[QUOTES_KEY] if q.label_ == "direct"]
