@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from ..german import SOURCE_COMMA_ADVERBS
+from ..german import ARTICLES, INDEFINITE_ARTICLES, SOURCE_COMMA_ADVERBS
 from .cues import verb_cues
 from .marks import Quotation
 from .phrases import PhraseKind, noun_phrase, phrases
@@ -184,8 +184,14 @@ def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> F
 
 
 def _named_by_noun(text: Text, quotation: Quotation) -> bool:
-    """A quoted name right after the noun it names ("die Tageszeitung „Neues Deutschland“")."""
-    return text.name_quote[quotation.open] >= 0 and quotation.open > 0 and text.is_capital(quotation.open - 1)
+    """A quoted name right after the noun it names ("die Tageszeitung „Neues Deutschland“") or after a definite
+    article that makes it a noun phrase of its own ("berichtete die „Automobilwoche“"; not "als den „…“")."""
+    before = quotation.open - 1
+    if text.name_quote[quotation.open] < 0 or before < 1:
+        return False
+    definite = text.lower[before] in ARTICLES and text.lower[before] not in INDEFINITE_ARTICLES
+    return text.is_capital(before) or definite and not text.lex.has(text.lower[before - 1], "preposition") \
+        and not text.lex.has(text.lower[before - 1], "subordinator")
 
 
 def _subject_speaker(text: Text, cue: Cue) -> Speaker:
