@@ -189,11 +189,7 @@ def _keyed(table: str, key: str) -> str:
         LEFT JOIN acronym_links a ON a.local_key = r.{key}"""
 
 
-def _commonest(column: str) -> str:
-    """SQL aggregate: the commonest non-empty value of `column`, the first in order among equals."""
-    return (f"list_sort(list_transform(map_entries(histogram({column}) FILTER (WHERE {column} <> '')), "
-            f"lambda e: {{'minus_n': -(e.value::BIGINT), 'value': e.key}}))[1].value")
-
+PROFILE = ("role", "org", "party")  # who a person is: corpus_entities gives the commonest of each
 
 # The linked tables, each with its staging order `_seq` (a tie-breaker for equal sort keys)
 OUTPUTS = {
@@ -204,28 +200,37 @@ OUTPUTS = {
                           CASE WHEN corpus_key <> '' THEN 'G' || sha1(corpus_key || chr(0) || _words)[1:12] END AS quote_group)
         FROM ({_keyed('quotes', 'speaker_key')})""",
     "corpus_entities": f"""
-        WITH quoted AS (
+        WITH named AS ({_keyed('entities', 'entity_key')}),
+        names AS (
+            SELECT corpus_key, name, count(*) AS n, any_value(_name_words) AS words,
+                   bool_or(label || ':' || _folded = corpus_key) AS made_key
+            FROM named GROUP BY corpus_key, name),
+        named_as AS (
+            SELECT corpus_key,
+                   -- the name the key was made from, else the fullest; then the commonest, the last in alphabetical order
+                   first(name ORDER BY made_key DESC, words DESC, n DESC, name DESC) AS name,
+                   string_agg(name || ' (' || n || ')', '; ' ORDER BY n DESC, name) AS aliases  -- commonest first
+            FROM names GROUP BY corpus_key),
+        counted AS ({" UNION ALL ".join(f"SELECT corpus_key, '{column}' AS kind, {column} AS value, count(*) AS n "
+                                        f"FROM named WHERE {column} <> '' GROUP BY ALL" for column in PROFILE)}),
+        commonest AS (  -- of each of role, org and party: the commonest value, the first in order among equals
+            SELECT corpus_key, {", ".join(f"first(value ORDER BY n DESC, value) FILTER (WHERE kind = '{column}') AS {column}"
+                                          for column in PROFILE)}
+            FROM counted GROUP BY corpus_key),
+        quoted AS (
             SELECT corpus_key, count(*) AS n FROM ({_keyed('quotes', 'speaker_key')})
             WHERE corpus_key IS NOT NULL GROUP BY corpus_key),
         totals AS (
             SELECT corpus_key, first(label ORDER BY _seq) AS label, count(*) AS n_articles, sum(n_mentions) AS n_mentions,
                    min(date) AS first_date, max(date) AS last_date,
-                   map_entries(histogram({{'is_key': label || ':' || _folded = corpus_key, 'words': _name_words,
-                                           'name': name}})) AS names,
-                   {", ".join(f"{_commonest(column)} AS {column}" for column in ("role", "org", "party"))},
                    count(DISTINCT gender) FILTER (WHERE gender IN ('f', 'm')) AS genders,
                    min(gender) FILTER (WHERE gender IN ('f', 'm')) AS gender
-            FROM ({_keyed('entities', 'entity_key')}) GROUP BY corpus_key)
-        SELECT corpus_key AS entity_key, label,
-               -- the name the key was made from, else the fullest; then the commonest, the last in alphabetical order
-               list_sort(list_transform(names, lambda e: {{'is_key': e.key.is_key, 'words': e.key.words, 'n': e.value,
-                                                          'name': e.key.name}}), 'DESC')[1].name AS name,
-               -- every name with its count, commonest first
-               array_to_string(list_transform(list_sort(list_transform(names, lambda e: {{'minus_n': -(e.value::BIGINT), 'name': e.key.name}})),
-                                              lambda e: e.name || ' (' || -e.minus_n || ')'), '; ') AS aliases,
-               n_articles, n_mentions, coalesce(quoted.n, 0) AS n_quotes, first_date, last_date, role, org, party,
+            FROM named GROUP BY corpus_key)
+        SELECT corpus_key AS entity_key, label, named_as.name, named_as.aliases, n_articles, n_mentions,
+               coalesce(quoted.n, 0) AS n_quotes, first_date, last_date, {", ".join(PROFILE)},
                CASE WHEN genders = 1 THEN gender WHEN label = 'PER' THEN 'unknown' END AS gender, 0 AS _seq
-        FROM totals LEFT JOIN quoted USING (corpus_key)""",
+        FROM totals JOIN named_as USING (corpus_key) LEFT JOIN quoted USING (corpus_key)
+        LEFT JOIN commonest USING (corpus_key)""",
 }
 
 
