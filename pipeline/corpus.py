@@ -239,17 +239,16 @@ class CorpusLinker:
     order (`batches`) and the keys an earlier run used that this one no longer does (`gone`)."""
 
     def __init__(self, staging: Staging, spill_dir: Path | None = None):
-        self.db = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill_dir)}) \
-            if spill_dir else _memory_database(os.getpid()).cursor()  # a cursor has temporary tables of its own
+        if spill_dir:
+            self.db = _with_word_lists(duckdb.connect(config={"memory_limit": MEMORY_LIMIT,
+                                                             "temp_directory": str(spill_dir)}))
+        else:
+            self.db = _memory_database(os.getpid()).cursor()  # a cursor has temporary tables of its own
         for name, source in staging.sources().items():
             if isinstance(source, str):
                 self.db.read_parquet(source).create_view(f"staged_{name}")
             else:
                 self.db.register(f"staged_{name}", source)
-        # (lists as parameters: registering an Arrow table would import pandas, a quarter second)
-        self.db.execute("CREATE TEMP TABLE particles AS SELECT unnest(?::VARCHAR[]) AS word", [sorted(NAME_PARTICLES)])
-        self.db.execute("CREATE TEMP TABLE common_first_names AS SELECT unnest(?::VARCHAR[]) AS name",
-                        [common_first_names()])
         self.db.execute(f"CREATE TEMP VIEW dated AS {DATED}")
         for name, query in LINKS.items():
             self.db.execute(f"CREATE TEMP TABLE {name} AS {query}")
@@ -290,7 +289,15 @@ class CorpusLinker:
 def _memory_database(pid: int) -> duckdb.DuckDBPyConnection:
     """This process's in-memory database for rows held in memory (a connection costs tens of
     milliseconds; a cursor of it almost nothing). By process: a forked child must not share it."""
-    return duckdb.connect(config={"memory_limit": MEMORY_LIMIT})
+    return _with_word_lists(duckdb.connect(config={"memory_limit": MEMORY_LIMIT}))
+
+
+def _with_word_lists(db: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The database with the name particles and the common first names the links need (as list
+    parameters: registering an Arrow table would import pandas, a quarter of a second)."""
+    db.execute("CREATE TABLE particles AS SELECT unnest(?::VARCHAR[]) AS word", [sorted(NAME_PARTICLES)])
+    db.execute("CREATE TABLE common_first_names AS SELECT unnest(?::VARCHAR[]) AS name", [common_first_names()])
+    return db
 
 
 @lru_cache(maxsize=1)
