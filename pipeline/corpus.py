@@ -45,7 +45,7 @@ from .schema import TABLES
 HALF_A_YEAR = 183  # days
 ACRONYM = "[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}"  # a whole mention in capitals: "DGB", "IG BCE" is no acronym
 EDGE_PUNCTUATION = " \t\n.,;:!?\"'„“”«»‚‘’()-–—…"
-MEMORY_LIMIT = "128MB"  # DuckDB spills to disk beyond this: the corpus step's memory stays flat
+MEMORY_LIMIT = "128MB"  # DuckDB spills to disk beyond this, so the corpus step's memory grows little
 LINKED = ("entities", "mentions", "quotes", "corpus_entities")  # the tables the step writes
 Rows = dict[str, list[tuple]]
 
@@ -64,7 +64,8 @@ EXTRA = {
     "entities": [("_folded", pa.string(), lambda row: " ".join(row[_NAME].casefold().split())),
                  ("_name_words", pa.int64(), lambda row: len(row[_NAME].split()))],
     # a quote's words as quote groups compare them: case, spacing and end punctuation aside
-    "quotes": [("_words", pa.string(), lambda row: " ".join((row[_TEXT] or "").casefold().strip(EDGE_PUNCTUATION).split()))],
+    "quotes": [("_words", pa.string(),
+                lambda row: " ".join((row[_TEXT] or "").casefold().strip(EDGE_PUNCTUATION).split()))],
 }
 
 
@@ -93,7 +94,8 @@ class Staging:
             buffer = self.buffers[name]
             for row in rows.get(name, ()):
                 self.seq += 1
-                buffer.append((*(row[i] for i in positions), self.seq, *(value(row) for _, _, value in EXTRA.get(name, ()))))
+                extra = (value(row) for _, _, value in EXTRA.get(name, ()))
+                buffer.append((*(row[i] for i in positions), self.seq, *extra))
             if len(buffer) >= self.group_rows:
                 self._flush(name)
 
@@ -174,7 +176,8 @@ LINKS = {
 
 # every entity row with its article's date and the words of its local key
 DATED = """
-    SELECT e.entity_key AS local_key, a.date, string_split(substr(e.entity_key, strpos(e.entity_key, ':') + 1), ' ') AS words
+    SELECT e.entity_key AS local_key, a.date,
+           string_split(substr(e.entity_key, strpos(e.entity_key, ':') + 1), ' ') AS words
     FROM staged_entities e LEFT JOIN staged_articles a USING (article_id)"""
 
 
@@ -182,7 +185,8 @@ def _keyed(table: str, key: str) -> str:
     """The staged rows of `table` with their article's `date` and `corpus_key`: the corpus key of
     their local key in column `key` (null where that is null)."""
     return f"""
-        SELECT r.*, d.date, CASE WHEN r.{key} IS NOT NULL THEN coalesce(p.corpus_key, a.corpus_key, r.{key}) END AS corpus_key
+        SELECT r.*, d.date,
+               CASE WHEN r.{key} IS NOT NULL THEN coalesce(p.corpus_key, a.corpus_key, r.{key}) END AS corpus_key
         FROM staged_{table} r
         LEFT JOIN staged_articles d USING (article_id)
         LEFT JOIN person_links p ON p.local_key = r.{key} AND p.date IS NOT DISTINCT FROM d.date
@@ -197,7 +201,8 @@ OUTPUTS = {
     "mentions": f"SELECT * REPLACE (corpus_key AS entity_key) FROM ({_keyed('mentions', 'entity_key')})",
     "quotes": f"""
         SELECT * REPLACE (corpus_key AS speaker_key,
-                          CASE WHEN corpus_key <> '' THEN 'G' || sha1(corpus_key || chr(0) || _words)[1:12] END AS quote_group)
+                          CASE WHEN corpus_key <> '' THEN 'G' || sha1(corpus_key || chr(0) || _words)[1:12] END
+                          AS quote_group)
         FROM ({_keyed('quotes', 'speaker_key')})""",
     "corpus_entities": f"""
         WITH named AS ({_keyed('entities', 'entity_key')}),
@@ -207,21 +212,22 @@ OUTPUTS = {
             FROM named GROUP BY corpus_key, name),
         named_as AS (
             SELECT corpus_key,
-                   -- the name the key was made from, else the fullest; then the commonest, the last in alphabetical order
+                   -- the name the key was made from, else the fullest; then the commonest, the last in order
                    first(name ORDER BY made_key DESC, words DESC, n DESC, name DESC) AS name,
                    string_agg(name || ' (' || n || ')', '; ' ORDER BY n DESC, name) AS aliases  -- commonest first
             FROM names GROUP BY corpus_key),
         counted AS ({" UNION ALL ".join(f"SELECT corpus_key, '{column}' AS kind, {column} AS value, count(*) AS n "
                                         f"FROM named WHERE {column} <> '' GROUP BY ALL" for column in PROFILE)}),
         commonest AS (  -- of each of role, org and party: the commonest value, the first in order among equals
-            SELECT corpus_key, {", ".join(f"first(value ORDER BY n DESC, value) FILTER (WHERE kind = '{column}') AS {column}"
-                                          for column in PROFILE)}
+            SELECT corpus_key, {", ".join(f"first(value ORDER BY n DESC, value) FILTER (WHERE kind = '{column}') "
+                                          f"AS {column}" for column in PROFILE)}
             FROM counted GROUP BY corpus_key),
         quoted AS (
             SELECT corpus_key, count(*) AS n FROM ({_keyed('quotes', 'speaker_key')})
             WHERE corpus_key IS NOT NULL GROUP BY corpus_key),
         totals AS (
-            SELECT corpus_key, first(label ORDER BY _seq) AS label, count(*) AS n_articles, sum(n_mentions) AS n_mentions,
+            SELECT corpus_key, first(label ORDER BY _seq) AS label, count(*) AS n_articles,
+                   sum(n_mentions) AS n_mentions,
                    min(date) AS first_date, max(date) AS last_date,
                    count(DISTINCT gender) FILTER (WHERE gender IN ('f', 'm')) AS genders,
                    min(gender) FILTER (WHERE gender IN ('f', 'm')) AS gender
