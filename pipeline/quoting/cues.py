@@ -81,6 +81,13 @@ def _particle_after_inserts(text: Text, clause_end: int) -> str:
     return ""
 
 
+def zu_infinitive(text: Text, start: int, end: int) -> bool:
+    """"zu erweitern", or "zu" inside an infinitive in -en ("anzukündigen"; morphology)."""
+    return any(word in INFINITIVE_PARTICLES or (len(word) > 6 and any(zu in word[2:-2] for zu in INFINITIVE_PARTICLES)
+                                                and word.endswith("en"))
+               for word in text.lower[start:end])
+
+
 def _stated_aim(text: Text, verb_at: int, clause_start: int, clause_end: int) -> bool:
     """"Die Partei will … festhalten", "plant, … zu …": a main clause with a final infinitive or a
     clause after it; not "will einen Gipfel" (a wish for a thing) nor "…, dass sie … will" (part of
@@ -89,6 +96,12 @@ def _stated_aim(text: Text, verb_at: int, clause_start: int, clause_end: int) ->
         return False
     if clause_end == verb_at + 1:  # "plant, … zu …": the clause after holds the aim
         return clause_end < len(text.words) and text.words[clause_end] == ","
+    if clause_end + 1 < len(text.words) and text.words[clause_end] == "," \
+            and not text.lex.has(text.lower[clause_end + 1], "subordinator"):
+        # "plant die Bundesregierung, die Befugnisse … zu erweitern" (not "…, um … zu …", a purpose)
+        segment_end = text.clause(clause_end + 1)[1]
+        if zu_infinitive(text, clause_end + 1, segment_end):
+            return True
     last = text.words[clause_end - 1]
     return last[:1].islower() and last.endswith("n") and last.isalpha()
 

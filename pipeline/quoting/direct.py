@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from ..german import SOURCE_COMMA_ADVERBS
+from ..german import ARTICLES, INDEFINITE_ARTICLES, SOURCE_COMMA_ADVERBS
 from .cues import verb_cues
 from .marks import Quotation
 from .phrases import PhraseKind, noun_phrase, phrases
@@ -163,7 +163,12 @@ def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> F
     for cue, verb in verb_cues(text, max(sentence[0], quotation.open - 8), quotation.open):
         if verb.kind in (CueKind.JUDGE, CueKind.REPORTED) and (
                 not verb.requires or set(verb.requires) & set(text.lower[cue.end:quotation.open])):
-            return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue, _subject_speaker(text, cue))
+            subject = subject_near(text, cue.start, cue.end)
+            # a title: "in der Tageszeitung „Neues Deutschland“", "berichtete die „Automobilwoche“"
+            if _named_by_noun(text, quotation) or subject is not None and subject.start <= quotation.open < subject.end:
+                return None
+            return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue,
+                         resolve(text, subject, verb=cue.start))
     governing = set(text.lower[max(sentence[0], quotation.open - 2):quotation.open])  # "als „…“", "als ein „…“"
     for i in text.within(text.verb_at, *sentence):
         verb = next((verb for verb in text.lex.verbs[text.lower[i]] if verb.kind == CueKind.JUDGE
@@ -176,6 +181,17 @@ def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> F
             subject = subject_near(text, cue.start, cue.end) or sentence_subject(text, cue.start)
             return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue, resolve(text, subject, verb=i))
     return None
+
+
+def _named_by_noun(text: Text, quotation: Quotation) -> bool:
+    """A quoted name right after the noun it names ("die Tageszeitung „Neues Deutschland“") or after a definite
+    article that makes it a noun phrase of its own ("berichtete die „Automobilwoche“"; not "als den „…“")."""
+    before = quotation.open - 1
+    if text.name_quote[quotation.open] < 0 or before < 1:
+        return False
+    definite = text.lower[before] in ARTICLES and text.lower[before] not in INDEFINITE_ARTICLES
+    return text.is_capital(before) or definite and not text.lex.has(text.lower[before - 1], "preposition") \
+        and not text.lex.has(text.lower[before - 1], "subordinator")
 
 
 def _subject_speaker(text: Text, cue: Cue) -> Speaker:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
-from .cues import konjunktiv, verb_cues
+from .cues import konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
@@ -59,7 +59,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 continue
         elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
               and subject is not None and subject.start >= clause_start
-              and not verb.requires):  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
+              and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
+              and not _zu_clause_after(text, clause_end, claim_end)):  # "Den IWF … forderte er auf, … zu …"
             if text.plain_words(sent_start, clause_start - 1) >= 3:
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
@@ -165,10 +166,10 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";") and text.quote_at[i] < 0), end)
     after_comma = text.words[start - 1] == ","
     if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
-        return after_comma and _zu_infinitive(text, start, segment_end)
+        return after_comma and zu_infinitive(text, start, segment_end)
     if any(konjunktiv(text, i, after_constituent=True) for i in range(start, segment_end) if text.quote_at[i] < 0):
         return True
-    if kind in (CueKind.REPORTED, CueKind.SPEECH) and _zu_infinitive(text, start, segment_end):
+    if kind in (CueKind.REPORTED, CueKind.SPEECH) and zu_infinitive(text, start, segment_end):
         return True
     if lex.has(first, "det") and start + 1 < segment_end and text.words[start + 1][:1].islower() \
             and not is_adjective(text, start + 1):
@@ -182,11 +183,12 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     return text.words[start - 1] == ":" and kind != CueKind.JUDGE
 
 
-def _zu_infinitive(text: Text, start: int, end: int) -> bool:
-    """"zu erweitern", or "zu" inside an infinitive in -en ("anzukündigen"; morphology)."""
-    return any(word in INFINITIVE_PARTICLES or (len(word) > 6 and any(zu in word[2:-2] for zu in INFINITIVE_PARTICLES)
-                                                and word.endswith("en"))
-               for word in text.lower[start:end])
+def _zu_clause_after(text: Text, clause_end: int, claim_end: int) -> bool:
+    """Whether a zu-infinitive clause follows the cue's clause after a comma."""
+    if clause_end >= claim_end or text.words[clause_end] != ",":
+        return False
+    segment_end = next((i for i in range(clause_end + 1, claim_end) if text.words[i] == ","), claim_end)
+    return zu_infinitive(text, clause_end + 1, segment_end)
 
 
 def _wie_start(text: Text, sent_start: int, clause_start: int) -> int:
@@ -235,7 +237,8 @@ def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterat
     # "…, in denen es heißt, dass …": a relative clause introduces the claim after it
     relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],
                                                                                        "relative")
-    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative:
+    colon_after = clause_end < claim_end and text.words[clause_end] == ":"  # "…, heißt es: „…“" says what follows
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after:
         if text.plain_words(sent_start, clause_start - 1) >= 3:
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return

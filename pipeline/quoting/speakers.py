@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, NamedTuple
 
-from ..german import (FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS,
-                      INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS)
+from ..german import (ARTICLES, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
+                      IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES,
+                      NOUN_INFLECTION_ENDINGS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
 from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
@@ -129,10 +130,32 @@ def impersonal_source(text: Text, cue: Cue) -> Speaker:
     clause_start, clause_end = text.clause(cue.start)
     for i in list(range(cue.end, clause_end)) + list(range(clause_start, cue.start)):
         if text.lower[i] in IMPERSONAL_SOURCE_PREPOSITIONS:
+            if i == clause_start and text.words[i - 1] == "," and (
+                    text.lex.has(text.lower[i + 1], "relative") or text.lower[i + 1] in ARTICLES):
+                break  # "…, in denen es heißt": the antecedent before the comma (below)
             source = noun_phrase(text, i + 1, clause_end if i > cue.start else cue.start)
             if source is not None:
                 return resolve(text, source, method=SpeakerMethod.DOCUMENT)
+    # "Im letzten Satz der Anordnung, die … zugestellt wurde, heißt es": the phrase that opens the sentence;
+    # "… Medien auf, in denen es heißt": the antecedent of the relative clause
+    sent_start = text.sents[text.sent_of[cue.start]][0]
+    opener = sent_start if text.lower[sent_start] in IMPERSONAL_SOURCE_PREPOSITIONS else None
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and text.lower[clause_start] in \
+            IMPERSONAL_SOURCE_PREPOSITIONS:
+        antecedent = _last_phrase(text, sent_start, clause_start - 1)
+        if antecedent is not None:
+            return resolve(text, antecedent, method=SpeakerMethod.DOCUMENT)
+    elif opener is not None and clause_start > sent_start:
+        source = noun_phrase(text, opener + 1, cue.start)
+        if source is not None:
+            return resolve(text, source, method=SpeakerMethod.DOCUMENT)
     return NO_SPEAKER
+
+
+def _last_phrase(text: Text, start: int, end: int) -> NounPhrase | None:
+    """The last noun phrase in [start, end) ("den Tenor chinesischer Medien auf": "chinesischer Medien")."""
+    found = list(phrases(text, start, end))
+    return found[-1] if found else None
 
 
 def previous_subject(text: Text, sentence: int) -> Speaker:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..german import (CAPITALISED_NAME_PARTICLES, DATIVE_FEMININE_ARTICLES, GENITIVE_ARTICLES,
-                      IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
+from ..german import (CAPITALISED_NAME_PARTICLES, COLLECTIVE_SUBJECT_PRONOUNS, DATIVE_FEMININE_ARTICLES,
+                      GENITIVE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
                       PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS,
                       WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
@@ -105,7 +105,13 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
             and not _fronted(text, before, clause_start, verb_end, clause_end):
         return before
     if pronoun_after and not lex.has(lower[verb_end], "pronoun") and not (object_after and before is not None):
-        return None  # "sagt man", "hieß es"
+        # "sagt man": no one; "stellte es fest": "es" stands for a body named before (an impersonal "hieß es"
+        # has its own rule), the local mention
+        return None if lower[verb_end] in COLLECTIVE_SUBJECT_PRONOUNS else \
+            NounPhrase(verb_end, verb_end + 1, verb_end, PhraseKind.NOUN, None)
+    if before is None and verb_start - 1 >= clause_start and lex.has(lower[verb_start - 1], "pronoun_generic") \
+            and lower[verb_start - 1] not in COLLECTIVE_SUBJECT_PRONOUNS:
+        return NounPhrase(verb_start - 1, verb_start, verb_start - 1, PhraseKind.NOUN, None)  # "Es weist … zurück"
     if before is None and not pronoun_after and lex.info.get((lower[verb_start - 1], "conjunction")) == "and":
         # "X nannte die Sanktionen „…“ in Tripolis und rief die Armee auf": a verb right after "und" shares
         # the subject of the sentence; the phrase after it is its object

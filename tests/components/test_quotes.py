@@ -165,6 +165,7 @@ def test_quotes(nlp, text, expected):
     "Nach der Auszählung aller Stimmen liegt die SPD vorn.",  # a count, not a statement
     "Die Studien nach der Katastrophe zeigen wenig.",  # "nach" before a noun phrase: a time
     "Krüger rechnet damit, dass die Preise steigen.",  # an expectation, not a statement
+    "Die Partei will einen Gipfel, um die Lage zu klären.",  # a wish for a thing, with a purpose
     "Die Zahlen wurden gestern bekannt.",  # nothing made known in a clause
     "Krüger wurde als Sänger bekannt, der viele Preise gewann.",  # a noun subject: he became famous
     "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
@@ -347,6 +348,15 @@ def test_not_quotes(nlp, text):
     # ... not at an adjective before its noun
     ("Krüger sagte, man solle nicht erlauben, bestimmte Techniken zu benutzen.",
      [("indirect", "man solle nicht erlauben, bestimmte Techniken zu benutzen", "Thomas Krüger")]),
+    # "…, forderte X auf, … zu …": the zu-infinitive after the cue is the claim, not the sentence before it
+    ("Den Währungsfonds, dessen Gremien diese Woche tagen, forderte Krüger auf, die Zahlungen auszusetzen.",
+     [("indirect", "die Zahlungen auszusetzen", "Thomas Krüger")]),
+    # an aim after the subject that follows "plant": "plant X, … zu …"; not a purpose "um … zu"
+    ("Nach den Ausschreitungen plant die Bundesregierung, die Befugnisse der Dienste zu erweitern.",
+     [("indirect", "die Befugnisse der Dienste zu erweitern", "Bundesregierung")]),
+    # "…, heißt es: „…“" after an insert: the quotation is the claim, the phrase before the insert no claim
+    ("Im letzten Satz der Anordnung, die der Firma zugestellt wurde, heißt es: „Die Firma darf nichts sagen.“",
+     [("direct", "Die Firma darf nichts sagen.", None)]),
     # a claim may open with a quoted name
     ("Krüger sagte, „Sparpakete“ dürfe es nicht mehr geben.",
      [("indirect", "Sparpakete“ dürfe es nicht mehr geben", "Thomas Krüger")]),

@@ -28,6 +28,8 @@ def quotes(doc):
      [("falsch", "Die Bundesregierung", "zurückgewiesen")]),
     ("Die Bundesregierung verurteilte den Angriff als „feigen Anschlag“.",
      [("feigen Anschlag", "Die Bundesregierung", "verurteilte")]),
+    # a name after a preposition or "als" can still be the judgement
+    ("Anna Berger sprach von der „Katastrophe“.", [("Katastrophe", "Anna Berger", "sprach")]),
     # ... not the "als" of another verb
     ("Anna Berger kam als „Beobachterin“ nach Wien und bezeichnete die Lage später als ernst.", []),
     ("Das Werk gilt als „Meilenstein“ der Musik.", []),
@@ -40,3 +42,13 @@ def quotes(doc):
 ])
 def test_direct_quote_shapes(process, text, expected):
     assert quotes(process(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a quoted name after the noun it names, or as the subject of the reporting verb, is no quoted judgement
+    "Der Redakteur Max Muster kritisiert in der Tageszeitung „Neues Deutschland“, die Aktion sei fatal.",
+    "Die Firma will ihr Werk umrüsten. Das berichtete die „Automobilwoche“ in ihrer Onlineausgabe.",
+])
+def test_quoted_names_are_no_judgements(process, text):
+    doc = process(text)
+    assert not [q for q in doc.spans[QUOTES_KEY] if q.label_ == "direct"]

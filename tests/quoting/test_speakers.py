@@ -12,6 +12,11 @@ from pipeline.extensions import QUOTES_KEY
     ("Von der Regierung wurde mitgeteilt, dass die Grenze offen bleibt.", "der Regierung", "same_sentence"),
     ("Auf der Homepage des Festivals heißt es: „Wir freuen uns auf alle Gäste.“", "der Homepage des Festivals",
      "document"),
+    # the phrase that opens the sentence before an insert, or the antecedent of "in denen es heißt"
+    ("Im letzten Satz der Anordnung, die der Firma zugestellt wurde, heißt es: „Die Firma darf nichts sagen.“",
+     "letzten Satz der Anordnung", "document"),
+    ("Er griff damit den Tenor chinesischer Medien auf, in denen es auch heißt, dass die Opposition schwach sei.",
+     "chinesischer Medien", "document"),
     # ... and no one when nothing says where: "man", "es"
     ("Es hieß, die Lage sei ernst.", None, None),
     # a source that opens in lower case: a particle name or a web address
@@ -49,6 +54,11 @@ from pipeline.extensions import QUOTES_KEY
      "Thomas Krüger", "same_sentence"),
     ("Thomas Krüger, zuständig für das Geschäft in Asien, hatte im Juni angekündigt, neue Werke bauen zu wollen.",
      "Thomas Krüger", "same_sentence"),
+    # "es" as the subject of a speech verb stands for a body named before: the local mention; "man" names no one
+    ("Das Gericht nutzte die Begründung zur Verteidigung. Es weist den Vorwurf als abwegig zurück, man habe zu "
+     "lange verhandelt.", "Es", "same_sentence"),
+    ("Das Gericht tagte lange. Hier stellte es fest, dass die Beweise nicht reichten.", "es", "same_sentence"),
+    ("Offiziell betont man, dass die Lage ruhig sei.", None, None),
 ])
 def test_speaker(process, text, speaker, method):
     doc = process(text)
