@@ -289,6 +289,8 @@ def mentions(doc):
      [("International Council on Security and Development", "ORG")]),
     ("Die Fluggesellschaft Southwest Airlines streicht Flüge.", [("Southwest Airlines", "ORG")]),
     ("Laut Air Council ist das falsch.", [("Air Council", "ORG")]),
+    # ... whose first word is kept when it is no known noun but only ends like one ("Humanistischen": "-isten")
+    ("Er sprach vor der Humanistischen Union.", [("Humanistischen Union", "ORG")]),
     ("Eine Task Force soll helfen.", []),
     # a name of several words that a class noun typed keeps that type where its words alone made it a person
     ("Das Satiremagazin Charlie Drabek erschien. Der Anschlag auf Charlie Drabek war schlimm.",

@@ -104,7 +104,9 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
         if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and sentence_initial(doc, start):
             start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
         cue = None
-        while end - start > 1 and lex.is_head(texts[start]):
+        # (before a word of foreign names only a known noun: "Octagon Worldwide" is one name)
+        named = lex.inside.get(texts[end - 1]) is not None
+        while end - start > 1 and lex.is_head(texts[start]) and (not named or lex.cue_label(texts[start]) or texts[start] in lex.common_nouns):
             cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
             start += 1
         firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
