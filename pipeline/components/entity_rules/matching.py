@@ -84,7 +84,8 @@ class Gazetteer:
                     or end < len(texts) and lex.name_like(texts[end]) and starts.get(end) != "PER" \
                     and texts[end] not in lex.first_names:
                 continue  # the start of a longer name ("Jaguar Land Rover", "Swiss Music Radio"), not before a person's
-            if key in self.titles and _quoted(texts, start, end) or _listed_with(texts, start, end, label, ends, starts) \
+            if key in self.titles and _quoted(texts, start, end) \
+                    or _listed_with(texts, start, end, label, ends, starts) \
                     or start > 0 and lex.cue_label(texts[start - 1]) == label \
                     or label == "ORG" and _after_role(texts, start, lex):
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
@@ -107,14 +108,15 @@ def _quoted(texts: list[str], start: int, end: int) -> bool:
     return start > 0 and end < len(texts) and texts[end] in QUOTE_PAIRS.get(texts[start - 1], "")
 
 
-def _listed_with(texts: list[str], start: int, end: int, label: str, ends: dict[int, str], starts: dict[int, str]) -> bool:
+def _listed_with(texts: list[str], start: int, end: int, label: str,
+                 ends: dict[int, str], starts: dict[int, str]) -> bool:
     """Joined by "und", "oder" or a comma to a mention of its type: "Allianz und Commerzbank", "SPD und Linken"."""
     before = start >= 2 and texts[start - 1] in NAME_LIST_JOINERS and ends.get(start - 1) == label
     return before or end + 1 < len(texts) and texts[end] in NAME_LIST_JOINERS and starts.get(end + 1) == label
 
 
 def _after_role(texts: list[str], start: int, lex: Lexicons) -> bool:
-    """"Die Fraktionsvorsitzende der Union", "ein Sprecher der Bahn": the organisation the person heads or speaks for."""
+    """"Die Fraktionsvorsitzende der Union", "ein Sprecher der Bahn": the organisation a person heads or speaks for."""
     return start >= 2 and texts[start - 1] in DEFINITE_GENITIVE_ARTICLES and lex.is_role(texts[start - 2])
 
 
@@ -167,7 +169,7 @@ class ShapePatterns:
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
-        self.name_last: set[str] = set()  # pattern keys whose last word must be a name ("… des Saarlandes", not "… des Landes")
+        self.name_last: set[str] = set()  # keys whose last word must be a name ("des Saarlandes", not "des Landes")
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:

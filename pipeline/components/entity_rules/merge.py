@@ -156,9 +156,10 @@ def _team_plural(word: str, lex: Lexicons) -> bool:
     """A plural in -s that is no German noun's ("Wings"), or the genitive of one in -er/-el/-en, whose plural
     takes no -s ("Flyers", not "Fans")."""
     stem = word[:-1]
+    german = word in lex.common_nouns or stem in lex.common_nouns
     return len(word) > 3 and word.isascii() and word[0].isupper() and word[1:].islower() and word.endswith("s") \
-        and not word.endswith(NON_GENITIVE_S_ENDINGS) and (word not in lex.common_nouns and stem not in lex.common_nouns
-                                                           or stem.endswith(ZERO_PLURAL_NOUN_ENDINGS) and stem in lex.common_nouns)
+        and not word.endswith(NON_GENITIVE_S_ENDINGS) \
+        and (not german or stem.endswith(ZERO_PLURAL_NOUN_ENDINGS) and stem in lex.common_nouns)
 
 
 def _english_plural(word: str, lex: Lexicons) -> bool:
