@@ -100,6 +100,9 @@ def mentions(doc):
     ("Er setzte auf Bushs Parteikollegen McCain.", [("Bushs", "PER"), ("McCain", "PER")]),
     ("Den vierten Platz holte Williams-Tester Nico Hülkenberg.", [("Nico Hülkenberg", "PER")]),
     ("Sie wurde vom Danish Refugee Council unterstützt.", [("Danish Refugee Council", "ORG")]),
+    ("Die Konkurrenten Bravik Chemical und Solvex wuchsen.", [("Bravik Chemical", "ORG")]),
+    ("Die Firma Drenix Semiconductor meldete Gewinne.", [("Drenix Semiconductor", "ORG")]),
+    ("Er hörte das Radio laut.", []),
     # a town and an English plural that is no German word: a team, not the place
     ("Die Vancouver Whitecaps schlugen die Chicago Bulls.", [("Vancouver Whitecaps", "ORG"), ("Chicago Bulls", "ORG")]),
     # ... after an article (a town takes none) also one or two name words ending in a plural that German forms without -s
