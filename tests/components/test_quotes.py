@@ -710,3 +710,27 @@ def test_first_person_konjunktiv(nlp, text, snippet, expected):
 ])
 def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
     assert expected in rows(run(nlp, text))
+
+
+# -- decisions, agreements and what documents say: verbs that take a clause as their content ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Bundestag beschloss am Dienstag, die Frist um ein Jahr zu verlängern.",
+     [("indirect", "die Frist um ein Jahr zu verlängern", "Bundestag")]),
+    ("Die Klausel besagt, dass der Käufer die Anteile zurückgeben muss.",
+     [("indirect", "dass der Käufer die Anteile zurückgeben muss", None)]),
+    ("Berger erwägt, gegen das Urteil Berufung einzulegen.",
+     [("indirect", "gegen das Urteil Berufung einzulegen", "Anna Berger")]),
+    ("Polen und Frankreich einigten sich darauf, dass die Grenze offen bleibt.",
+     [("indirect", "dass die Grenze offen bleibt", "Frankreich")]),
+    ("Die Bundesregierung hat mit den Ländern vereinbart, die Kosten zu teilen.",
+     [("indirect", "die Kosten zu teilen", "Bundesregierung")]),
+    ("Die Lage sei unter Kontrolle, verlautbarte die Bundesregierung am Abend.",
+     [("indirect", "Die Lage sei unter Kontrolle", "Bundesregierung")]),
+    # no clause of content: nothing reported
+    ("Der Haushalt wurde am Freitag im Bundestag beschlossen.", []),
+    ("Die Parteien einigten am Ende die Basis hinter dem Vertrag.", []),
+    ("Mit einigen Nachbarn hat Berger einen Vertrag.", []),
+])
+def test_decision_and_document_verbs(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
