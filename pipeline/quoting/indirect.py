@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
-from .cues import konjunktiv, verb_cues, zu_infinitive
+from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
@@ -22,8 +22,9 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
     reported = False  # one reported claim per sentence: "sprach von … und forderte …" is one statement
     shared: tuple[int, NounPhrase | None] | None = None  # (clause start, subject) of a verb the next one shares
     for position, (cue, verb) in enumerate(cues):
-        claim_end = (_before_next_cue(text, cue.end, cues[position + 1].cue.start, content_end)
-                     if position + 1 < len(cues) else content_end)
+        claim_end = _before_semicolon(text, cue.end, _before_next_cue(text, cue.end, cues[position + 1].cue.start,
+                                                                      content_end)
+                                      if position + 1 < len(cues) else content_end)
         clause_start, clause_end = text.clause(cue.start)
         # "X hatte Fehler eingeräumt und angegeben, …": verbs joined in one clause share its subject
         subject = shared[1] if shared is not None and shared[0] == clause_start \
@@ -104,6 +105,13 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 # (else the quoted words are the claim)
                 if not quoted_object and (topic == sent_start or not quoted_topic):
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _before_semicolon(text: Text, start: int, end: int) -> int:
+    """A claim after its cue ends at a semicolon after which the writer goes on in the indicative ("gab an,
+    dass X; es wird geprüft, ob …"), not where the Konjunktiv goes on reporting ("…; die Art habe ihn überrascht")."""
+    return next((i for i in range(start, end) if text.words[i] == ";" and text.quote_at[i] < 0
+                 and not main_clause_konjunktiv(text, i + 1, end, strong_only=True)), end)
 
 
 def _before_own_predicate(text: Text, start: int, end: int) -> int:

@@ -734,3 +734,17 @@ def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
 ])
 def test_decision_and_document_verbs(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer goes on in the indicative after a semicolon: the claim ends there
+    ("Vogt gab an, dass sie bedroht worden war; die Polizei prüft nun den Fall.",
+     [("indirect", "dass sie bedroht worden war", "Lena Vogt")]),
+    ("Die Firma wurde beschuldigt, die Daten weitergegeben zu haben; diese bestritt das stets.",
+     [("indirect", "die Daten weitergegeben zu haben", None)]),
+    # ... the Konjunktiv after it goes on reporting
+    ("Krüger sagte, dass die Lage ernst war; die Nachbarn seien besorgt.",
+     [("indirect", "dass die Lage ernst war; die Nachbarn seien besorgt", "Thomas Krüger")]),
+])
+def test_claim_ends_at_a_semicolon_before_the_writers_indicative(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
