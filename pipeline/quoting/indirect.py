@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-                      TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
+from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INFINITIVE_PARTICLES,
+                      PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -246,7 +246,11 @@ def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterat
     relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],
                                                                                        "relative")
     colon_after = clause_end < claim_end and text.words[clause_end] == ":"  # "…, heißt es: „…“" says what follows
-    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after:
+    # "In dem Bericht, der … wurde, heißt es, …": the sentence opens with where it says it, the claim follows
+    source_before = text.lower[sent_start] in IMPERSONAL_SOURCE_PREPOSITIONS and clause_end < claim_end \
+        and text.words[clause_end] == ","
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after \
+            and not source_before:
         if text.plain_words(sent_start, clause_start - 1) >= 3:
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return

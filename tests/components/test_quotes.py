@@ -748,3 +748,17 @@ def test_decision_and_document_verbs(nlp, text, expected):
 ])
 def test_claim_ends_at_a_semicolon_before_the_writers_indicative(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence opens with where it is said, set off by a relative clause: the claim is what follows "heißt es"
+    ("In dem Bericht, der gestern veröffentlicht wurde, heißt es, die Zahl der Unfälle sei gestiegen.",
+     [("indirect", "die Zahl der Unfälle sei gestiegen", None)]),
+    ("Im Schreiben der Bundesregierung, das am Montag einging, heißt es, dass die Mittel fehlen.",
+     [("indirect", "dass die Mittel fehlen", "Bundesregierung")]),
+    # ... a claim before "heißt es" stays the claim
+    ("Die Zahl der Unfälle sei gestiegen, heißt es in dem Bericht.",
+     [("indirect", "Die Zahl der Unfälle sei gestiegen", None)]),
+])
+def test_heisst_es_after_the_source_that_opens_the_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
