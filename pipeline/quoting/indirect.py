@@ -169,6 +169,8 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     lex, first = text.lex, text.lower[start]
     if lex.info.get((first, "subordinator")) == "clause":
         return True
+    if lex.has(first, "subordinator") and start + 1 < end and text.lower[start + 1] in lex.konjunktiv:
+        return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
     segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";") and text.quote_at[i] < 0), end)

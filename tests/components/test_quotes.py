@@ -762,3 +762,14 @@ def test_claim_ends_at_a_semicolon_before_the_writers_indicative(nlp, text, expe
 ])
 def test_heisst_es_after_the_source_that_opens_the_sentence(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "damit" before a verb in second place is an adverb opening the reported main clause, no "so that"
+    ("Krüger erklärte hingegen, damit solle ein Stillstand vermieden werden.",
+     [("indirect", "damit solle ein Stillstand vermieden werden", "Thomas Krüger")]),
+    # ... a purpose clause after a speech verb is no claim
+    ("Krüger schrieb einen Brief an die Nachbarn, damit sie den Plan kennen.", []),
+])
+def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
