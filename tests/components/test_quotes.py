@@ -773,3 +773,20 @@ def test_heisst_es_after_the_source_that_opens_the_sentence(nlp, text, expected)
 ])
 def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # criticism reports a claim as a judgement with "als" or as a clause ...
+    ("Krüger kritisierte den Beschluss als Fehler.",
+     [("reported", "Krüger kritisierte den Beschluss als Fehler", "Thomas Krüger")]),
+    ("Berger kritisierte, dass die Mittel zu spät kämen.",
+     [("indirect", "dass die Mittel zu spät kämen", "Anna Berger")]),
+    ("Haas bestritt, von den Zahlungen gewusst zu haben.", [("indirect", "von den Zahlungen gewusst zu haben", "Paul Haas")]),
+    # ... an object alone names what was criticised or denied, not what was said
+    ("Krüger kritisierte den Beschluss der Bundesregierung.", []),
+    ("Die Bundesregierung hat das Vorgehen der Nachbarn mehrmals kritisiert.", []),
+    ("Haas bestreitet die Vorwürfe gegen seine Person.", []),
+    ("Polen bestreitet sein zweites Spiel am Sonntag in Wien.", []),
+])
+def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
