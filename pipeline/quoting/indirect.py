@@ -61,7 +61,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
               and subject is not None and subject.start >= clause_start
               and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
-              and not _zu_clause_after(text, clause_end, claim_end)):  # "Den IWF … forderte er auf, … zu …"
+              and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
+              and not _first_constituent(text, sent_start, clause_start - 1)):
             if text.plain_words(sent_start, clause_start - 1) >= 3:
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
@@ -105,6 +106,29 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 # (else the quoted words are the claim)
                 if not quoted_object and (topic == sent_start or not quoted_topic):
                     yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+
+
+def _first_constituent(text: Text, start: int, end: int) -> bool:
+    """Whether [start, end) before "…, sagte X" is the first constituent of the verb-second clause, not a claim:
+    a subordinate clause of time, cause or condition ("Nachdem es zu Unruhen gekommen war, forderte X …"), or a
+    prepositional phrase with relative clauses on it ("In einer Videobotschaft, die … gezeigt wurde, sagte X, …")."""
+    lex, first = text.lex, text.lower[start]
+    segment_end = text.clause(start)[1]
+    if lex.has(first, "subordinator"):
+        return lex.info.get((first, "subordinator")) not in ("clause", "wie") and segment_end >= end
+    if not lex.has(first, "preposition") or not only_noun_phrases(text, start, segment_end):
+        return False
+    while segment_end < end:  # each further segment a relative clause: "…, die …", "…, in der …"
+        start = segment_end + 1
+        if text.words[segment_end] != "," or not (_relative_opener(text, start) or lex.has(
+                text.lower[start], "preposition") and _relative_opener(text, start + 1)):
+            return False
+        segment_end = text.clause(start)[1]
+    return True
+
+
+def _relative_opener(text: Text, i: int) -> bool:
+    return text.lex.has(text.lower[i], "relative") or text.lex.has(text.lower[i], "det")
 
 
 def _before_semicolon(text: Text, start: int, end: int) -> int:

@@ -790,3 +790,22 @@ def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
 ])
 def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first constituent of the verb-second clause before "sagte X" is no claim: a prepositional phrase with a
+    # relative clause on it, or a subordinate clause of time or cause; the claim is what follows the verb
+    ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Haas, er gebe nicht auf.",
+     [("indirect", "er gebe nicht auf", "Paul Haas")]),
+    ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Haas: „Wir geben nicht auf.“",
+     [("direct", "Wir geben nicht auf.", "Paul Haas")]),
+    ("Nachdem die Polizei eingetroffen war, erklärte Vogt, die Lage sei ruhig.",
+     [("indirect", "die Lage sei ruhig", "Lena Vogt")]),
+    ("Wieso die Maschine umkehrte, gab die Bundesregierung nicht bekannt.", []),
+    # ... a clause of content before it is the claim
+    ("Dass die Maschine umkehrte, gab die Bundesregierung am Abend bekannt.",
+     [("indirect", "Dass die Maschine umkehrte", "Bundesregierung")]),
+    ("In Berlin sei die Lage ruhig, sagte Vogt.", [("indirect", "In Berlin sei die Lage ruhig", "Lena Vogt")]),
+])
+def test_first_constituent_before_the_cue_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
