@@ -197,7 +197,8 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
         return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
-    segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";") and text.quote_at[i] < 0), end)
+    # (a colon ends the segment too: "sagte X, Gründer der Band: „…“" has an apposition, no claim)
+    segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";", ":") and text.quote_at[i] < 0), end)
     after_comma = text.words[start - 1] == ","
     if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
         return after_comma and zu_infinitive(text, start, segment_end)

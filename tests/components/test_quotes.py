@@ -809,3 +809,16 @@ def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
 ])
 def test_first_constituent_before_the_cue_is_no_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition to the speaker before a colon is no claim; the quotation after it is
+    ("In einem Interview sagte Haas, Gründer der Band: „Wir hören nicht auf.“",
+     [("direct", "Wir hören nicht auf.", "Paul Haas")]),
+    ("Am Abend sagte Haas, der Chef des Unternehmens: „Wir schließen das Werk nicht.“",
+     [("direct", "Wir schließen das Werk nicht.", "Paul Haas")]),
+    # ... a claim before a colon stays one
+    ("Haas sagte, die Lage sei ernst: Es fehle an allem.", [("indirect", "die Lage sei ernst: Es fehle an allem", "Paul Haas")]),
+])
+def test_apposition_before_a_colon_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
