@@ -822,3 +822,22 @@ def test_first_constituent_before_the_cue_is_no_claim(nlp, text, expected):
 ])
 def test_apposition_before_a_colon_is_no_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs whose prepositional or accusative object names what was said report the sentence without a clause
+    ("Krüger wies auf die Gefahr eines Hochwassers hin.",
+     [("reported", "Krüger wies auf die Gefahr eines Hochwassers hin", "Thomas Krüger")]),
+    ("Die Bundesregierung riet allen Reisenden zu großer Vorsicht.",
+     [("reported", "Die Bundesregierung riet allen Reisenden zu großer Vorsicht", "Bundesregierung")]),
+    ("Vogt plädierte für einen raschen Abzug der Truppen.",
+     [("reported", "Vogt plädierte für einen raschen Abzug der Truppen", "Lena Vogt")]),
+    ("Die Bundesregierung schätzt den Schaden auf zwei Millionen Euro.",
+     [("reported", "Die Bundesregierung schätzt den Schaden auf zwei Millionen Euro", "Bundesregierung")]),
+    # ... with a clause the clause is the claim
+    ("Krüger wies darauf hin, dass die Deiche halten.", [("indirect", "dass die Deiche halten", "Thomas Krüger")]),
+    # "wies … zurück" is another verb
+    ("Die Polizei wies die Demonstranten zurück.", []),
+])
+def test_verbs_whose_object_is_what_was_said(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
