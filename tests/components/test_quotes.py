@@ -841,3 +841,13 @@ def test_apposition_before_a_colon_is_no_claim(nlp, text, expected):
 ])
 def test_verbs_whose_object_is_what_was_said(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Krüger schreibt der Bundesregierung das Verdienst zu, die Krise beendet zu haben.",
+     [("indirect", "die Krise beendet zu haben", "Thomas Krüger")]),
+    ("Vogt empfahl den Umstieg auf die Bahn.", [("reported", "Vogt empfahl den Umstieg auf die Bahn", "Lena Vogt")]),
+    ("Das Gedicht wird einem Mönch zugeschrieben.", []),
+])
+def test_ascribing_and_recommending(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
