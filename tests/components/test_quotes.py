@@ -851,3 +851,18 @@ def test_verbs_whose_object_is_what_was_said(nlp, text, expected):
 ])
 def test_ascribing_and_recommending(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "nach" with a noun that names a source, not an event: a plan, a document, a forecast, a draft, a result
+    ("Nach einem Dokument der Bundesregierung sollen die Mittel gekürzt werden.",
+     [("indirect", "sollen die Mittel gekürzt werden", "Bundesregierung")]),
+    ("Nach dem vorläufigen Endergebnis erreichte die Partei 40 Prozent der Stimmen.",
+     [("indirect", "erreichte die Partei 40 Prozent der Stimmen", None)]),
+    ("Nach der Vorhersage der Bundesregierung werden die Preise weiter steigen.",
+     [("indirect", "werden die Preise weiter steigen", "Bundesregierung")]),
+    # ... an event after "nach" is a time
+    ("Nach dem Spiel fuhr die Mannschaft nach Hause.", []),
+])
+def test_source_nouns_after_nach(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
