@@ -866,3 +866,23 @@ def test_ascribing_and_recommending(nlp, text, expected):
 ])
 def test_source_nouns_after_nach(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text, expected", [
+    # a source word that opens a relative clause: the clause is the claim, the pronoun the local mention
+    ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "denen",
+     [("indirect", "der Sänger schwer krank war", None)]),
+    ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt worden war.", "dem",
+     [("indirect", "das Kind misshandelt worden war", None)]),
+    ("Er verwies auf die Grundsätze, denen zufolge von der Unschuld auszugehen sei.", "denen",
+     [("indirect", "von der Unschuld auszugehen sei", None)]),
+    ("Die Bundesregierung stellte einen Antrag, nach welchem die Flagge ersetzt werden sollte.", "welchem",
+     [("indirect", "die Flagge ersetzt werden sollte", None)]),
+    # ... after "nach" an article opens a clause of time, and "laut dem Bericht" is a noun phrase
+    ("Das Spiel ging in die Pause, nach der die Gäste stärker wurden.", None, []),
+    ("Er kam um acht Uhr, nach dem das Spiel begann.", None, []),
+])
+def test_source_word_opening_a_relative_clause(nlp, text, speaker_text, expected):
+    doc = run(nlp, text)
+    assert rows(doc) == expected
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == ([speaker_text] if expected else [])
