@@ -48,7 +48,8 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     if lex.has(lower[start], "pronoun"):
         return NounPhrase(start, start + 1, start, PhraseKind.PRONOUN, None)
     end = start
-    if lex.has(lower[start], "det") and start + 1 < len(lower) and lower[start + 1] in lex.verbs:  # "Diese bestätigte"
+    if lex.has(lower[start], "det") and start + 1 < len(lower) and lower[start + 1] in lex.verbs \
+            and text.words[start + 1][:1].islower():  # "Diese bestätigte" (not "deren Angaben": a noun)
         return NounPhrase(start, start + 1, start, PhraseKind.NOUN, None)
     if lex.has(lower[start], "det") or lex.has(lower[start], "det_oblique"):
         end += 1

@@ -886,3 +886,15 @@ def test_source_word_opening_a_relative_clause(nlp, text, speaker_text, expected
     doc = run(nlp, text)
     assert rows(doc) == expected
     assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == ([speaker_text] if expected else [])
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # "deren", "dessen" before a noun are determiners: "nach deren Angaben" names a source
+    ("Die Forscher stellten ihre Studie vor. Nach deren Angaben sollten Kinder mehr Obst essen.", "deren Angaben"),
+    ("Die Tasche des Mannes, die nach dessen Angaben eine Bombe enthielt, war leer.", "dessen Angaben"),
+    # ... and open no subject of their own: "in dessen Folge das Gericht festgestellt hatte"
+    ("Es folgte der Skandal, in dessen Folge das Parlament festgestellt hatte, die Liste sei zulässig.", "das Parlament"),
+])
+def test_possessive_relatives_as_determiners(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
