@@ -898,3 +898,21 @@ def test_source_word_opening_a_relative_clause(nlp, text, speaker_text, expected
 def test_possessive_relatives_as_determiners(nlp, text, speaker_text):
     doc = run(nlp, text)
     assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # a prepositional phrase or an adverb before the first adjective stays inside the noun phrase
+    ("Laut einer am Montag veröffentlichten Mitteilung des Verbandes wurden 300 Menschen versorgt.",
+     "einer am Montag veröffentlichten Mitteilung des Verbandes"),
+    ("Nach bisher unbestätigten Berichten wurde der Firma Einsicht gewährt.", "bisher unbestätigten Berichten"),
+    ("Die am Montag gewählte Präsidentin sagte, sie sei froh.", "Die am Montag gewählte Präsidentin"),
+])
+def test_extended_attribute_in_the_source_phrase(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+def test_adverb_opening_a_sentence_is_no_attribute(nlp):
+    doc = run(nlp, "Krüger sagte, die Firmen seien schuld. Die Lage ist ernst. Deshalb sollten Manager persönlich "
+                   "haften. Dadurch würde die Verantwortung wachsen.")
+    assert "Deshalb sollten Manager" not in [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]]
