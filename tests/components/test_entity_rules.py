@@ -278,6 +278,11 @@ def mentions(doc):
     # an acronym heads the name after it, also a noun that is a word of organisation names; not another noun
     ("Die Aktien von KPX Holdings stiegen.", [("KPX Holdings", "ORG")]),
     ("Die KPX Aktien stiegen.", [("KPX", "ORG")]),
+    # an acronym may have small letters of function words between its capitals; a plural -s or a law is none
+    ("Der Bundesverband deutscher Kaufleute (BdK) protestierte.", [("Bundesverband deutscher Kaufleute", "ORG"), ("BdK", "ORG")]),
+    ("Die Gutachten der RFdS lagen vor.", [("RFdS", "ORG")]),
+    ("Die PCs sind alt.", []),
+    ("Das regelt der Paragraf 5 StVO.", []),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
     ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),
