@@ -282,6 +282,10 @@ def mentions(doc):
     ("Der Bundesverband deutscher Kaufleute (BdK) protestierte.", [("Bundesverband deutscher Kaufleute", "ORG"), ("BdK", "ORG")]),
     ("Die Gutachten der RFdS lagen vor.", [("RFdS", "ORG")]),
     ("Die PCs sind alt.", []),
+    # the capitalised words before an organisation's acronym in brackets are its name; not a part of a longer one
+    ("Die Nordische Seefahrts-Union (NSU) tagte am Montag.", [("Nordische Seefahrts-Union", "ORG"), ("NSU", "ORG")]),
+    ("Er sprach für die Bewegung für Demokratischen Aufbruch (BDA) im Rat.", [("BDA", "ORG")]),
+    ("Die NATO Response Force (NRF) ist bereit.", [("NATO", "ORG"), ("NRF", "ORG")]),
     ("Das regelt der Paragraf 5 StVO.", []),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
