@@ -215,6 +215,10 @@ def mentions(doc):
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
     ("Er führt den Weinbaubetrieb Valdorra.", [("Valdorra", "ORG")]),
     ("Die Rockband spielte bis Mitternacht.", []),
+    # ... also a name that only ends like a noun, in a short one ("-ura", "-riege"), not a compound of a longer noun
+    ("Ihre Musik prägte die Rockband Fold Zandura.", [("Fold Zandura", "ORG")]),
+    ("Er wohnt im Ortsteil Kelmriege.", [("Kelmriege", "LOC")]),
+    ("Davon verspricht sich der Konzern Synergieeffekte.", []),
     # ... also before a name in quotation marks
     ("Er gründete die Literaturzeitschrift „Kelmora“.", [("Kelmora", "ORG")]),
     ("Die Zeitung „Kelmora“ meldet das.", [("Kelmora", "ORG")]),

@@ -92,6 +92,14 @@ class Lexicons:
                 head in self.common_nouns or head not in self.word_class and self._common_tail(head))
         return cached
 
+    def guessed_common(self, word: str) -> bool:
+        """Taken for a common noun only by a short noun it ends in ("Herbstrock", "Zandura"): after a class noun
+        that types names it is the name ("die Band Herbstrock"); a compound of a longer noun is a noun
+        ("der Konzern Synergieeffekte")."""
+        head = word.rsplit("-", 1)[-1]
+        return self.is_common(word) and head not in self.common_nouns and head not in self.ambiguous \
+            and not self._common_tail(head, shortest=6)
+
     def _common_tail(self, word: str, shortest: int = 4) -> bool:
         for i in range(3, len(word) - shortest + 1):
             tail = word[i:]
