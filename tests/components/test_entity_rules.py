@@ -219,6 +219,8 @@ def mentions(doc):
     ("Ihre Musik prägte die Rockband Fold Zandura.", [("Fold Zandura", "ORG")]),
     ("Er wohnt im Ortsteil Kelmriege.", [("Kelmriege", "LOC")]),
     ("Davon verspricht sich der Konzern Synergieeffekte.", []),
+    # ... also after a class noun joined to its kind by a hyphen
+    ("Den Soundtrack liefert die Pop-Band Herbstrock.", [("Herbstrock", "ORG")]),
     # ... also before a name in quotation marks
     ("Er gründete die Literaturzeitschrift „Kelmora“.", [("Kelmora", "ORG")]),
     ("Die Zeitung „Kelmora“ meldet das.", [("Kelmora", "ORG")]),

@@ -123,7 +123,8 @@ class Lexicons:
         if word in self.titles or word in self.prefixes:
             return False
         return self.is_role(word) or word in self.heads \
-            or self.is_common(word) and not self.is_name(word.rsplit("-", 1)[-1])  # "Williams-Tester"
+            or self.is_common(word) and not self.is_name(word.rsplit("-", 1)[-1]) \
+            or "-" in word and word.rsplit("-", 1)[-1] in self.heads  # "Pop-Band", "Hip-Hop-Label"
 
     def cue_label(self, word: str | None) -> str | None:
         """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""
