@@ -102,6 +102,7 @@ ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit
 # -- conjunctions
 CLAUSE_CONJUNCTIONS = words("clause_conjunction")  # "…, sagte Richter und …"
 LIST_JOINERS = words("list_joiner")  # "die Dörfer A, B und C"
+NAME_LINKS = words("name_link")  # "Bewegung für Demokratischen Wandel"
 
 # -- prepositions and particles
 LOCATIVE_PREPOSITIONS = words("locative_preposition")  # "in Bracht"

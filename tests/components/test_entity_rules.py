@@ -215,6 +215,12 @@ def mentions(doc):
     ("Den Soundtrack spielte die Rockband Kelvin Marrow ein.", [("Kelvin Marrow", "ORG")]),
     ("Er führt den Weinbaubetrieb Valdorra.", [("Valdorra", "ORG")]),
     ("Die Rockband spielte bis Mitternacht.", []),
+    # ... also a name that only ends like a noun, in a short one ("-ura", "-riege"), not a compound of a longer noun
+    ("Ihre Musik prägte die Rockband Fold Zandura.", [("Fold Zandura", "ORG")]),
+    ("Er wohnt im Ortsteil Kelmriege.", [("Kelmriege", "LOC")]),
+    ("Davon verspricht sich der Konzern Synergieeffekte.", []),
+    # ... also after a class noun joined to its kind by a hyphen
+    ("Den Soundtrack liefert die Pop-Band Herbstrock.", [("Herbstrock", "ORG")]),
     # ... also before a name in quotation marks
     ("Er gründete die Literaturzeitschrift „Kelmora“.", [("Kelmora", "ORG")]),
     ("Die Zeitung „Kelmora“ meldet das.", [("Kelmora", "ORG")]),
@@ -278,6 +284,15 @@ def mentions(doc):
     # an acronym heads the name after it, also a noun that is a word of organisation names; not another noun
     ("Die Aktien von KPX Holdings stiegen.", [("KPX Holdings", "ORG")]),
     ("Die KPX Aktien stiegen.", [("KPX", "ORG")]),
+    # an acronym may have small letters of function words between its capitals; a plural -s or a law is none
+    ("Der Bundesverband deutscher Kaufleute (BdK) protestierte.", [("Bundesverband deutscher Kaufleute", "ORG"), ("BdK", "ORG")]),
+    ("Die Gutachten der RFdS lagen vor.", [("RFdS", "ORG")]),
+    ("Die PCs sind alt.", []),
+    # the capitalised words before an organisation's acronym in brackets are its name; not a part of a longer one
+    ("Die Nordische Seefahrts-Union (NSU) tagte am Montag.", [("Nordische Seefahrts-Union", "ORG"), ("NSU", "ORG")]),
+    ("Er sprach für die Bewegung für Demokratischen Aufbruch (BDA) im Rat.", [("BDA", "ORG")]),
+    ("Die NATO Response Force (NRF) ist bereit.", [("NATO", "ORG"), ("NRF", "ORG")]),
+    ("Das regelt der Paragraf 5 StVO.", []),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
     ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),

@@ -168,7 +168,8 @@ def _cue_before(c: Context) -> str | None:
             and c.word_class(c.first) in (None, "ORG"):
         label = "ORG"  # "Präsident der Bundesärztekammer": the organisation the person heads
     # a person's name opens with no place or organisation ("Regisseur Hayao Miyazaki" may end in a town's name)
-    if label and not c.commons[-1] and (label != "PER" or (
+    # a place or organisation may end in a word that only ends like a noun ("die Rockband Fold Zandura")
+    if label and (not c.commons[-1] or label != "PER" and lex.guessed_common(c.words[-1])) and (label != "PER" or (
             lex.is_name(c.first) or c.word_class(c.first) not in ("PLACE", "ORG"))
             and not any(w in lex.work_words for w in c.words)):  # "Star Wars": a title, not the star
         return label

@@ -15,7 +15,7 @@ from ... import lexicon
 from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
-from .matching import Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name
+from .matching import Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name, defined_acronyms
 from .merge import cue_labels_over_names, join_club_places, join_slashed, join_team_names, propagate, surnames_over_places, within_sentence
 from .runs import with_particles
 from .spans import covered
@@ -101,6 +101,7 @@ class EntityRules:
         found += acronym_mentions(doc, texts, covered(found), lex)
         found += name_mentions(doc, texts, covered(found), lex)
         found += self.gazetteer.in_context(doc, texts, found, lex)
+        found += defined_acronyms(doc, texts, found, lex)
         if self.propagate_names:
             found = cue_labels_over_names(doc, surnames_over_places(doc, found))
             found += propagate(doc, texts, found)

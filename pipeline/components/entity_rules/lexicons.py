@@ -92,6 +92,14 @@ class Lexicons:
                 head in self.common_nouns or head not in self.word_class and self._common_tail(head))
         return cached
 
+    def guessed_common(self, word: str) -> bool:
+        """Taken for a common noun only by a short noun it ends in ("Herbstrock", "Zandura"): after a class noun
+        that types names it is the name ("die Band Herbstrock"); a compound of a longer noun is a noun
+        ("der Konzern Synergieeffekte")."""
+        head = word.rsplit("-", 1)[-1]
+        return self.is_common(word) and head not in self.common_nouns and head not in self.ambiguous \
+            and not self._common_tail(head, shortest=6)
+
     def _common_tail(self, word: str, shortest: int = 4) -> bool:
         for i in range(3, len(word) - shortest + 1):
             tail = word[i:]
@@ -115,7 +123,8 @@ class Lexicons:
         if word in self.titles or word in self.prefixes:
             return False
         return self.is_role(word) or word in self.heads \
-            or self.is_common(word) and not self.is_name(word.rsplit("-", 1)[-1])  # "Williams-Tester"
+            or self.is_common(word) and not self.is_name(word.rsplit("-", 1)[-1]) \
+            or "-" in word and word.rsplit("-", 1)[-1] in self.heads  # "Pop-Band", "Hip-Hop-Label"
 
     def cue_label(self, word: str | None) -> str | None:
         """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""

@@ -10,14 +10,16 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...german import DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
 from .lexicons import ROMAN, Lexicons
 from .spans import covered, inside_word, mention
 
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # inflected adjective (morphology regex)
-ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
+# capitals, or capitals with one or two small letters of function words between them ("BdB", "RFdS", "KfW", "CeBIT"),
+# not a plural or genitive -s of capitals ("PCs")
+ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
@@ -332,4 +334,29 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
             continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
         spans.append(mention(doc, i, end, "ORG", "acronym"))
         taken.update(range(i, end))
+    return spans
+
+
+def defined_acronyms(doc: Doc, texts: list[str], found: list[Span], lex: Lexicons) -> list[Span]:
+    """The name an organisation's acronym in brackets stands for: the capitalised words right before it
+    ("Die Europäische Fußball-Union (UEFA)", "der Südstormarnschen Kreisbahn (VKSt)"), none of them a mention,
+    without a class noun before them, and neither a mention nor a word that joins a longer name right before
+    them ("NATO Response Force (NRF)", "Bewegung für Demokratischen Wandel (MDC)")."""
+    taken = covered(found)
+    spans = []
+    for acronym in found:
+        start = acronym.start - 1
+        if acronym.label_ != "ORG" or len(acronym) != 1 or not ORG_ACRONYM.match(acronym.text) or start < 2 \
+                or texts[start] != "(" or acronym.end >= len(texts) or texts[acronym.end] != ")":
+            continue
+        first = start
+        while first > 0 and first - 1 not in taken and texts[first - 1][:1].isupper() \
+                and texts[first - 1].lower() not in STOP_WORDS and not lex.is_role(texts[first - 1]):
+            first -= 1
+        while first < start and texts[first] in lex.common_nouns and not NAME_ADJECTIVE.match(texts[first]):
+            first += 1  # a class noun before the name: "der Spezialeinheit Recherche Assistance Intervention (RAID)"
+        if start - first >= 2 and first - 1 not in taken and texts[first - 1] not in NAME_LINKS \
+                and not doc[first].is_sent_start:
+            spans.append(mention(doc, first, start, "ORG", "acronym"))
+            taken.update(range(first, start))
     return spans

@@ -18,6 +18,7 @@ from .spans import mention, sentence_initial
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 ROMAN = re.compile(r"[IVX]+\Z")
+TYPED = ("ORG", "LOC")  # labels a class noun gives a name after it ("Gemeinde", "Rockband")
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
 
 
@@ -99,8 +100,9 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
     """The split runs outside `taken`, each trimmed to the name and with the cue before it."""
     for start, end in split_runs(texts, name_runs(texts, taken, lex), lex):
         if end - start == 1 and lex.is_common(texts[start]) and not texts[start].endswith(lex.place_tails) \
-                and not speaker_slot(texts, start, lex) and not lex.is_place_compound(texts[start]):
-            continue  # a lone common noun: most runs, and no rule takes one
+                and not speaker_slot(texts, start, lex) and not lex.is_place_compound(texts[start]) \
+                and not (start > 0 and lex.guessed_common(texts[start]) and lex.cue_label(texts[start - 1]) in TYPED):
+            continue  # a lone common noun: most runs, and no rule takes one ("die Band Herbstrock" is a name)
         if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and sentence_initial(doc, start):
             start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
         cue = None
