@@ -122,9 +122,9 @@ def rows(doc):
     # ", so X." after a direct quote
     ("„Wir haben keine Zeit mehr zu verlieren“, so Vogt.",
      [("direct", "Wir haben keine Zeit mehr zu verlieren", "Lena Vogt")]),
-    # reported speech: "sprach von X" claims X
+    # reported speech: "X sprach von Y" claims the sentence
     ("Haas sprach von einem großen Erfolg für die Region.",
-     [("reported", "von einem großen Erfolg für die Region", "Paul Haas")]),
+     [("reported", "Haas sprach von einem großen Erfolg für die Region", "Paul Haas")]),
     # short judgement after "nannte"
     ("Berger nannte den Vorschlag „völlig verfehlt“.",
      [("direct", "völlig verfehlt", "Anna Berger")]),
@@ -916,3 +916,20 @@ def test_adverb_opening_a_sentence_is_no_attribute(nlp):
     doc = run(nlp, "Krüger sagte, die Firmen seien schuld. Die Lage ist ernst. Deshalb sollten Manager persönlich "
                    "haften. Dadurch würde die Verantwortung wachsen.")
     assert "Deshalb sollten Manager" not in [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X sprach von Y" reports the whole sentence, as "bezeichnete X als Y" does
+    ("Der Minister Haas sprach am Montag von einem großen Erfolg für die Region.",
+     [("reported", "Der Minister Haas sprach am Montag von einem großen Erfolg für die Region", "Paul Haas")]),
+    # ... from its own clause after another speaker's cue, not after a cue in a relative clause
+    ("Vogt räumte ein, es gebe Verluste, sprach aber von einem offenen Prozess.",
+     [("indirect", "es gebe Verluste", "Lena Vogt"), ("reported", "sprach aber von einem offenen Prozess", "Lena Vogt")]),
+    ("Die Bundesregierung, die den Schaden noch beziffert, spricht von tausend gestohlenen Stücken.",
+     [("reported", "Die Bundesregierung, die den Schaden noch beziffert, spricht von tausend gestohlenen Stücken",
+       "Bundesregierung")]),
+    # a quoted object of "von" is the claim itself
+    ("Haas sprach von einer „Katastrophe für die Region“.", [("direct", "Katastrophe für die Region", "Paul Haas")]),
+])
+def test_sprechen_von_reports_the_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
