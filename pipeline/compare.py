@@ -95,7 +95,8 @@ def diff_tables(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> p
     return _changes_frame(changes.sort_values("article_id", kind="stable"))
 
 
-ITEM = ["article_id", "table", "change", "start_char", "end_char", "name", "label", "entity_key"]  # one extraction's change
+# one extraction's change
+ITEM = ["article_id", "table", "change", "start_char", "end_char", "name", "label", "entity_key"]
 
 
 def _items(changes: pd.DataFrame) -> pd.DataFrame:

@@ -45,7 +45,7 @@ from .schema import TABLES
 HALF_A_YEAR = 183  # days
 ACRONYM = "[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}"  # a whole mention in capitals: "DGB", "IG BCE" is no acronym
 EDGE_PUNCTUATION = " \t\n.,;:!?\"'„“”«»‚‘’()-–—…"
-MEMORY_LIMIT = "128MB"  # DuckDB spills to disk beyond this: the corpus step's memory stays flat
+MEMORY_LIMIT = "128MB"  # DuckDB spills to disk beyond this, so the corpus step's memory grows little
 LINKED = ("entities", "mentions", "quotes", "corpus_entities")  # the tables the step writes
 Rows = dict[str, list[tuple]]
 
@@ -64,7 +64,8 @@ EXTRA = {
     "entities": [("_folded", pa.string(), lambda row: " ".join(row[_NAME].casefold().split())),
                  ("_name_words", pa.int64(), lambda row: len(row[_NAME].split()))],
     # a quote's words as quote groups compare them: case, spacing and end punctuation aside
-    "quotes": [("_words", pa.string(), lambda row: " ".join((row[_TEXT] or "").casefold().strip(EDGE_PUNCTUATION).split()))],
+    "quotes": [("_words", pa.string(),
+                lambda row: " ".join((row[_TEXT] or "").casefold().strip(EDGE_PUNCTUATION).split()))],
 }
 
 
@@ -93,7 +94,8 @@ class Staging:
             buffer = self.buffers[name]
             for row in rows.get(name, ()):
                 self.seq += 1
-                buffer.append((*(row[i] for i in positions), self.seq, *(value(row) for _, _, value in EXTRA.get(name, ()))))
+                extra = (value(row) for _, _, value in EXTRA.get(name, ()))
+                buffer.append((*(row[i] for i in positions), self.seq, *extra))
             if len(buffer) >= self.group_rows:
                 self._flush(name)
 
@@ -174,7 +176,8 @@ LINKS = {
 
 # every entity row with its article's date and the words of its local key
 DATED = """
-    SELECT e.entity_key AS local_key, a.date, string_split(substr(e.entity_key, strpos(e.entity_key, ':') + 1), ' ') AS words
+    SELECT e.entity_key AS local_key, a.date,
+           string_split(substr(e.entity_key, strpos(e.entity_key, ':') + 1), ' ') AS words
     FROM staged_entities e LEFT JOIN staged_articles a USING (article_id)"""
 
 
@@ -182,18 +185,15 @@ def _keyed(table: str, key: str) -> str:
     """The staged rows of `table` with their article's `date` and `corpus_key`: the corpus key of
     their local key in column `key` (null where that is null)."""
     return f"""
-        SELECT r.*, d.date, CASE WHEN r.{key} IS NOT NULL THEN coalesce(p.corpus_key, a.corpus_key, r.{key}) END AS corpus_key
+        SELECT r.*, d.date,
+               CASE WHEN r.{key} IS NOT NULL THEN coalesce(p.corpus_key, a.corpus_key, r.{key}) END AS corpus_key
         FROM staged_{table} r
         LEFT JOIN staged_articles d USING (article_id)
         LEFT JOIN person_links p ON p.local_key = r.{key} AND p.date IS NOT DISTINCT FROM d.date
         LEFT JOIN acronym_links a ON a.local_key = r.{key}"""
 
 
-def _commonest(column: str) -> str:
-    """SQL aggregate: the commonest non-empty value of `column`, the first in order among equals."""
-    return (f"list_sort(list_transform(map_entries(histogram({column}) FILTER (WHERE {column} <> '')), "
-            f"lambda e: {{'minus_n': -(e.value::BIGINT), 'value': e.key}}))[1].value")
-
+PROFILE = ("role", "org", "party")  # who a person is: corpus_entities gives the commonest of each
 
 # The linked tables, each with its staging order `_seq` (a tie-breaker for equal sort keys)
 OUTPUTS = {
@@ -201,31 +201,42 @@ OUTPUTS = {
     "mentions": f"SELECT * REPLACE (corpus_key AS entity_key) FROM ({_keyed('mentions', 'entity_key')})",
     "quotes": f"""
         SELECT * REPLACE (corpus_key AS speaker_key,
-                          CASE WHEN corpus_key <> '' THEN 'G' || sha1(corpus_key || chr(0) || _words)[1:12] END AS quote_group)
+                          CASE WHEN corpus_key <> '' THEN 'G' || sha1(corpus_key || chr(0) || _words)[1:12] END
+                          AS quote_group)
         FROM ({_keyed('quotes', 'speaker_key')})""",
     "corpus_entities": f"""
-        WITH quoted AS (
+        WITH named AS ({_keyed('entities', 'entity_key')}),
+        names AS (
+            SELECT corpus_key, name, count(*) AS n, any_value(_name_words) AS words,
+                   bool_or(label || ':' || _folded = corpus_key) AS made_key
+            FROM named GROUP BY corpus_key, name),
+        named_as AS (
+            SELECT corpus_key,
+                   -- the name the key was made from, else the fullest; then the commonest, the last in order
+                   first(name ORDER BY made_key DESC, words DESC, n DESC, name DESC) AS name,
+                   string_agg(name || ' (' || n || ')', '; ' ORDER BY n DESC, name) AS aliases  -- commonest first
+            FROM names GROUP BY corpus_key),
+        counted AS ({" UNION ALL ".join(f"SELECT corpus_key, '{column}' AS kind, {column} AS value, count(*) AS n "
+                                        f"FROM named WHERE {column} <> '' GROUP BY ALL" for column in PROFILE)}),
+        commonest AS (  -- of each of role, org and party: the commonest value, the first in order among equals
+            SELECT corpus_key, {", ".join(f"first(value ORDER BY n DESC, value) FILTER (WHERE kind = '{column}') "
+                                          f"AS {column}" for column in PROFILE)}
+            FROM counted GROUP BY corpus_key),
+        quoted AS (
             SELECT corpus_key, count(*) AS n FROM ({_keyed('quotes', 'speaker_key')})
             WHERE corpus_key IS NOT NULL GROUP BY corpus_key),
         totals AS (
-            SELECT corpus_key, first(label ORDER BY _seq) AS label, count(*) AS n_articles, sum(n_mentions) AS n_mentions,
+            SELECT corpus_key, first(label ORDER BY _seq) AS label, count(*) AS n_articles,
+                   sum(n_mentions) AS n_mentions,
                    min(date) AS first_date, max(date) AS last_date,
-                   map_entries(histogram({{'is_key': label || ':' || _folded = corpus_key, 'words': _name_words,
-                                           'name': name}})) AS names,
-                   {", ".join(f"{_commonest(column)} AS {column}" for column in ("role", "org", "party"))},
                    count(DISTINCT gender) FILTER (WHERE gender IN ('f', 'm')) AS genders,
                    min(gender) FILTER (WHERE gender IN ('f', 'm')) AS gender
-            FROM ({_keyed('entities', 'entity_key')}) GROUP BY corpus_key)
-        SELECT corpus_key AS entity_key, label,
-               -- the name the key was made from, else the fullest; then the commonest, the last in alphabetical order
-               list_sort(list_transform(names, lambda e: {{'is_key': e.key.is_key, 'words': e.key.words, 'n': e.value,
-                                                          'name': e.key.name}}), 'DESC')[1].name AS name,
-               -- every name with its count, commonest first
-               array_to_string(list_transform(list_sort(list_transform(names, lambda e: {{'minus_n': -(e.value::BIGINT), 'name': e.key.name}})),
-                                              lambda e: e.name || ' (' || -e.minus_n || ')'), '; ') AS aliases,
-               n_articles, n_mentions, coalesce(quoted.n, 0) AS n_quotes, first_date, last_date, role, org, party,
+            FROM named GROUP BY corpus_key)
+        SELECT corpus_key AS entity_key, label, named_as.name, named_as.aliases, n_articles, n_mentions,
+               coalesce(quoted.n, 0) AS n_quotes, first_date, last_date, {", ".join(PROFILE)},
                CASE WHEN genders = 1 THEN gender WHEN label = 'PER' THEN 'unknown' END AS gender, 0 AS _seq
-        FROM totals LEFT JOIN quoted USING (corpus_key)""",
+        FROM totals JOIN named_as USING (corpus_key) LEFT JOIN quoted USING (corpus_key)
+        LEFT JOIN commonest USING (corpus_key)""",
 }
 
 
@@ -234,17 +245,16 @@ class CorpusLinker:
     order (`batches`) and the keys an earlier run used that this one no longer does (`gone`)."""
 
     def __init__(self, staging: Staging, spill_dir: Path | None = None):
-        self.db = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill_dir)}) \
-            if spill_dir else _memory_database(os.getpid()).cursor()  # a cursor has temporary tables of its own
+        if spill_dir:
+            self.db = _with_word_lists(duckdb.connect(config={"memory_limit": MEMORY_LIMIT,
+                                                             "temp_directory": str(spill_dir)}))
+        else:
+            self.db = _memory_database(os.getpid()).cursor()  # a cursor has temporary tables of its own
         for name, source in staging.sources().items():
             if isinstance(source, str):
                 self.db.read_parquet(source).create_view(f"staged_{name}")
             else:
                 self.db.register(f"staged_{name}", source)
-        # (lists as parameters: registering an Arrow table would import pandas, a quarter second)
-        self.db.execute("CREATE TEMP TABLE particles AS SELECT unnest(?::VARCHAR[]) AS word", [sorted(NAME_PARTICLES)])
-        self.db.execute("CREATE TEMP TABLE common_first_names AS SELECT unnest(?::VARCHAR[]) AS name",
-                        [common_first_names()])
         self.db.execute(f"CREATE TEMP VIEW dated AS {DATED}")
         for name, query in LINKS.items():
             self.db.execute(f"CREATE TEMP TABLE {name} AS {query}")
@@ -285,7 +295,15 @@ class CorpusLinker:
 def _memory_database(pid: int) -> duckdb.DuckDBPyConnection:
     """This process's in-memory database for rows held in memory (a connection costs tens of
     milliseconds; a cursor of it almost nothing). By process: a forked child must not share it."""
-    return duckdb.connect(config={"memory_limit": MEMORY_LIMIT})
+    return _with_word_lists(duckdb.connect(config={"memory_limit": MEMORY_LIMIT}))
+
+
+def _with_word_lists(db: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The database with the name particles and the common first names the links need (as list
+    parameters: registering an Arrow table would import pandas, a quarter of a second)."""
+    db.execute("CREATE TABLE particles AS SELECT unnest(?::VARCHAR[]) AS word", [sorted(NAME_PARTICLES)])
+    db.execute("CREATE TABLE common_first_names AS SELECT unnest(?::VARCHAR[]) AS name", [common_first_names()])
+    return db
 
 
 @lru_cache(maxsize=1)

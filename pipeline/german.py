@@ -138,6 +138,7 @@ NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" ->
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
 ADJECTIVE_SUFFIX_FORMS = affixes("adjective_suffix_form")  # "diesjährige": no Konjunktiv unless a verb form
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"
+ZERO_PLURAL_NOUN_ENDINGS = affixes("zero_plural_noun_ending")  # "Flyer": its -s form "Flyers" is no plural
 NATIONALITY_ENDINGS = words("nationality_ending")  # after a stem: "Brite", "Belgier", "Russin"
 INSEPARABLE_PREFIXES = affixes("inseparable_prefix")  # "erklären" -> "erklärt"
 NO_GE_PARTICIPLE_ENDINGS = affixes("no_ge_participle_ending")  # "kritisieren" -> "kritisiert"

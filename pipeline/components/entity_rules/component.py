@@ -100,6 +100,7 @@ class EntityRules:
         found = [s for s in found if not after_first_name(doc, s, lex)]
         found += acronym_mentions(doc, texts, covered(found), lex)
         found += name_mentions(doc, texts, covered(found), lex)
+        found += self.gazetteer.in_context(doc, texts, found, lex)
         if self.propagate_names:
             found = cue_labels_over_names(doc, surnames_over_places(doc, found))
             found += propagate(doc, texts, found)

@@ -10,34 +10,45 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...german import DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
 from .lexicons import ROMAN, Lexicons
-from .spans import inside_word, mention
+from .spans import covered, inside_word, mention
 
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # inflected adjective (morphology regex)
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z")
+NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
 class Gazetteer:
     """The gazetteer's written forms in a PhraseMatcher, each entry with its label and canonical name;
-    a second one on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE LANDESBANK")."""
+    a second one on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE LANDESBANK").
+    Entries marked `ambiguous` (names that are also common words: "Allianz", "Spiegel", "Union") are in a
+    third one and count only in a context that makes them names (`in_context`)."""
 
     def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
         self.vocab = nlp.vocab
         self.matcher = PhraseMatcher(nlp.vocab)
         self.capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.ambiguous = PhraseMatcher(nlp.vocab)
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
+        self.titles: set[str] = set()  # keys of ambiguous press titles ("Spiegel")
         forms: dict[str, list[Doc]] = {}
+        ambiguous: dict[str, list[Doc]] = {}
         for entry in entries:
             name = entry.get("id") or entry["pattern"]
-            key = f"{entry['label']}|{name}"
+            key = f"{entry['label']}|{name}" + ("|ambiguous" if entry.get("ambiguous") else "")
             self.canonical[key] = (entry["label"], name)
-            forms.setdefault(key, []).append(nlp.make_doc(entry["pattern"]))
+            if entry.get("title"):
+                self.titles.add(key)
+            (ambiguous if entry.get("ambiguous") else forms).setdefault(key, []).append(nlp.make_doc(entry["pattern"]))
         for key, docs in forms.items():
             self.matcher.add(key, docs)
             self.capitals.add(key, docs)
+        for key, docs in ambiguous.items():
+            self.ambiguous.add(key, docs)
 
     def __len__(self) -> int:
         return len(self.canonical)
@@ -55,6 +66,32 @@ class Gazetteer:
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
         return spans
 
+    def in_context(self, doc: Doc, texts: list[str], found: list[Span], lex: Lexicons) -> list[Span]:
+        """The ambiguous entries where the context makes them names: a press title in quotation marks
+        ("Dem „Spiegel“ zufolge"), a name in a list with a mention of its type ("von Allianz und Commerzbank"),
+        after a class noun of its type ("die Wochenzeitung Die Zeit"), an organisation after a role and a genitive
+        article ("die Fraktionsvorsitzende der Union")."""
+        if not len(self.ambiguous):
+            return []
+        taken = covered(found)
+        ends = {span.end: span.label_ for span in found}
+        starts = {span.start: span.label_ for span in found}
+        spans = []
+        for key_id, start, end in self.ambiguous(doc):
+            key = self.vocab.strings[key_id]
+            label, canonical = self.canonical[key]
+            if taken.intersection(range(start, end)) or inside_word(doc, start, end) \
+                    or end < len(texts) and lex.name_like(texts[end]) and starts.get(end) != "PER" \
+                    and texts[end] not in lex.first_names:
+                continue  # the start of a longer name ("Jaguar Land Rover", "Swiss Music Radio"), not before a person's
+            if key in self.titles and _quoted(texts, start, end) \
+                    or _listed_with(texts, start, end, label, ends, starts) \
+                    or start > 0 and lex.cue_label(texts[start - 1]) == label \
+                    or label == "ORG" and _after_role(texts, start, lex):
+                spans.append(mention(doc, start, end, label, "gazetteer", canonical))
+                taken.update(range(start, end))
+        return spans
+
     @staticmethod
     def with_town_adjective(doc: Doc, span: Span, lex: Lexicons) -> Span:
         """An organisation named after its town takes the town's adjective before it: "Passauer Neue Presse"
@@ -64,6 +101,23 @@ class Gazetteer:
                 or lex.word_class.get(before[:-2]) != "PLACE":
             return span
         return mention(doc, span.start - 1, span.end, "ORG", "gazetteer")
+
+
+def _quoted(texts: list[str], start: int, end: int) -> bool:
+    """Right inside a pair of quotation marks: "„Spiegel“", "\"Bild\"-Zeitung"."""
+    return start > 0 and end < len(texts) and texts[end] in QUOTE_PAIRS.get(texts[start - 1], "")
+
+
+def _listed_with(texts: list[str], start: int, end: int, label: str,
+                 ends: dict[int, str], starts: dict[int, str]) -> bool:
+    """Joined by "und", "oder" or a comma to a mention of its type: "Allianz und Commerzbank", "SPD und Linken"."""
+    before = start >= 2 and texts[start - 1] in NAME_LIST_JOINERS and ends.get(start - 1) == label
+    return before or end + 1 < len(texts) and texts[end] in NAME_LIST_JOINERS and starts.get(end + 1) == label
+
+
+def _after_role(texts: list[str], start: int, lex: Lexicons) -> bool:
+    """"Die Fraktionsvorsitzende der Union", "ein Sprecher der Bahn": the organisation a person heads or speaks for."""
+    return start >= 2 and texts[start - 1] in DEFINITE_GENITIVE_ARTICLES and lex.is_role(texts[start - 2])
 
 
 class UserPatterns:
@@ -115,6 +169,7 @@ class ShapePatterns:
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
+        self.name_last: set[str] = set()  # keys whose last word must be a name ("des Saarlandes", not "des Landes")
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
@@ -123,6 +178,8 @@ class ShapePatterns:
             self.left[key] = entry.get("left", "")
             if entry.get("trim_common"):
                 self.trim.add(key)
+            if entry.get("name_last"):
+                self.name_last.add(key)
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, entry["pattern"], self.context[key]))
 
@@ -162,6 +219,8 @@ class ShapePatterns:
             start += self.context[key]  # "auf der A7": the article only tells the road from a paper size
             if end - start == 2 and texts[start + 1] in lex.common_nouns and not lex.is_name(texts[start + 1]):
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
+            if key in self.name_last and texts[end - 1] in lex.common_nouns:
+                continue
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
@@ -265,9 +324,9 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
             continue  # a German function word in capitals, "HIER", "ZUR FOTOSHOW": no organisation
         if i + 1 < len(texts) and MODEL_NUMBER.match(texts[i + 1]):
             continue  # a type designation: "EC 135", "GTX 480", "KEL 1"
-        end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings"
+        end = i + 1  # with the name it heads: "PKN Orlen", "JFE Holdings" (a word of organisation names, though a noun)
         while end < len(texts) and end - i < 2 and (ORG_ACRONYM.match(texts[end]) and end not in taken or (
-                lex.name_like(texts[end]) and not lex.is_common(texts[end]))):
+                lex.name_like(texts[end]) and (not lex.is_common(texts[end]) or lex.inside.get(texts[end]) == "ORG"))):
             end += 1
         if len(text) == 2 and end == i + 1:
             continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"

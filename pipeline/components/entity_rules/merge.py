@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...german import NON_GENITIVE_S_ENDINGS
+from ...german import ARTICLES, NON_GENITIVE_S_ENDINGS, ZERO_PLURAL_NOUN_ENDINGS
 from ...names import strip_genitive
 from .lexicons import Lexicons
 from .spans import covered, mention
@@ -97,18 +97,69 @@ def join_club_places(spans: list[Span]) -> list[Span]:
     return joined
 
 
+LIST_METHODS = frozenset({"gazetteer", "pattern", "acronym"})  # a name from a list or shape is no team's nickname
+
+
 def join_team_names(spans: list[Span], texts: list[str], lex: Lexicons) -> list[Span]:
     """A town followed by an English plural that is no German word is a team ("Vancouver Whitecaps",
-    "Chicago Bulls"): the town names the club, not the place."""
+    "Chicago Bulls"): the town names the club, not the place. After an article the town is no head of its
+    own (a town takes none): one or two name words ending in such a plural after it make the team, even where
+    the plural is a German noun's genitive ("die Philadelphia Flyers") or the words were taken as a name
+    ("der Detroit Red Wings")."""
+    starts = {span.start: span for span in spans}
+    taken = {i: span for span in spans for i in range(span.start, span.end)}  # token -> the span over it
     joined: list[Span] = []
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    swallowed: set[int] = set()  # starts of the name spans a team took in
     for span in spans:
-        nickname = span.end
-        if span.label_ == "LOC" and len(span) <= 2 and nickname < len(texts) and nickname not in taken \
-                and not span.doc[nickname].is_sent_start and _english_plural(texts[nickname], lex):
-            span = mention(span.doc, span.start, nickname + 1, "ORG", "team")
+        if span.start in swallowed:
+            continue
+        end = _team_end(span, texts, lex, taken)
+        if end > span.end:
+            swallowed.update(i for i in range(span.end, end) if i in starts)
+            span = mention(span.doc, span.start, end, "ORG", "team")
         joined.append(span)
     return joined
+
+
+def _team_end(span: Span, texts: list[str], lex: Lexicons, taken: dict[int, Span]) -> int:
+    """Where the team a town opens ends: after its nickname, or at the town's end when there is none."""
+    nickname, doc = span.end, span.doc
+    if span.label_ != "LOC" or len(span) > 2 or nickname >= len(texts) or doc[nickname].is_sent_start:
+        return span.end
+    if _genitive_town(span):
+        return span.end  # a town in the genitive before a plural is a place ("Bremerhavens Guards")
+    if nickname not in taken and _english_plural(texts[nickname], lex):
+        return nickname + 1
+    if span.start == 0 or texts[span.start - 1].lower() not in ARTICLES:
+        return span.end
+    for end in (nickname + 1, nickname + 2):
+        words = texts[nickname:end]
+        covering = {taken[i] for i in range(nickname, end) if i in taken}
+        # the words are free, or one name found by context ("Red Wings" as a person) that ends with them
+        free = all(other.end == end and other._.method not in LIST_METHODS for other in covering) and len(covering) < 2
+        if end <= len(texts) and free and all(_nickname_word(w, lex) for w in words) and _team_plural(words[-1], lex):
+            return end
+    return span.end
+
+
+def _genitive_town(span: Span) -> bool:
+    canonical = span._.canonical or ""
+    return span.text.endswith("s") and canonical[-1:] not in ("s", "") and span.text != canonical
+
+
+def _nickname_word(word: str, lex: Lexicons) -> bool:
+    return len(word) > 2 and word[0].isupper() and word[1:].islower() and word.isascii() and not lex.is_common(word) \
+        or _team_plural(word, lex)
+
+
+def _team_plural(word: str, lex: Lexicons) -> bool:
+    """A plural in -s that is no German noun's ("Wings"), or the genitive of one in -er/-el/-en, whose plural
+    takes no -s ("Flyers", not "Fans")."""
+    stem = word[:-1]
+    german = word in lex.common_nouns or stem in lex.common_nouns
+    return len(word) > 3 and word.isascii() and word[0].isupper() and word[1:].islower() and word.endswith("s") \
+        and not word.endswith(NON_GENITIVE_S_ENDINGS) \
+        and (not german or stem.endswith(ZERO_PLURAL_NOUN_ENDINGS) and stem in lex.common_nouns)
 
 
 def _english_plural(word: str, lex: Lexicons) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
                        PARTICLE_ARTICLES)
 from ...tokens import flagged
+from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from .lexicons import Lexicons
 from .spans import mention, sentence_initial
 
@@ -103,7 +104,10 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
         if end - start > 1 and texts[start].lower() in OPENING_PARTICLES and sentence_initial(doc, start):
             start += 1  # "Van Gaal": classified as "Gaal" and joined with its particle afterwards
         cue = None
-        while end - start > 1 and lex.is_head(texts[start]):
+        # (before a word of foreign names only a known noun: "Octagon Worldwide" is one name)
+        named = lex.inside.get(texts[end - 1]) is not None
+        while end - start > 1 and lex.is_head(texts[start]) \
+                and (not named or lex.cue_label(texts[start]) or texts[start] in lex.common_nouns):
             cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
             start += 1
         firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
@@ -112,6 +116,9 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
             cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
         if cue is None and start > 0 and lex.is_head(texts[start - 1]):
             cue = texts[start - 1]
+        elif cue is None and start > 1 and end < len(texts) and texts[end] in QUOTE_PAIRS.get(texts[start - 1], "") \
+                and lex.is_head(texts[start - 2]):
+            cue = texts[start - 2]  # a name in quotation marks after its class noun: "die Zeitschrift „Eckart“"
         if end - start > 1 and _genitive(texts[end - 2]) and texts[end - 2] not in lex.first_names \
                 and lex.is_common(texts[end - 1]):
             end -= 1  # "Ravens Tod": the possessed thing is not part of the name
