@@ -63,7 +63,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
               and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
               and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
               and not _first_constituent(text, sent_start, clause_start - 1)):
-            if text.plain_words(sent_start, clause_start - 1) >= 3:
+            if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
         claim_start = None if later_claims else \
@@ -110,6 +110,18 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
                     yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
                                 speaker)
+
+
+def _quoted_after_colon(text: Text, comma: int) -> bool:
+    """Whether a quotation that opens after a colon ends right before the comma of "…, sagte er": "Er war
+    zufrieden: „Ein guter Start“, sagte er" quotes the words in the marks, the direct quote is the claim."""
+    quote = text.quote_at[comma - 1] if comma > 0 else -1
+    if quote < 0 or text.quotations[quote].close != comma - 1:
+        return False
+    before = text.quotations[quote].open - 1
+    while before > 0 and text.is_space[before]:
+        before -= 1
+    return text.words[before] == ":"
 
 
 def _first_constituent(text: Text, start: int, end: int) -> bool:

@@ -933,3 +933,16 @@ def test_adverb_opening_a_sentence_is_no_attribute(nlp):
 ])
 def test_sprechen_von_reports_the_sentence(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation after a colon, then ", sagte er": the quotation is the claim, not the sentence around it
+    ("Der Trainer Paul Haas war nach dem Spiel zufrieden: „Ein guter Start“, sagte er der Zeitung.",
+     [("direct", "Ein guter Start", "Paul Haas")]),
+    ("Krüger äußerte sich zu den Vorgängen in der Stadt: „Wir befürchten das Schlimmste“, sagte er am Abend.",
+     [("direct", "Wir befürchten das Schlimmste", "Thomas Krüger")]),
+    # ... quoted words inside the claim keep the sentence as the claim
+    ("Die Lage sei „sehr ernst“, sagte Krüger.", [("indirect", "Die Lage sei „sehr ernst“", "Thomas Krüger")]),
+])
+def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
