@@ -946,3 +946,14 @@ def test_sprechen_von_reports_the_sentence(nlp, text, expected):
 ])
 def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # a web address in quotation marks is a quoted name, though in lower case
+    ("Laut „tagesschau.de“ gehören auch politische Posten zu den Forderungen.", "„tagesschau.de“"),
+    ("Außerdem hatte er laut „tagesschau.de“ kritisiert, dass die Region benachteiligt werde.", "„tagesschau.de“"),
+    ("Laut „Spiegel Online“ gehören auch politische Posten zu den Forderungen.", "„Spiegel Online“"),
+])
+def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
