@@ -76,6 +76,8 @@ def _particle_after_inserts(text: Text, clause_end: int) -> str:
         if end >= content_end:  # the last segment: noun phrases and the particle
             last = content_end - 1
             return text.lower[last] if only_noun_phrases(text, start, last) else ""
+        if end == start + 1 and text.lex.has(text.lower[start], "particle"):
+            return text.lower[start]  # "gab der Leiter, X, bekannt, dass …": the particle before the claim
         if not only_noun_phrases(text, start, end):
             return ""
     return ""

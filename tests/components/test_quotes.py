@@ -957,3 +957,16 @@ def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
 def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
     doc = run(nlp, text)
     assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a separable particle set off by commas after an apposition, before the claim
+    ("Jetzt gab der Sprecher der Polizei, Paul Haas, bekannt, dass die Straße gesperrt bleibt.",
+     [("indirect", "dass die Straße gesperrt bleibt", "Paul Haas")]),
+    ("Am Abend teilte die Sprecherin, Lena Vogt, mit, die Lage sei ruhig.",
+     [("indirect", "die Lage sei ruhig", "Lena Vogt")]),
+    # ... a particle of another verb does not make the cue
+    ("Jetzt gab der Sprecher der Polizei, Paul Haas, dem Reporter das Mikrofon zurück.", []),
+])
+def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
