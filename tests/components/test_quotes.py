@@ -273,9 +273,9 @@ def test_not_quotes(nlp, text):
      [("indirect", "ist die Brücke gesperrt", None)]),
     ("Aus einem Bericht der Stadt geht hervor, dass die Brücke gesperrt ist.",
      [("indirect", "dass die Brücke gesperrt ist", None)]),
-    # a separable verb's particle after an apposition set off by commas
+    # a separable verb's particle after an apposition set off by commas; the person named in it speaks
     ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
-     [("indirect", "Die Lage sei ernst", None)]),
+     [("indirect", "Die Lage sei ernst", "Paul Haas")]),
     # a clause that runs on into a quotation has no particle at its end ("als ein „…“" is no "ein…" verb)
     ("Krüger bezeichnete den Besuch als ein „wichtiges Zeichen“.",
      [("direct", "wichtiges Zeichen", "Thomas Krüger")]),
