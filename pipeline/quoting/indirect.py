@@ -63,7 +63,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
               and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
               and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
               and not _first_constituent(text, sent_start, clause_start - 1)):
-            if text.plain_words(sent_start, clause_start - 1) >= 3:
+            if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
         claim_start = None if later_claims else \
@@ -92,8 +92,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                               for i in range(cue.end, claim_end - 1)):
                 continue  # "bestreitet jede Kenntnis: „…“": the direct quote is the claim
             if not quoted or verb.kind in (CueKind.REPORTED, CueKind.INTENT):
-                # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence;
-                # "bezeichnete X als Y" claims the whole sentence
+                # "X sprach von einem Erfolg", "bezeichnete X als Y": the claim is the whole sentence, unless the
+                # object of "von" is quoted ("sprach von einem „Erfolg“": the quotation is the claim)
                 topic = next((i for i in range(cue.end, clause_end)
                               if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.requires), sent_start)
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
@@ -105,7 +105,23 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     for i in range(cue.end, clause_end))
                 # (else the quoted words are the claim)
                 if not quoted_object and (topic == sent_start or not quoted_topic):
-                    yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+                    # (after another speaker's or claim's cue the claim starts at its own clause: "Sie räumte ein,
+                    # …, sprach aber von einem offenen Prozess"; not after a cue in a relative clause)
+                    own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
+                    yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
+                                speaker)
+
+
+def _quoted_after_colon(text: Text, comma: int) -> bool:
+    """Whether a quotation that opens after a colon ends right before the comma of "…, sagte er": "Er war
+    zufrieden: „Ein guter Start“, sagte er" quotes the words in the marks, the direct quote is the claim."""
+    quote = text.quote_at[comma - 1] if comma > 0 else -1
+    if quote < 0 or text.quotations[quote].close != comma - 1:
+        return False
+    before = text.quotations[quote].open - 1
+    while before > 0 and text.is_space[before]:
+        before -= 1
+    return text.words[before] == ":"
 
 
 def _first_constituent(text: Text, start: int, end: int) -> bool:
@@ -125,6 +141,12 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
             return False
         segment_end = text.clause(start)[1]
     return True
+
+
+def _in_relative_clause(text: Text, i: int) -> bool:
+    """Whether token `i` stands in a relative clause: "Die Firma, die ihre Verluste beziffert, …"."""
+    start = text.clause(i)[0]
+    return start > 0 and text.words[start - 1] == "," and _relative_opener(text, start)
 
 
 def _relative_opener(text: Text, i: int) -> bool:

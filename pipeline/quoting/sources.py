@@ -13,14 +13,14 @@ from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import resolve
-from .text import Text
+from .text import WEB_ADDRESS, Text
 
 ASIDE_MARKS = frozenset({",", "–", "-", "—"})  # what sets off a source phrase inside the claim
 
 
 # names that open in lower case: a particle before a capital ("el-Baradei", "al-Sadr") or a web address
 # ("bildblog.de", "spiegel.de")
-LOWER_CASE_NAME = re.compile(r"[a-z]{1,4}-[A-ZÄÖÜ]\w+|[a-z][\w-]*\.(?:de|com|org|net|at|ch|eu|info)\Z")
+LOWER_CASE_NAME = re.compile(r"[a-z]{1,4}-[A-ZÄÖÜ]\w+|" + WEB_ADDRESS.pattern)
 
 
 def _lower_case_name(text: Text, at: int, end: int) -> NounPhrase | None:

@@ -122,9 +122,9 @@ def rows(doc):
     # ", so X." after a direct quote
     ("„Wir haben keine Zeit mehr zu verlieren“, so Vogt.",
      [("direct", "Wir haben keine Zeit mehr zu verlieren", "Lena Vogt")]),
-    # reported speech: "sprach von X" claims X
+    # reported speech: "X sprach von Y" claims the sentence
     ("Haas sprach von einem großen Erfolg für die Region.",
-     [("reported", "von einem großen Erfolg für die Region", "Paul Haas")]),
+     [("reported", "Haas sprach von einem großen Erfolg für die Region", "Paul Haas")]),
     # short judgement after "nannte"
     ("Berger nannte den Vorschlag „völlig verfehlt“.",
      [("direct", "völlig verfehlt", "Anna Berger")]),
@@ -273,9 +273,9 @@ def test_not_quotes(nlp, text):
      [("indirect", "ist die Brücke gesperrt", None)]),
     ("Aus einem Bericht der Stadt geht hervor, dass die Brücke gesperrt ist.",
      [("indirect", "dass die Brücke gesperrt ist", None)]),
-    # a separable verb's particle after an apposition set off by commas
+    # a separable verb's particle after an apposition set off by commas; the person named in it speaks
     ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
-     [("indirect", "Die Lage sei ernst", None)]),
+     [("indirect", "Die Lage sei ernst", "Paul Haas")]),
     # a clause that runs on into a quotation has no particle at its end ("als ein „…“" is no "ein…" verb)
     ("Krüger bezeichnete den Besuch als ein „wichtiges Zeichen“.",
      [("direct", "wichtiges Zeichen", "Thomas Krüger")]),
@@ -916,3 +916,57 @@ def test_adverb_opening_a_sentence_is_no_attribute(nlp):
     doc = run(nlp, "Krüger sagte, die Firmen seien schuld. Die Lage ist ernst. Deshalb sollten Manager persönlich "
                    "haften. Dadurch würde die Verantwortung wachsen.")
     assert "Deshalb sollten Manager" not in [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X sprach von Y" reports the whole sentence, as "bezeichnete X als Y" does
+    ("Der Minister Haas sprach am Montag von einem großen Erfolg für die Region.",
+     [("reported", "Der Minister Haas sprach am Montag von einem großen Erfolg für die Region", "Paul Haas")]),
+    # ... from its own clause after another speaker's cue, not after a cue in a relative clause
+    ("Vogt räumte ein, es gebe Verluste, sprach aber von einem offenen Prozess.",
+     [("indirect", "es gebe Verluste", "Lena Vogt"), ("reported", "sprach aber von einem offenen Prozess", "Lena Vogt")]),
+    ("Die Bundesregierung, die den Schaden noch beziffert, spricht von tausend gestohlenen Stücken.",
+     [("reported", "Die Bundesregierung, die den Schaden noch beziffert, spricht von tausend gestohlenen Stücken",
+       "Bundesregierung")]),
+    # a quoted object of "von" is the claim itself
+    ("Haas sprach von einer „Katastrophe für die Region“.", [("direct", "Katastrophe für die Region", "Paul Haas")]),
+])
+def test_sprechen_von_reports_the_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation after a colon, then ", sagte er": the quotation is the claim, not the sentence around it
+    ("Der Trainer Paul Haas war nach dem Spiel zufrieden: „Ein guter Start“, sagte er der Zeitung.",
+     [("direct", "Ein guter Start", "Paul Haas")]),
+    ("Krüger äußerte sich zu den Vorgängen in der Stadt: „Wir befürchten das Schlimmste“, sagte er am Abend.",
+     [("direct", "Wir befürchten das Schlimmste", "Thomas Krüger")]),
+    # ... quoted words inside the claim keep the sentence as the claim
+    ("Die Lage sei „sehr ernst“, sagte Krüger.", [("indirect", "Die Lage sei „sehr ernst“", "Thomas Krüger")]),
+])
+def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # a web address in quotation marks is a quoted name, though in lower case
+    ("Laut „tagesschau.de“ gehören auch politische Posten zu den Forderungen.", "„tagesschau.de“"),
+    ("Außerdem hatte er laut „tagesschau.de“ kritisiert, dass die Region benachteiligt werde.", "„tagesschau.de“"),
+    ("Laut „Spiegel Online“ gehören auch politische Posten zu den Forderungen.", "„Spiegel Online“"),
+])
+def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a separable particle set off by commas after an apposition, before the claim
+    ("Jetzt gab der Sprecher der Polizei, Paul Haas, bekannt, dass die Straße gesperrt bleibt.",
+     [("indirect", "dass die Straße gesperrt bleibt", "Paul Haas")]),
+    ("Am Abend teilte die Sprecherin, Lena Vogt, mit, die Lage sei ruhig.",
+     [("indirect", "die Lage sei ruhig", "Lena Vogt")]),
+    # ... a particle of another verb does not make the cue
+    ("Jetzt gab der Sprecher der Polizei, Paul Haas, dem Reporter das Mikrofon zurück.", []),
+])
+def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
