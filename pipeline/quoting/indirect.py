@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INFINITIVE_PARTICLES,
-                      PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
+                      PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS,
+                      WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -175,8 +176,9 @@ def _before_own_predicate(text: Text, start: int, end: int) -> int:
 
 def _verb_final(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
     """A subordinate clause with the cue verb (and its auxiliary) at its end: "Nachdem X mitgeteilt hatte",
-    "Während X ankündigte"; not "Als Begründung wurde angegeben", "Um 11 Uhr berichtet X" (prepositions)."""
-    auxiliaries = PERFECT_AUXILIARIES | PASSIVE_AUXILIARIES
+    "Während X ankündigte", "nachdem bekannt geworden war"; not "Als Begründung wurde angegeben", "Um 11 Uhr
+    berichtet X" (prepositions)."""
+    auxiliaries = PERFECT_AUXILIARIES | PASSIVE_AUXILIARIES | SEIN_PERFECT_AUXILIARIES
     return (text.subordinate(clause_start) and clause_end - cue.end <= 1
             and all(text.lower[i] in auxiliaries for i in range(cue.end, clause_end))
             and not auxiliaries & set(text.lower[clause_start:cue.start]))
@@ -298,9 +300,19 @@ def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterat
     # "In dem Bericht, der … wurde, heißt es, …": the sentence opens with where it says it, the claim follows
     source_before = text.lower[sent_start] in IMPERSONAL_SOURCE_PREPOSITIONS and clause_end < claim_end \
         and text.words[clause_end] == ","
-    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after \
-            and not source_before:
-        if text.plain_words(sent_start, clause_start - 1) >= 3:
+    after_comma = clause_start > sent_start and text.words[clause_start - 1] == ","
+    if text.lex.info.get((text.lower[clause_start], "subordinator")) not in ("wie", "clause") \
+            and _verb_final(text, cue, clause_start, clause_end):
+        # "…, der durch eine Serie bekannt wurde", "nachdem bekannt geworden war, dass …": a relative clause or
+        # a clause of time claims nothing around it, only a dass-clause right after it
+        if clause_end + 1 < claim_end and text.words[clause_end] == "," \
+                and text.lex.info.get((text.lower[clause_end + 1], "subordinator")) == "clause":
+            yield Found(QuoteKind.INDIRECT, clause_end + 1, claim_end, cue, speaker)
+        return
+    if after_comma and not relative and not colon_after and not source_before:
+        # (not after a noun phrase: "Krüger, von Beruf Landwirt, wurde bekannt, als …")
+        if text.plain_words(sent_start, clause_start - 1) >= 3 \
+                and not only_noun_phrases(text, sent_start, clause_start - 1):
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return
     claim_start = _clause_after(text, clause_end - 1, claim_end + 1)

@@ -970,3 +970,25 @@ def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
 ])
 def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "bekannt werden" in a clause of time or a relative clause says that something became known or someone
+    # famous: its claim is only a dass-clause right after it, never the main clause around it
+    ("Krüger war zurückgetreten, nachdem bekannt geworden war, dass er Geld angenommen hatte.",
+     [("indirect", "dass er Geld angenommen hatte", None)]),
+    ("Der Sänger, der durch eine Fernsehserie bekannt wurde, ist gestorben.", []),
+    ("Das Hotel wird abgerissen, das durch einen Film bekannt geworden war.", []),
+    ("Nachdem die Fälschung öffentlich bekannt wurde, trat die Abgeordnete zurück.", []),
+    ("Krüger, von Beruf Landwirt, wurde überregional bekannt, als er die Wahl gewann.", []),
+    # (as before: what was made known before the cue, or after "wie")
+    ("Der Konzern schließt drei Werke in Polen, wurde am Montag bekannt.",
+     [("indirect", "Der Konzern schließt drei Werke in Polen", None)]),
+    ("Wie heute bekannt wurde, sind im Delta erste Fälle aufgetreten.",
+     [("indirect", "sind im Delta erste Fälle aufgetreten", None)]),
+    ("Die Lage sei ernst, hieß es am Abend.", [("indirect", "Die Lage sei ernst", None)]),
+    ("Als Begründung heißt es, die Gesetze seien ausreichend.",
+     [("indirect", "die Gesetze seien ausreichend", None)]),
+])
+def test_impersonal_cue_in_a_clause_of_time_or_a_relative_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
