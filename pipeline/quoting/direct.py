@@ -97,7 +97,8 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
         for cue, verb in verb_cues(text, after, close_sentence[1]):
             if text.quote_at[cue.start] < 0 and verb.kind not in (CueKind.JUDGE, CueKind.INTENT):
                 return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
-    return None
+    # "Seine Werke werden als „Meilensteine in der Geschichte der Musik“ bezeichnet": a judgement at any length
+    return _judgement(text, quotation, open_sentence)
 
 
 def _ends_a_sentence(text: Text, quotation: Quotation) -> bool:
@@ -176,9 +177,12 @@ def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> F
                      and (not verb.particle or verb.joined or verb.particle in text.lower[i + 1:sentence[1]])
                      # a verb after the quotation with an "als" of its own: "kam als „Gast“ und bezeichnete X als Y"
                      and not (i > quotation.open and set(verb.requires) & set(text.lower[i + 1:sentence[1]]))), None)
-        if verb is not None:  # a participle after the quotation has the subject that opens the sentence
+        if verb is not None:
             cue = Cue(verb.lemma, verb.kind, i, i + 1, text.words[i])
-            subject = subject_near(text, cue.start, cue.end) or sentence_subject(text, cue.start)
+            # a verb after the quotation ends the clause that holds the "als" ("…, der X als „…“ bezeichnet",
+            # "wurde von X als „…“ bezeichnet"), else it has the subject that opens the sentence
+            split_clause = text.clause(quotation.open - 1)[0] if i > quotation.open > sentence[0] else None
+            subject = subject_near(text, cue.start, cue.end, split_clause) or sentence_subject(text, cue.start)
             return Found(QuoteKind.DIRECT, quotation.open + 1, quotation.end, cue, resolve(text, subject, verb=i))
     return None
 

@@ -52,11 +52,13 @@ def _name_particle(text: Text, phrase: NounPhrase) -> bool:
             and text.ents[phrase.entity].label_ == "PER")
 
 
-def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | None:
+def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int | None = None) -> NounPhrase | None:
     """The subject of the clause of the cue verb at `verb_start`: before the verb unless the verb
-    opens the clause, else after it; an apposition before the clause ("X, Sprecher von Y, teilte mit")."""
+    opens the clause, else after it; an apposition before the clause ("X, Sprecher von Y, teilte mit").
+    `clause_start`: where the clause starts when a quotation splits it ("…, der X als „…“ bezeichnet")."""
     lex, lower = text.lex, text.lower
-    clause_start, clause_end = text.clause(verb_start)
+    own_start, clause_end = text.clause(verb_start)
+    clause_start = own_start if clause_start is None else clause_start
     if clause_start > 1 and text.words[clause_start - 1] == ",":
         first, last = lower[clause_start], lower[clause_end - 1]
         if ((lex.has(first, "det") or lex.has(first, "relative"))  # "…, der … betonte, …"

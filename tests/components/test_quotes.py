@@ -992,3 +992,28 @@ def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
 ])
 def test_impersonal_cue_in_a_clause_of_time_or_a_relative_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text, quote", [
+    # a quotation governed by the "als" of a judging verb is a judgement at any length; a verb after the quotation
+    # ends the clause that holds the "als": its subject, agent or relative pronoun is the speaker
+    ("Seine Bilder werden von Kritikern als „Meilensteine in der Geschichte der Malerei“ bezeichnet.",
+     "Kritikern", "Meilensteine in der Geschichte der Malerei"),
+    ("Am Montag erschien ein Kommentar, der die Entscheidung als „eine kaum nachzuvollziehende Verirrung“ bezeichnet.",
+     "der", "eine kaum nachzuvollziehende Verirrung"),
+    ("Die Firma wurde gestern im „Standard“ als „eine sehr bedeutende Organisation der Stadt“ bezeichnet.",
+     "„Standard“", "eine sehr bedeutende Organisation der Stadt"),
+    ("Krüger hat den Plan als „großen Unsinn ohne jeden Nutzen“ bezeichnet.", "Krüger", "großen Unsinn ohne jeden Nutzen"),
+])
+def test_long_judgement_after_als(nlp, text, speaker_text, quote):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
+
+
+@pytest.mark.parametrize("text", [
+    # ... not a title after "als" without a judging verb, nor a quotation no verb governs
+    "Der Film lief als „Das Leben der anderen Leute im Osten“ in den Kinos.",
+    "Die Band spielte als Zugabe „Ein Lied für die Stadt am Fluss“.",
+])
+def test_long_judgement_after_als_negative(nlp, text):
+    assert rows(run(nlp, text)) == []
