@@ -254,8 +254,12 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
     for _ in range(4):
         start, _ = text.clause(end - 1)
         found = list(phrases(text, start, end))
-        if start == 0 or text.words[start - 1] != ",":
-            if text.lex.info.get((text.lower[start], "subordinator")) == "wie":  # "Wie der Sprecher, X, mitteilte"
+        # a subordinate clause opens before an apposition: "Wie der Sprecher, X, mitteilte", "…, wie X, Chef der Y,
+        # mitteilte" (not an insert right before the verb's clause: "wenn sie, wie auch der Kollege, darauf hinweist")
+        subordinate = text.lex.has(text.lower[start], "subordinator") and (end < comma or start == 0
+                                                                             or text.words[start - 1] != ",")
+        if start == 0 or text.words[start - 1] != "," or subordinate:
+            if subordinate:
                 start += 1
             while start < end - 1 and text.lex.has(text.lower[start], "adverb"):  # "Auch die Leiterin, X, …"
                 start += 1

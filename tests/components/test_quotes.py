@@ -1017,3 +1017,20 @@ def test_long_judgement_after_als(nlp, text, speaker_text, quote):
 ])
 def test_long_judgement_after_als_negative(nlp, text):
     assert rows(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "…, wie X, Apposition, mitteilte": the subject opens the wie-clause before the apposition
+    ("Die Maschine stand unter Druck, wie Paul Haas, Chef der Firma, mitteilte.",
+     [("indirect", "Die Maschine stand unter Druck", "Paul Haas")]),
+    ("Die Straße bleibt gesperrt, wie der Sprecher der Polizei, Paul Haas, am Abend mitteilte.",
+     [("indirect", "Die Straße bleibt gesperrt", "Paul Haas")]),
+    ("Die Firma schließt, nachdem Lena Vogt, die Leiterin der Filiale, erklärt hatte, dass die Zahlen schlecht seien.",
+     [("indirect", "dass die Zahlen schlecht seien", "Lena Vogt")]),
+    # ... not a comparison inserted right before the verb's clause
+    ("Die Zeit sei vorbei, wenn sie, wie auch schon der Kollege von der Partei, auf die Kosten hinweist.",
+     [("indirect", "Die Zeit sei vorbei, wenn sie, wie auch schon der Kollege von der Partei, auf die Kosten hinweist",
+       None)]),
+])
+def test_subject_of_a_subordinate_clause_before_an_apposition(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
