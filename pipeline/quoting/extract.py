@@ -11,6 +11,7 @@ from .cues import konjunktiv_clause, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
+from .nouns import noun_quotes
 from .phrases import NounPhrase, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .sources import source_quotes
@@ -35,7 +36,8 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
     for sentence, (start, end) in enumerate(text.sents):
         if text.heading[sentence] or not any(text.plain_word[start:end]):
             continue
-        found = list(verb_quotes(text, start, end)) + list(source_quotes(text, start, end))
+        found = list(verb_quotes(text, start, end)) + list(source_quotes(text, start, end)) \
+            + list(noun_quotes(text, start, end))
         back = _said_before(text, sentence)
         if not found:
             found = [claim for claim in [_after_colon(text, sentence)] if claim is not None]
@@ -99,7 +101,9 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
                     carried = carried._replace(method=SpeakerMethod.CARRY_OVER)
                 quote = quote._replace(speaker=carried)
             out.append(quote)
-            if quote.speaker.start is not None and quote.cue is not None:
+            if quote.speaker.method == SpeakerMethod.SPEECH_ACT:
+                pass  # "Hinweise, dass …" names no one who goes on speaking
+            elif quote.speaker.start is not None and quote.cue is not None:
                 last = _LastSpeaker(sentence, quote.speaker)
             elif quote.speaker.start is not None:
                 last = _LastSpeaker(sentence, last.speaker if last else quote.speaker)

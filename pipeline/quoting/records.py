@@ -24,6 +24,7 @@ class CueKind(str, Enum):
     INTENT = "intent"  # "will", "plant": the stated aim is the claim
     SOURCE = "source"  # "laut", "zufolge", "nach Angaben", ", so", "demnach"
     COLON = "colon"  # "Cavallo reagierte empört: Der Vorstand habe …"
+    NOUN = "noun"  # a noun of a speech act before its content clause: "die Forderung, … zu …"
 
 
 class SpeakerMethod(str, Enum):
@@ -36,6 +37,7 @@ class SpeakerMethod(str, Enum):
     DOCUMENT = "document"  # "in der Erklärung": who issued it
     DEMNACH = "demnach"  # "demnach" stands for the source named before
     CARRY_OVER = "carry_over"  # a cue-less quote: the last speaker in reach
+    SPEECH_ACT = "speech_act"  # the noun of the speech act names no one else: "Vorwürfe werden laut, dass …"
     PREVIOUS_SUBJECT = "previous_subject"  # the subject that opens the sentence before
 
 

@@ -86,6 +86,11 @@ class Text:
         return [bisect_right(breaks, self.layout.idx[start]) for start, _ in self.sents]
 
     @cached_property
+    def speech_act_at(self) -> list[int]:
+        """Where nouns of speech acts stand ("Forderung", "Vorwürfe"): few rules ask, so built on first use."""
+        return flagged(self.words, self.lex.speech_act_forms, self.lex.speech_act_noun)
+
+    @cached_property
     def entity_ids(self) -> list[str | None]:
         return [ent._.entity_id for ent in self.ents]
 

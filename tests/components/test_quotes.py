@@ -1034,3 +1034,40 @@ def test_long_judgement_after_als_negative(nlp, text):
 ])
 def test_subject_of_a_subordinate_clause_before_an_apposition(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of a speech act before its content clause (dass-clause, zu-infinitive, Konjunktiv): the clause is the
+    # claim; its genitive or "von" complement speaks, else the subject of its clause, else the noun itself
+    ("Die Partei reagierte auf die Forderung von Krüger, in der Steuerpolitik nachzugeben.",
+     [("indirect", "in der Steuerpolitik nachzugeben", "Thomas Krüger")]),
+    ("Der Ausbruch gelang trotz einer Warnung der Wärter, auf Flüchtende zu schießen.",
+     [("indirect", "auf Flüchtende zu schießen", None)]),
+    ("Dem Appell der Polizei, sich zu stellen, folgte der Mann nicht.", [("indirect", "sich zu stellen", None)]),
+    ("Krüger trat dem Vorwurf der Verteidigung, das Gericht sei befangen, entschieden entgegen.",
+     [("indirect", "das Gericht sei befangen", None)]),
+    ("Am Abend erteilte Berger der Feuerwehr den Befehl, das Gebäude zu räumen und die Straße zu sperren.",
+     [("indirect", "das Gebäude zu räumen und die Straße zu sperren", "Anna Berger")]),
+    ("Damals hatte der Bundestag eine deutliche Mahnung an die Regierung ausgesprochen, das Gesetz nicht zu umgehen.",
+     [("indirect", "das Gesetz nicht zu umgehen", "Bundestag")]),
+    ("Vorwürfe werden laut, dass die Firma Daten verkauft habe.",
+     [("indirect", "dass die Firma Daten verkauft habe", None)]),
+    ("Krüger hat den Vorschlag unterbreitet, dem im kommenden Jahr drohenden Mangel durch Umschulungen zu begegnen.",
+     [("indirect", "dem im kommenden Jahr drohenden Mangel durch Umschulungen zu begegnen", "Thomas Krüger")]),
+])
+def test_speech_act_noun_before_its_content_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # ... not a noun of possibility or aim, a relative clause, a clause of purpose, nor a clause a correlative
+    # after a preposition's noun governs
+    "Die Firma bietet ihren Kunden die Möglichkeit, Karten im Netz zu kaufen.",
+    "Nach einem Aufruf, der am Montag verbreitet wurde, kamen viele Helfer.",
+    "Der Vorschlag, den die Kommission gemacht hat, liegt seit Montag vor.",
+    "Es geht bei diesen Drohungen darum, die Nachbarn unter Druck zu setzen.",
+    "Der Beschluss fiel, um die Kosten zu senken.",
+    "Bekannt waren Gerüchte, die sie geschickt zu verbreiten verstand.",
+])
+def test_speech_act_noun_before_its_content_clause_negative(nlp, text):
+    assert rows(run(nlp, text)) == []
