@@ -97,6 +97,7 @@ FIRST_PERSON_SINGULAR_PRONOUNS = words("first_person_singular_pronoun")  # "ich 
 FIRST_PERSON_KONJUNKTIV = words("first_person_konjunktiv")  # "ich sei", "ich könne"; not "ich habe"
 FEMININE_OR_PLURAL_PRONOUNS = words("feminine_or_plural_pronoun")  # "sie sagte" / "sie sagten"
 COLLECTIVE_SUBJECT_PRONOUNS = words("collective_subject_pronoun")  # "will man …": no one named
+INDEFINITE_SUBJECT_PRONOUNS = words("indefinite_subject_pronoun")  # "man betont": the body named in the context
 ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit."
 
 # -- conjunctions

@@ -92,6 +92,11 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
                                                  != ((quote.start, quote.end) in reported)))
         out = []
         for quote in found:
+            if quote.speaker.method == SpeakerMethod.CARRY_OVER and quote.speaker.start is None:
+                # "Offiziell sagt die Regierung, … Aber man betont auch, …": "man" is the speaker of the sentence
+                # just before, else no one ("Nach der Betäubung will man den Bären abtransportieren")
+                quote = quote._replace(speaker=last.speaker._replace(method=SpeakerMethod.CARRY_OVER)
+                                       if last is not None and last.sentence >= sentence - 1 else NO_SPEAKER)
             if quote.speaker.method == SpeakerMethod.DEMNACH or (quote.cue is None and quote.speaker.method is None):
                 carried = _carried_speaker(text, sentence, last, by_sentence) if in_reach \
                     else previous_subject(text, sentence)

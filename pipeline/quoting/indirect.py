@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INFINITIVE_PARTICLES,
-                      PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS,
-                      WEAK_PAST_FORM)
+from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
+                      INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, SEIN_PERFECT_AUXILIARIES,
+                      TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
-from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
+from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import impersonal_source, resolve
-from .subjects import is_subject, subject_near
+from .subjects import is_subject, sentence_subject, subject_near
 from .text import SENT_END, Text
 
 
@@ -42,6 +42,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                                                                     PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
         speaker = resolve(text, subject, verb=cue.start)
+        if speaker.start is None and _indefinite_subject(text, cue, clause_start, clause_end):
+            speaker = _indefinite_speaker(text, cue, clause_start)
         wie_at = (_wie_start(text, sent_start, clause_start)
                   if subject is not None and sent_start <= subject.start < clause_start else clause_start)
         # "wie X mitteilte"
@@ -55,7 +57,9 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             continue
         if verb.kind == CueKind.INTENT:
             after_verb = text.lower[cue.end] if cue.end < clause_end else ""
-            if after_verb in COLLECTIVE_SUBJECT_PRONOUNS:  # "will man …": no one named
+            if after_verb in INDEFINITE_SUBJECT_PRONOUNS:  # "will man …": the body named in the context
+                speaker = _indefinite_speaker(text, cue, clause_start)
+            elif after_verb in COLLECTIVE_SUBJECT_PRONOUNS:  # "wollen wir …": no one named
                 speaker = NO_SPEAKER
             elif subject is None:
                 continue
@@ -111,6 +115,22 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
                     yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
                                 speaker)
+
+
+def _indefinite_subject(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
+    """Whether "man" is the subject next to the cue verb ("man betont", "deutete man an")."""
+    return any(clause_start <= i < clause_end and text.lower[i] in INDEFINITE_SUBJECT_PRONOUNS
+               for i in (cue.start - 1, cue.end))
+
+
+def _indefinite_speaker(text: Text, cue: Cue, clause_start: int) -> Speaker:
+    """Who "man" stands for: a person or organisation that opens the sentence in a clause of its own ("Die Bank
+    hält am Plan fest, allerdings will man …"), else the speaker of the sentence just before (marked for the
+    caller, which knows it: a carry-over method with no mention yet)."""
+    subject = sentence_subject(text, cue.start)
+    if subject is not None and subject.end < clause_start and subject.kind in (PhraseKind.ENTITY, PhraseKind.ROLE):
+        return resolve(text, subject)
+    return Speaker(None, None, None, SpeakerMethod.CARRY_OVER)
 
 
 def _quoted_after_colon(text: Text, comma: int) -> bool:

@@ -1071,3 +1071,22 @@ def test_speech_act_noun_before_its_content_clause(nlp, text, expected):
 ])
 def test_speech_act_noun_before_its_content_clause_negative(nlp, text):
     assert rows(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "man" as the subject of a speech verb stands for the speaker of the sentence just before, or for a body
+    # that opens its own sentence in a clause of its own; else for no one
+    ("Offiziell sagt die Bundesregierung, man gebe den Bürgern viele Freiheiten. Aber man betont auch, dass die "
+     "Gefahr wachse.",
+     [("indirect", "man gebe den Bürgern viele Freiheiten", "Bundesregierung"),
+      ("indirect", "dass die Gefahr wachse", "Bundesregierung")]),
+    ("Die Bundesregierung hält am Plan fest, allerdings will man auf Kündigungen verzichten.",
+     [("reported", "Die Bundesregierung hält am Plan fest, allerdings will man auf Kündigungen verzichten",
+       "Bundesregierung")]),
+    ("Der Bär wurde gesehen. Nach der Betäubung will man ihn in einen Zoo bringen.",
+     [("reported", "Nach der Betäubung will man ihn in einen Zoo bringen", None)]),
+    ("Krüger sagte, die Lage sei ernst. Das Wetter war schlecht. Man befürchtete, dass die Ernte ausfällt.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger"), ("indirect", "dass die Ernte ausfällt", None)]),
+])
+def test_man_stands_for_the_speaker_in_the_context(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
