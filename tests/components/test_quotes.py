@@ -1003,7 +1003,8 @@ def test_impersonal_cue_in_a_clause_of_time_or_a_relative_clause(nlp, text, expe
      "der", "eine kaum nachzuvollziehende Verirrung"),
     ("Die Firma wurde gestern im „Standard“ als „eine sehr bedeutende Organisation der Stadt“ bezeichnet.",
      "„Standard“", "eine sehr bedeutende Organisation der Stadt"),
-    ("Krüger hat den Plan als „großen Unsinn ohne jeden Nutzen“ bezeichnet.", "Krüger", "großen Unsinn ohne jeden Nutzen"),
+    ("Krüger hat den Plan als „großen Unsinn ohne jeden Nutzen“ bezeichnet.", "Krüger",
+     "großen Unsinn ohne jeden Nutzen"),
 ])
 def test_long_judgement_after_als(nlp, text, speaker_text, quote):
     doc = run(nlp, text)
