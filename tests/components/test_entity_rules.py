@@ -219,6 +219,9 @@ def mentions(doc):
     ("Ihre Musik prägte die Rockband Fold Zandura.", [("Fold Zandura", "ORG")]),
     ("Er wohnt im Ortsteil Kelmriege.", [("Kelmriege", "LOC")]),
     ("Davon verspricht sich der Konzern Synergieeffekte.", []),
+    # ... also a capitalised adjective and a noun, which make a name; an adjective before a name is a noun itself
+    ("Er war Mitglied der Künstlervereinigung Hamburgische Sezession.", [("Hamburgische Sezession", "ORG")]),
+    ("Er gehört zu den engsten Vertrauten Merkels.", [("Merkels", "PER")]),
     # ... also after a class noun joined to its kind by a hyphen
     ("Den Soundtrack liefert die Pop-Band Herbstrock.", [("Herbstrock", "ORG")]),
     # ... also before a name in quotation marks
