@@ -175,7 +175,8 @@ def _cue_before(c: Context) -> str | None:
 
 
 def _opens_with_adjective(c: Context) -> bool:
-    """An inflected adjective, capitalised inside a sentence, opens a name of two or more words ("Hamburgische Sezession")."""
+    """An inflected adjective, capitalised inside a sentence, opens a name of several words
+    ("Hamburgische Sezession")."""
     return len(c.words) >= 2 and not c.initial and c.lex.is_name_adjective(c.first)
 
 

@@ -18,7 +18,8 @@ from .spans import covered, inside_word, mention
 
 # capitals, or capitals with one or two small letters of function words between them ("BdB", "RFdS", "KfW", "CeBIT"),
 # not a plural or genitive -s of capitals ("PCs")
-ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
+ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
+                         r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
