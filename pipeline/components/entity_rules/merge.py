@@ -22,12 +22,18 @@ def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
             for s in found]
 
 
+WORD_GUESSES = frozenset({"first_name", "name_pair"})  # rules that type a name by its words
+CONTEXT_GUESSES = frozenset({"verb", "speech", "preposition"})  # rules that type a bare word by the words around it
+
+
 def cue_labels_over_names(doc: Doc, found: list[Span]) -> list[Span]:
-    """A name of several words that a class noun typed somewhere in the article ("das Satiremagazin
-    Charlie Hebdo") has that type wherever its words alone made it a person ("Anschlag auf Charlie Hebdo")."""
-    typed = {tuple(t.text for t in s): s.label_ for s in found if s._.method == "cue" and len(s) > 1}
+    """A name that a class noun typed somewhere in the article ("das Satiremagazin Charlie Hebdo", "die
+    Ölgesellschaft Petrolux") has that type wherever its words alone made it a person ("Anschlag auf Charlie
+    Hebdo"), or the words around it when it is one word ("teilte Petrolux mit")."""
+    typed = {tuple(t.text for t in s): s.label_ for s in found if s._.method == "cue"}
     return [mention(doc, s.start, s.end, typed[words], "propagated")
-            if s._.method in ("first_name", "name_pair") and typed.get(words := tuple(t.text for t in s), s.label_) != s.label_
+            if (s._.method in WORD_GUESSES and len(s) > 1 or s._.method in CONTEXT_GUESSES and len(s) == 1)
+            and typed.get(words := tuple(t.text for t in s), s.label_) != s.label_
             else s for s in found]
 
 
@@ -37,7 +43,7 @@ def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
     surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER"}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for s in found:
-        if len(s) > 1 and s._.method != "gazetteer":
+        if len(s) > 1 and s._.method != "gazetteer" or s._.method == "cue" and s.label_ != "PER":
             words = tuple(t.text for t in s)
             phrases.setdefault(words[0], []).append((words, s.label_))
     taken = covered(found)
