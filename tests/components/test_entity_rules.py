@@ -319,7 +319,8 @@ def mentions(doc):
     # ... and so has a one-word name a class noun typed, where the words around it made it a person or stood nowhere
     ("Die Ölgesellschaft Petrolux meldete Verluste. Später teilte Petrolux mit, dass sie spare.",
      [("Petrolux", "ORG"), ("Petrolux", "ORG")]),
-    ("Die Ölgesellschaft Petrolux meldete Verluste. Die Aktien von Petrolux fielen.", [("Petrolux", "ORG"), ("Petrolux", "ORG")]),
+    ("Die Ölgesellschaft Petrolux meldete Verluste. Die Aktien von Petrolux fielen.",
+     [("Petrolux", "ORG"), ("Petrolux", "ORG")]),
     # a one-word place from a list that is the surname of a person in the article is that person
     ("Sebastian Kehl lobte das Team. Später sprach Kehl.", [("Sebastian Kehl", "PER"), ("Kehl", "PER")]),
     ("Die Fähre fuhr von Kehl nach Straßburg.", [("Kehl", "LOC"), ("Straßburg", "LOC")]),

@@ -38,8 +38,9 @@ def cue_labels_over_names(doc: Doc, found: list[Span]) -> list[Span]:
 
 
 def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
-    """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons
-    and repeats of multi-word names ("Koalition der Willigen") anywhere in the article."""
+    """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons, repeats
+    of multi-word names ("Koalition der Willigen") and of one-word names a class noun typed ("die
+    Ölgesellschaft Petrolux") anywhere in the article."""
     surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER"}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for s in found:
