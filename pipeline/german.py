@@ -121,7 +121,7 @@ GENITIVE_PREPOSITIONS = words("genitive_preposition")  # "Angaben von X zufolge"
 PASSIVE_AGENT_PREPOSITIONS = words("passive_agent_preposition")  # "von X wurde mitgeteilt"
 ORIGIN_PREPOSITIONS = words("origin_preposition")  # "aus Regierungskreisen verlautete"
 IMPERSONAL_SOURCE_PREPOSITIONS = words("impersonal_source_preposition")  # "hieß es in der Erklärung"
-TOPIC_PREPOSITIONS = words("topic_preposition")  # "sprach von einem Erfolg"
+TOPIC_PREPOSITIONS = words("topic_preposition")  # "sprach von einem „Erfolg“": the quotation is the claim
 INFINITIVE_PARTICLES = words("infinitive_particle")  # "zu erweitern", "anzukündigen"
 
 # -- auxiliaries, modals and verbs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from ..german import (FIRST_PERSON_KONJUNKTIV, FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES,
+from ..german import (ARTICLES, FIRST_PERSON_KONJUNKTIV, FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES,
                       KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES, PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
 from .lexicon import Verb
 from .marks import MARKS
@@ -76,16 +76,28 @@ def _particle_after_inserts(text: Text, clause_end: int) -> str:
         if end >= content_end:  # the last segment: noun phrases and the particle
             last = content_end - 1
             return text.lower[last] if only_noun_phrases(text, start, last) else ""
+        if end == start + 1 and text.lex.has(text.lower[start], "particle"):
+            return text.lower[start]  # "gab der Leiter, X, bekannt, dass …": the particle before the claim
         if not only_noun_phrases(text, start, end):
             return ""
     return ""
 
 
 def zu_infinitive(text: Text, start: int, end: int) -> bool:
-    """"zu erweitern", or "zu" inside an infinitive in -en ("anzukündigen"; morphology)."""
-    return any(word in INFINITIVE_PARTICLES or (len(word) > 6 and any(zu in word[2:-2] for zu in INFINITIVE_PARTICLES)
-                                                and word.endswith("en"))
-               for word in text.lower[start:end])
+    """"zu erweitern" (not the preposition of "zu den Vorgängen": a function word or noun follows), or "zu"
+    inside an infinitive in -en ("anzukündigen"; morphology)."""
+    lower = text.lower
+    return any(lower[i] in INFINITIVE_PARTICLES and i + 1 < end and _infinitive(text, i + 1)
+               or (len(lower[i]) > 6 and any(zu in lower[i][2:-2] for zu in INFINITIVE_PARTICLES)
+                   and lower[i].endswith("en"))
+               for i in range(start, end))
+
+
+def _infinitive(text: Text, i: int) -> bool:
+    """A lower-case word in -n that is no article: "verlassen", "sein", "ändern" (not "den", "ihren")."""
+    word = text.lower[i]
+    return text.words[i][:1].islower() and word.endswith("n") and not text.lex.has(word, "det_oblique") \
+        and word not in ARTICLES
 
 
 def _stated_aim(text: Text, verb_at: int, clause_start: int, clause_end: int) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-                      TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
-from .cues import konjunktiv, verb_cues, zu_infinitive
+from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INFINITIVE_PARTICLES,
+                      PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
+from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind
@@ -22,8 +22,9 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
     reported = False  # one reported claim per sentence: "sprach von … und forderte …" is one statement
     shared: tuple[int, NounPhrase | None] | None = None  # (clause start, subject) of a verb the next one shares
     for position, (cue, verb) in enumerate(cues):
-        claim_end = (_before_next_cue(text, cue.end, cues[position + 1].cue.start, content_end)
-                     if position + 1 < len(cues) else content_end)
+        claim_end = _before_semicolon(text, cue.end, _before_next_cue(text, cue.end, cues[position + 1].cue.start,
+                                                                      content_end)
+                                      if position + 1 < len(cues) else content_end)
         clause_start, clause_end = text.clause(cue.start)
         # "X hatte Fehler eingeräumt und angegeben, …": verbs joined in one clause share its subject
         subject = shared[1] if shared is not None and shared[0] == clause_start \
@@ -60,8 +61,9 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
               and subject is not None and subject.start >= clause_start
               and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
-              and not _zu_clause_after(text, clause_end, claim_end)):  # "Den IWF … forderte er auf, … zu …"
-            if text.plain_words(sent_start, clause_start - 1) >= 3:
+              and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
+              and not _first_constituent(text, sent_start, clause_start - 1)):
+            if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
         claim_start = None if later_claims else \
@@ -90,8 +92,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                               for i in range(cue.end, claim_end - 1)):
                 continue  # "bestreitet jede Kenntnis: „…“": the direct quote is the claim
             if not quoted or verb.kind in (CueKind.REPORTED, CueKind.INTENT):
-                # "sprach von einem Erfolg": the claim is the object of "von", not the whole sentence;
-                # "bezeichnete X als Y" claims the whole sentence
+                # "X sprach von einem Erfolg", "bezeichnete X als Y": the claim is the whole sentence, unless the
+                # object of "von" is quoted ("sprach von einem „Erfolg“": the quotation is the claim)
                 topic = next((i for i in range(cue.end, clause_end)
                               if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.requires), sent_start)
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
@@ -103,7 +105,59 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     for i in range(cue.end, clause_end))
                 # (else the quoted words are the claim)
                 if not quoted_object and (topic == sent_start or not quoted_topic):
-                    yield Found(QuoteKind.REPORTED, topic, claim_end, cue, speaker)
+                    # (after another speaker's or claim's cue the claim starts at its own clause: "Sie räumte ein,
+                    # …, sprach aber von einem offenen Prozess"; not after a cue in a relative clause)
+                    own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
+                    yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
+                                speaker)
+
+
+def _quoted_after_colon(text: Text, comma: int) -> bool:
+    """Whether a quotation that opens after a colon ends right before the comma of "…, sagte er": "Er war
+    zufrieden: „Ein guter Start“, sagte er" quotes the words in the marks, the direct quote is the claim."""
+    quote = text.quote_at[comma - 1] if comma > 0 else -1
+    if quote < 0 or text.quotations[quote].close != comma - 1:
+        return False
+    before = text.quotations[quote].open - 1
+    while before > 0 and text.is_space[before]:
+        before -= 1
+    return text.words[before] == ":"
+
+
+def _first_constituent(text: Text, start: int, end: int) -> bool:
+    """Whether [start, end) before "…, sagte X" is the first constituent of the verb-second clause, not a claim:
+    a subordinate clause of time, cause or condition ("Nachdem es zu Unruhen gekommen war, forderte X …"), or a
+    prepositional phrase with relative clauses on it ("In einer Videobotschaft, die … gezeigt wurde, sagte X, …")."""
+    lex, first = text.lex, text.lower[start]
+    segment_end = text.clause(start)[1]
+    if lex.has(first, "subordinator"):
+        return lex.info.get((first, "subordinator")) not in ("clause", "wie") and segment_end >= end
+    if not lex.has(first, "preposition") or not only_noun_phrases(text, start, segment_end):
+        return False
+    while segment_end < end:  # each further segment a relative clause: "…, die …", "…, in der …"
+        start = segment_end + 1
+        if text.words[segment_end] != "," or not (_relative_opener(text, start) or lex.has(
+                text.lower[start], "preposition") and _relative_opener(text, start + 1)):
+            return False
+        segment_end = text.clause(start)[1]
+    return True
+
+
+def _in_relative_clause(text: Text, i: int) -> bool:
+    """Whether token `i` stands in a relative clause: "Die Firma, die ihre Verluste beziffert, …"."""
+    start = text.clause(i)[0]
+    return start > 0 and text.words[start - 1] == "," and _relative_opener(text, start)
+
+
+def _relative_opener(text: Text, i: int) -> bool:
+    return text.lex.has(text.lower[i], "relative") or text.lex.has(text.lower[i], "det")
+
+
+def _before_semicolon(text: Text, start: int, end: int) -> int:
+    """A claim after its cue ends at a semicolon after which the writer goes on in the indicative ("gab an,
+    dass X; es wird geprüft, ob …"), not where the Konjunktiv goes on reporting ("…; die Art habe ihn überrascht")."""
+    return next((i for i in range(start, end) if text.words[i] == ";" and text.quote_at[i] < 0
+                 and not main_clause_konjunktiv(text, i + 1, end, strong_only=True)), end)
 
 
 def _before_own_predicate(text: Text, start: int, end: int) -> int:
@@ -161,9 +215,12 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     lex, first = text.lex, text.lower[start]
     if lex.info.get((first, "subordinator")) == "clause":
         return True
+    if lex.has(first, "subordinator") and start + 1 < end and text.lower[start + 1] in lex.konjunktiv:
+        return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
-    segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";") and text.quote_at[i] < 0), end)
+    # (a colon ends the segment too: "sagte X, Gründer der Band: „…“" has an apposition, no claim)
+    segment_end = next((i for i in range(start, end) if text.words[i] in (",", ";", ":") and text.quote_at[i] < 0), end)
     after_comma = text.words[start - 1] == ","
     if kind == CueKind.INTENT:  # an aim is a zu-infinitive ("plant, die Befugnisse zu erweitern") or a dass-clause
         return after_comma and zu_infinitive(text, start, segment_end)
@@ -238,7 +295,11 @@ def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterat
     relative = text.lex.has(text.lower[clause_start], "preposition") and text.lex.has(text.lower[clause_start + 1],
                                                                                        "relative")
     colon_after = clause_end < claim_end and text.words[clause_end] == ":"  # "…, heißt es: „…“" says what follows
-    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after:
+    # "In dem Bericht, der … wurde, heißt es, …": the sentence opens with where it says it, the claim follows
+    source_before = text.lower[sent_start] in IMPERSONAL_SOURCE_PREPOSITIONS and clause_end < claim_end \
+        and text.words[clause_end] == ","
+    if clause_start > sent_start and text.words[clause_start - 1] == "," and not relative and not colon_after \
+            and not source_before:
         if text.plain_words(sent_start, clause_start - 1) >= 3:
             yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
         return

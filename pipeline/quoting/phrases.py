@@ -48,10 +48,12 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     if lex.has(lower[start], "pronoun"):
         return NounPhrase(start, start + 1, start, PhraseKind.PRONOUN, None)
     end = start
-    if lex.has(lower[start], "det") and start + 1 < len(lower) and lower[start + 1] in lex.verbs:  # "Diese bestätigte"
+    if lex.has(lower[start], "det") and start + 1 < len(lower) and lower[start + 1] in lex.verbs \
+            and text.words[start + 1][:1].islower():  # "Diese bestätigte" (not "deren Angaben": a noun)
         return NounPhrase(start, start + 1, start, PhraseKind.NOUN, None)
     if lex.has(lower[start], "det") or lex.has(lower[start], "det_oblique"):
         end += 1
+    end = _attribute_start(text, end, limit)
     while end < limit and is_adjective(text, end):
         end += 1
     if end >= limit or not text.is_capital(end) or not text.is_word(end):
@@ -81,6 +83,26 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     if entity is not None and (kind not in (PhraseKind.ROLE, PhraseKind.PERSON) or text.ents[entity].label_ == "PER"):
         kind = PhraseKind.ENTITY
     return NounPhrase(start, min(end, limit), head, kind, entity)
+
+
+def _attribute_start(text: Text, i: int, limit: int) -> int:
+    """Where the adjectives of a noun phrase start when an adverb or a prepositional phrase qualifies the first
+    of them ("bisher unbestätigten Berichten", "einer am Dienstag veröffentlichten Mitteilung"), else `i`."""
+    lex = text.lex
+    before = text.lower[i - 1] if i > 0 else ""
+    governed = lex.has(before, "det") or lex.has(before, "det_oblique") or lex.has(before, "preposition")
+    if i + 1 < limit and governed and lex.has(text.lower[i], "adverb") and is_adjective(text, i + 1):
+        return i + 1  # (not "Deshalb sollten Unternehmer": no article or preposition before the adverb)
+    if i >= limit or not lex.has(text.lower[i], "preposition"):
+        return i
+    j = i + 1
+    if j < limit and (lex.has(text.lower[j], "det") or lex.has(text.lower[j], "det_oblique")):
+        j += 1
+    while j < limit and is_adjective(text, j):
+        j += 1
+    if j + 1 < limit and text.is_capital(j) and text.quote_at[j] < 0 and is_adjective(text, j + 1):
+        return j + 1
+    return i
 
 
 def is_adjective(text: Text, i: int) -> bool:

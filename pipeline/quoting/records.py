@@ -11,7 +11,7 @@ class QuoteKind(str, Enum):
     """The `type` of a quote (its span label)."""
     DIRECT = "direct"  # in quotation marks
     INDIRECT = "indirect"  # a clause in reported speech: "Merz sagte, die Lage sei ernst"
-    REPORTED = "reported"  # what a verb's object names: "sprach von einem Erfolg"
+    REPORTED = "reported"  # a sentence whose verb reports what its object names: "X sprach von einem Erfolg"
 
 
 class CueKind(str, Enum):

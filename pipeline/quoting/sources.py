@@ -13,14 +13,14 @@ from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import resolve
-from .text import Text
+from .text import WEB_ADDRESS, Text
 
 ASIDE_MARKS = frozenset({",", "–", "-", "—"})  # what sets off a source phrase inside the claim
 
 
 # names that open in lower case: a particle before a capital ("el-Baradei", "al-Sadr") or a web address
 # ("bildblog.de", "spiegel.de")
-LOWER_CASE_NAME = re.compile(r"[a-z]{1,4}-[A-ZÄÖÜ]\w+|[a-z][\w-]*\.(?:de|com|org|net|at|ch|eu|info)\Z")
+LOWER_CASE_NAME = re.compile(r"[a-z]{1,4}-[A-ZÄÖÜ]\w+|" + WEB_ADDRESS.pattern)
 
 
 def _lower_case_name(text: Text, at: int, end: int) -> NounPhrase | None:
@@ -38,7 +38,16 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
             continue
         word = text.lower[at]
         cue = Cue(word, CueKind.SOURCE, at, at + 1, text.words[at])
-        if word in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
+        pronoun = _relative_source(text, sent_start, at)
+        if pronoun is not None:
+            # "Gerüchte, nach denen X an Krebs litt", "ein Gutachten, laut dem …", "Grundsätze, denen zufolge …":
+            # the relative clause is the claim, its pronoun the local mention of the source before the comma
+            claim_start = max(at, pronoun) + 1
+            speaker = Speaker(pronoun, pronoun + 1, _antecedent_entity(text, sent_start, min(at, pronoun)),
+                              SpeakerMethod.LAUT)
+            yield Found(QuoteKind.INDIRECT, claim_start, _relative_clause_end(text, claim_start, content_end), cue,
+                        speaker)
+        elif word in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
             phrase = noun_phrase(text, at + 1, content_end) or _lower_case_name(text, at + 1, content_end)
             if phrase is not None:
                 end, speaker = _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.LAUT),
@@ -95,6 +104,35 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
             start, end = _segment(text, sent_start, content_end, at)
             yield Found(QuoteKind.INDIRECT, start if at > start else at + 1, end, cue,
                         Speaker(at, at + 1, None, SpeakerMethod.DEMNACH))
+
+
+def _relative_source(text: Text, sent_start: int, at: int) -> int | None:
+    """The relative pronoun of a source word that opens a relative clause after a comma: "…, nach denen",
+    "…, laut dem", "…, denen zufolge" (not "laut dem Bericht": a noun follows the article), else None."""
+    if text.lower[at] in SOURCE_POSTPOSITIONS:
+        pronoun = at - 1
+    elif text.lower[at] in SOURCE_PREPOSITIONS or text.lower[at] in SOURCE_NOUN_PREPOSITIONS:
+        pronoun = at + 1
+    else:
+        return None
+    opener, after = min(at, pronoun), max(at, pronoun) + 1
+    if opener - 1 <= sent_start or text.words[opener - 1] != "," or after >= len(text.words) \
+            or not _relative_pronoun(text, pronoun) or text.is_capital(after) or is_adjective(text, after):
+        return None
+    # after "nach" an article is as often a time ("die Pause, nach der …", "nach dem" for "nachdem")
+    return None if text.lower[at] in SOURCE_NOUN_PREPOSITIONS and not text.lex.has(text.lower[pronoun], "relative") \
+        else pronoun
+
+
+def _relative_pronoun(text: Text, i: int) -> bool:
+    word = text.lower[i]
+    return text.lex.has(word, "relative") or word in ARTICLES and word not in INDEFINITE_ARTICLES
+
+
+def _antecedent_entity(text: Text, sent_start: int, comma_after: int) -> str | None:
+    """The entity named in the noun phrase that ends at the comma before a relative clause, if any."""
+    start = _phrase_before(text, sent_start, comma_after - 1)
+    return next((text.entity_id(text.ent_at[i]) for i in range(start, comma_after - 1) if text.ent_at[i] >= 0), None)
 
 
 def _source_tail(text: Text, start: int, end: int) -> bool:

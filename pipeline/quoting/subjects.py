@@ -100,7 +100,7 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
                                                             clause_end)):
         after = next((phrase for phrase in phrases(text, verb_end, clause_end) if is_subject(text, phrase)), None)
         if after is not None:
-            return after
+            return _named_apposition(text, after, clause_end)
     if before is not None and not (pronoun_after and not object_after and _bare(text, before)) \
             and not _fronted(text, before, clause_start, verb_end, clause_end):
         return before
@@ -126,7 +126,21 @@ def subject_near(text: Text, verb_start: int, verb_end: int) -> NounPhrase | Non
         return sentence_subject(text, verb_start)
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
         return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
-    return after
+    return _named_apposition(text, after, clause_end)
+
+
+def _named_apposition(text: Text, phrase: NounPhrase, clause_end: int) -> NounPhrase:
+    """The person named in apposition to a role that ends the clause after the verb ("gab der Sprecher der
+    Polizei, Paul Haas, bekannt": Paul Haas), else the phrase itself."""
+    if phrase.kind not in (PhraseKind.ROLE, PhraseKind.NOUN) or phrase.end != clause_end \
+            or clause_end >= len(text.words) or text.words[clause_end] != ",":
+        return phrase
+    sent_end = text.sents[text.sent_of[clause_end]][1]
+    named = noun_phrase(text, clause_end + 1, sent_end)
+    if named is None or named.kind != PhraseKind.ENTITY or text.ents[named.entity].label_ != "PER" \
+            or named.end >= sent_end or text.words[named.end] != ",":
+        return phrase
+    return named
 
 
 def _subject_follows_verb(text: Text, clause_start: int, verb_end: int, clause_end: int) -> bool:

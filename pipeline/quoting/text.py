@@ -20,6 +20,7 @@ from .marks import MARKS, Quotation, quotations
 BOUNDARIES = frozenset({",", ";", ":", "-", "–", "—"}) | MARKS
 SENT_END = frozenset({".", "!", "?", "…"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+WEB_ADDRESS = re.compile(r"[a-z][\w-]*\.(?:de|com|org|net|at|ch|eu|info)\Z")  # "spiegel.de": a name in lower case
 
 
 class PersonMention(NamedTuple):
@@ -139,7 +140,8 @@ class Text:
         if quotation.close is None or quotation.close - quotation.open > 5:
             return False
         body = self.words[quotation.open + 1:quotation.close]
-        return bool(body) and body[0][:1].isupper() and not any(word in SENT_END or word in BOUNDARIES for word in body)
+        return bool(body) and (body[0][:1].isupper() or bool(WEB_ADDRESS.match(body[0]))) \
+            and not any(word in SENT_END or word in BOUNDARIES for word in body)
 
     def _is_heading(self, start: int, end: int) -> bool:
         n_words = end - start - sum(self.is_space[start:end])

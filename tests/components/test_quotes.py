@@ -122,9 +122,9 @@ def rows(doc):
     # ", so X." after a direct quote
     ("„Wir haben keine Zeit mehr zu verlieren“, so Vogt.",
      [("direct", "Wir haben keine Zeit mehr zu verlieren", "Lena Vogt")]),
-    # reported speech: "sprach von X" claims X
+    # reported speech: "X sprach von Y" claims the sentence
     ("Haas sprach von einem großen Erfolg für die Region.",
-     [("reported", "von einem großen Erfolg für die Region", "Paul Haas")]),
+     [("reported", "Haas sprach von einem großen Erfolg für die Region", "Paul Haas")]),
     # short judgement after "nannte"
     ("Berger nannte den Vorschlag „völlig verfehlt“.",
      [("direct", "völlig verfehlt", "Anna Berger")]),
@@ -273,9 +273,9 @@ def test_not_quotes(nlp, text):
      [("indirect", "ist die Brücke gesperrt", None)]),
     ("Aus einem Bericht der Stadt geht hervor, dass die Brücke gesperrt ist.",
      [("indirect", "dass die Brücke gesperrt ist", None)]),
-    # a separable verb's particle after an apposition set off by commas
+    # a separable verb's particle after an apposition set off by commas; the person named in it speaks
     ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
-     [("indirect", "Die Lage sei ernst", None)]),
+     [("indirect", "Die Lage sei ernst", "Paul Haas")]),
     # a clause that runs on into a quotation has no particle at its end ("als ein „…“" is no "ein…" verb)
     ("Krüger bezeichnete den Besuch als ein „wichtiges Zeichen“.",
      [("direct", "wichtiges Zeichen", "Thomas Krüger")]),
@@ -710,3 +710,263 @@ def test_first_person_konjunktiv(nlp, text, snippet, expected):
 ])
 def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
     assert expected in rows(run(nlp, text))
+
+
+# -- decisions, agreements and what documents say: verbs that take a clause as their content ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Bundestag beschloss am Dienstag, die Frist um ein Jahr zu verlängern.",
+     [("indirect", "die Frist um ein Jahr zu verlängern", "Bundestag")]),
+    ("Die Klausel besagt, dass der Käufer die Anteile zurückgeben muss.",
+     [("indirect", "dass der Käufer die Anteile zurückgeben muss", None)]),
+    ("Berger erwägt, gegen das Urteil Berufung einzulegen.",
+     [("indirect", "gegen das Urteil Berufung einzulegen", "Anna Berger")]),
+    ("Polen und Frankreich einigten sich darauf, dass die Grenze offen bleibt.",
+     [("indirect", "dass die Grenze offen bleibt", "Frankreich")]),
+    ("Die Bundesregierung hat mit den Ländern vereinbart, die Kosten zu teilen.",
+     [("indirect", "die Kosten zu teilen", "Bundesregierung")]),
+    ("Die Lage sei unter Kontrolle, verlautbarte die Bundesregierung am Abend.",
+     [("indirect", "Die Lage sei unter Kontrolle", "Bundesregierung")]),
+    # no clause of content: nothing reported
+    ("Der Haushalt wurde am Freitag im Bundestag beschlossen.", []),
+    ("Die Parteien einigten am Ende die Basis hinter dem Vertrag.", []),
+    ("Mit einigen Nachbarn hat Berger einen Vertrag.", []),
+])
+def test_decision_and_document_verbs(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer goes on in the indicative after a semicolon: the claim ends there
+    ("Vogt gab an, dass sie bedroht worden war; die Polizei prüft nun den Fall.",
+     [("indirect", "dass sie bedroht worden war", "Lena Vogt")]),
+    ("Die Firma wurde beschuldigt, die Daten weitergegeben zu haben; diese bestritt das stets.",
+     [("indirect", "die Daten weitergegeben zu haben", None)]),
+    # ... the Konjunktiv after it goes on reporting
+    ("Krüger sagte, dass die Lage ernst war; die Nachbarn seien besorgt.",
+     [("indirect", "dass die Lage ernst war; die Nachbarn seien besorgt", "Thomas Krüger")]),
+])
+def test_claim_ends_at_a_semicolon_before_the_writers_indicative(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence opens with where it is said, set off by a relative clause: the claim is what follows "heißt es"
+    ("In dem Bericht, der gestern veröffentlicht wurde, heißt es, die Zahl der Unfälle sei gestiegen.",
+     [("indirect", "die Zahl der Unfälle sei gestiegen", None)]),
+    ("Im Schreiben der Bundesregierung, das am Montag einging, heißt es, dass die Mittel fehlen.",
+     [("indirect", "dass die Mittel fehlen", "Bundesregierung")]),
+    # ... a claim before "heißt es" stays the claim
+    ("Die Zahl der Unfälle sei gestiegen, heißt es in dem Bericht.",
+     [("indirect", "Die Zahl der Unfälle sei gestiegen", None)]),
+])
+def test_heisst_es_after_the_source_that_opens_the_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "damit" before a verb in second place is an adverb opening the reported main clause, no "so that"
+    ("Krüger erklärte hingegen, damit solle ein Stillstand vermieden werden.",
+     [("indirect", "damit solle ein Stillstand vermieden werden", "Thomas Krüger")]),
+    # ... a purpose clause after a speech verb is no claim
+    ("Krüger schrieb einen Brief an die Nachbarn, damit sie den Plan kennen.", []),
+])
+def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # criticism reports a claim as a judgement with "als" or as a clause ...
+    ("Krüger kritisierte den Beschluss als Fehler.",
+     [("reported", "Krüger kritisierte den Beschluss als Fehler", "Thomas Krüger")]),
+    ("Berger kritisierte, dass die Mittel zu spät kämen.",
+     [("indirect", "dass die Mittel zu spät kämen", "Anna Berger")]),
+    ("Haas bestritt, von den Zahlungen gewusst zu haben.", [("indirect", "von den Zahlungen gewusst zu haben", "Paul Haas")]),
+    # ... an object alone names what was criticised or denied, not what was said
+    ("Krüger kritisierte den Beschluss der Bundesregierung.", []),
+    ("Die Bundesregierung hat das Vorgehen der Nachbarn mehrmals kritisiert.", []),
+    ("Haas bestreitet die Vorwürfe gegen seine Person.", []),
+    ("Polen bestreitet sein zweites Spiel am Sonntag in Wien.", []),
+])
+def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first constituent of the verb-second clause before "sagte X" is no claim: a prepositional phrase with a
+    # relative clause on it, or a subordinate clause of time or cause; the claim is what follows the verb
+    ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Haas, er gebe nicht auf.",
+     [("indirect", "er gebe nicht auf", "Paul Haas")]),
+    ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Haas: „Wir geben nicht auf.“",
+     [("direct", "Wir geben nicht auf.", "Paul Haas")]),
+    ("Nachdem die Polizei eingetroffen war, erklärte Vogt, die Lage sei ruhig.",
+     [("indirect", "die Lage sei ruhig", "Lena Vogt")]),
+    ("Wieso die Maschine umkehrte, gab die Bundesregierung nicht bekannt.", []),
+    # ... a clause of content before it is the claim
+    ("Dass die Maschine umkehrte, gab die Bundesregierung am Abend bekannt.",
+     [("indirect", "Dass die Maschine umkehrte", "Bundesregierung")]),
+    ("In Berlin sei die Lage ruhig, sagte Vogt.", [("indirect", "In Berlin sei die Lage ruhig", "Lena Vogt")]),
+])
+def test_first_constituent_before_the_cue_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition to the speaker before a colon is no claim; the quotation after it is
+    ("In einem Interview sagte Haas, Gründer der Band: „Wir hören nicht auf.“",
+     [("direct", "Wir hören nicht auf.", "Paul Haas")]),
+    ("Am Abend sagte Haas, der Chef des Unternehmens: „Wir schließen das Werk nicht.“",
+     [("direct", "Wir schließen das Werk nicht.", "Paul Haas")]),
+    # ... a claim before a colon stays one
+    ("Haas sagte, die Lage sei ernst: Es fehle an allem.", [("indirect", "die Lage sei ernst: Es fehle an allem", "Paul Haas")]),
+])
+def test_apposition_before_a_colon_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs whose prepositional or accusative object names what was said report the sentence without a clause
+    ("Krüger wies auf die Gefahr eines Hochwassers hin.",
+     [("reported", "Krüger wies auf die Gefahr eines Hochwassers hin", "Thomas Krüger")]),
+    ("Die Bundesregierung riet allen Reisenden zu großer Vorsicht.",
+     [("reported", "Die Bundesregierung riet allen Reisenden zu großer Vorsicht", "Bundesregierung")]),
+    ("Vogt plädierte für einen raschen Abzug der Truppen.",
+     [("reported", "Vogt plädierte für einen raschen Abzug der Truppen", "Lena Vogt")]),
+    ("Die Bundesregierung schätzt den Schaden auf zwei Millionen Euro.",
+     [("reported", "Die Bundesregierung schätzt den Schaden auf zwei Millionen Euro", "Bundesregierung")]),
+    # ... with a clause the clause is the claim
+    ("Krüger wies darauf hin, dass die Deiche halten.", [("indirect", "dass die Deiche halten", "Thomas Krüger")]),
+    # "wies … zurück" is another verb
+    ("Die Polizei wies die Demonstranten zurück.", []),
+])
+def test_verbs_whose_object_is_what_was_said(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Krüger schreibt der Bundesregierung das Verdienst zu, die Krise beendet zu haben.",
+     [("indirect", "die Krise beendet zu haben", "Thomas Krüger")]),
+    ("Vogt empfahl den Umstieg auf die Bahn.", [("reported", "Vogt empfahl den Umstieg auf die Bahn", "Lena Vogt")]),
+    ("Das Gedicht wird einem Mönch zugeschrieben.", []),
+])
+def test_ascribing_and_recommending(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "nach" with a noun that names a source, not an event: a plan, a document, a forecast, a draft, a result
+    ("Nach einem Dokument der Bundesregierung sollen die Mittel gekürzt werden.",
+     [("indirect", "sollen die Mittel gekürzt werden", "Bundesregierung")]),
+    ("Nach dem vorläufigen Endergebnis erreichte die Partei 40 Prozent der Stimmen.",
+     [("indirect", "erreichte die Partei 40 Prozent der Stimmen", None)]),
+    ("Nach der Vorhersage der Bundesregierung werden die Preise weiter steigen.",
+     [("indirect", "werden die Preise weiter steigen", "Bundesregierung")]),
+    # ... an event after "nach" is a time
+    ("Nach dem Spiel fuhr die Mannschaft nach Hause.", []),
+])
+def test_source_nouns_after_nach(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text, expected", [
+    # a source word that opens a relative clause: the clause is the claim, the pronoun the local mention
+    ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "denen",
+     [("indirect", "der Sänger schwer krank war", None)]),
+    ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt worden war.", "dem",
+     [("indirect", "das Kind misshandelt worden war", None)]),
+    ("Er verwies auf die Grundsätze, denen zufolge von der Unschuld auszugehen sei.", "denen",
+     [("indirect", "von der Unschuld auszugehen sei", None)]),
+    ("Die Bundesregierung stellte einen Antrag, nach welchem die Flagge ersetzt werden sollte.", "welchem",
+     [("indirect", "die Flagge ersetzt werden sollte", None)]),
+    # ... after "nach" an article opens a clause of time, and "laut dem Bericht" is a noun phrase
+    ("Das Spiel ging in die Pause, nach der die Gäste stärker wurden.", None, []),
+    ("Er kam um acht Uhr, nach dem das Spiel begann.", None, []),
+])
+def test_source_word_opening_a_relative_clause(nlp, text, speaker_text, expected):
+    doc = run(nlp, text)
+    assert rows(doc) == expected
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == ([speaker_text] if expected else [])
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # "deren", "dessen" before a noun are determiners: "nach deren Angaben" names a source
+    ("Die Forscher stellten ihre Studie vor. Nach deren Angaben sollten Kinder mehr Obst essen.", "deren Angaben"),
+    ("Die Tasche des Mannes, die nach dessen Angaben eine Bombe enthielt, war leer.", "dessen Angaben"),
+    # ... and open no subject of their own: "in dessen Folge das Gericht festgestellt hatte"
+    ("Es folgte der Skandal, in dessen Folge das Parlament festgestellt hatte, die Liste sei zulässig.", "das Parlament"),
+])
+def test_possessive_relatives_as_determiners(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # a prepositional phrase or an adverb before the first adjective stays inside the noun phrase
+    ("Laut einer am Montag veröffentlichten Mitteilung des Verbandes wurden 300 Menschen versorgt.",
+     "einer am Montag veröffentlichten Mitteilung des Verbandes"),
+    ("Nach bisher unbestätigten Berichten wurde der Firma Einsicht gewährt.", "bisher unbestätigten Berichten"),
+    ("Die am Montag gewählte Präsidentin sagte, sie sei froh.", "Die am Montag gewählte Präsidentin"),
+])
+def test_extended_attribute_in_the_source_phrase(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+def test_adverb_opening_a_sentence_is_no_attribute(nlp):
+    doc = run(nlp, "Krüger sagte, die Firmen seien schuld. Die Lage ist ernst. Deshalb sollten Manager persönlich "
+                   "haften. Dadurch würde die Verantwortung wachsen.")
+    assert "Deshalb sollten Manager" not in [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X sprach von Y" reports the whole sentence, as "bezeichnete X als Y" does
+    ("Der Minister Haas sprach am Montag von einem großen Erfolg für die Region.",
+     [("reported", "Der Minister Haas sprach am Montag von einem großen Erfolg für die Region", "Paul Haas")]),
+    # ... from its own clause after another speaker's cue, not after a cue in a relative clause
+    ("Vogt räumte ein, es gebe Verluste, sprach aber von einem offenen Prozess.",
+     [("indirect", "es gebe Verluste", "Lena Vogt"), ("reported", "sprach aber von einem offenen Prozess", "Lena Vogt")]),
+    ("Die Bundesregierung, die den Schaden noch beziffert, spricht von tausend gestohlenen Stücken.",
+     [("reported", "Die Bundesregierung, die den Schaden noch beziffert, spricht von tausend gestohlenen Stücken",
+       "Bundesregierung")]),
+    # a quoted object of "von" is the claim itself
+    ("Haas sprach von einer „Katastrophe für die Region“.", [("direct", "Katastrophe für die Region", "Paul Haas")]),
+])
+def test_sprechen_von_reports_the_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation after a colon, then ", sagte er": the quotation is the claim, not the sentence around it
+    ("Der Trainer Paul Haas war nach dem Spiel zufrieden: „Ein guter Start“, sagte er der Zeitung.",
+     [("direct", "Ein guter Start", "Paul Haas")]),
+    ("Krüger äußerte sich zu den Vorgängen in der Stadt: „Wir befürchten das Schlimmste“, sagte er am Abend.",
+     [("direct", "Wir befürchten das Schlimmste", "Thomas Krüger")]),
+    # ... quoted words inside the claim keep the sentence as the claim
+    ("Die Lage sei „sehr ernst“, sagte Krüger.", [("indirect", "Die Lage sei „sehr ernst“", "Thomas Krüger")]),
+])
+def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # a web address in quotation marks is a quoted name, though in lower case
+    ("Laut „tagesschau.de“ gehören auch politische Posten zu den Forderungen.", "„tagesschau.de“"),
+    ("Außerdem hatte er laut „tagesschau.de“ kritisiert, dass die Region benachteiligt werde.", "„tagesschau.de“"),
+    ("Laut „Spiegel Online“ gehören auch politische Posten zu den Forderungen.", "„Spiegel Online“"),
+])
+def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a separable particle set off by commas after an apposition, before the claim
+    ("Jetzt gab der Sprecher der Polizei, Paul Haas, bekannt, dass die Straße gesperrt bleibt.",
+     [("indirect", "dass die Straße gesperrt bleibt", "Paul Haas")]),
+    ("Am Abend teilte die Sprecherin, Lena Vogt, mit, die Lage sei ruhig.",
+     [("indirect", "die Lage sei ruhig", "Lena Vogt")]),
+    # ... a particle of another verb does not make the cue
+    ("Jetzt gab der Sprecher der Polizei, Paul Haas, dem Reporter das Mikrofon zurück.", []),
+])
+def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected

@@ -68,3 +68,18 @@ def test_carried_speaker_at_its_nearest_mention(process, text, speaker_text):
     quotes = sorted(doc.spans[QUOTES_KEY], key=lambda q: q.start)
     assert quotes[-1]._.quote["method"] == "carry_over"
     assert quotes[-1]._.quote["speaker_text"] == speaker_text
+
+
+@pytest.mark.parametrize("text, claim", [
+    # "zu" before an infinitive opens a zu-infinitive claim ...
+    ("Vogt forderte die Bewohner auf, das Haus zu verlassen.", "das Haus zu verlassen"),
+    ("Die Männer werden beschuldigt, an dem Anschlag beteiligt gewesen zu sein.",
+     "an dem Anschlag beteiligt gewesen zu sein"),
+    # ... "zu" before an article is a preposition: an apposition with it claims nothing
+    ("Besorgt äußerte sich auch der Sprecher des Vereins, Paul Haas, zu den Vorgängen in der Stadt: „Wir sind entsetzt.“",
+     None),
+])
+def test_zu_before_an_infinitive_not_before_an_article(nlp, process, text, claim):
+    doc = process(text)
+    found = [doc[f.start:f.end].text for f in extract_quotes(doc, nlp.get_pipe("quotes").lex) if f.label == "indirect"]
+    assert found == ([claim] if claim else [])
