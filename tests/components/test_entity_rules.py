@@ -109,6 +109,9 @@ def mentions(doc):
     ("Im Jahr 2006 holten ihn die Toronto Flyers in ihr Team.", [("Toronto Flyers", "ORG")]),
     ("Er kam in den Kader der Boston Red Wings.", [("Boston Red Wings", "ORG")]),
     ("Die Toronto Fans jubelten.", [("Toronto", "LOC")]),
+    # ... and in a sentence with a score, a word no lexicon knows right before a town
+    ("Nach dem 3:1-Sieg über Olympiakon Athen jubelten die Fans.", [("Olympiakon Athen", "ORG")]),
+    ("Die Touristen aus Olympiakon Athen kamen.", [("Olympiakon", "LOC"), ("Athen", "LOC")]),
     # ... but a town in the genitive before it stays the place
     ("Die Taktik, Bremerhavens Falcons zu stoppen, ging auf.", [("Bremerhavens", "LOC")]),
     ("Er flog über London Heathrow nach Hause.", [("London", "LOC"), ("Heathrow", "LOC")]),

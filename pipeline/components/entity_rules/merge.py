@@ -3,6 +3,8 @@ class noun's type over a first name's guess), slashed names and club names joine
 within its sentence."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ...german import ARTICLES, NON_GENITIVE_S_ENDINGS, ZERO_PLURAL_NOUN_ENDINGS
@@ -112,7 +114,8 @@ def join_team_names(spans: list[Span], texts: list[str], lex: Lexicons) -> list[
     "Chicago Bulls"): the town names the club, not the place. After an article the town is no head of its
     own (a town takes none): one or two name words ending in such a plural after it make the team, even where
     the plural is a German noun's genitive ("die Philadelphia Flyers") or the words were taken as a name
-    ("der Detroit Red Wings")."""
+    ("der Detroit Red Wings"). Where a score is reported, an unknown word before a town makes the team too
+    ("Panathinaikos Athen")."""
     starts = {span.start: span for span in spans}
     taken = {i: span for span in spans for i in range(span.start, span.end)}  # token -> the span over it
     joined: list[Span] = []
@@ -124,8 +127,26 @@ def join_team_names(spans: list[Span], texts: list[str], lex: Lexicons) -> list[
         if end > span.end:
             swallowed.update(i for i in range(span.end, end) if i in starts)
             span = mention(span.doc, span.start, end, "ORG", "team")
+        elif _club_before_town(span, texts, lex, taken):
+            span = mention(span.doc, span.start - 1, span.end, "ORG", "team")
         joined.append(span)
     return joined
+
+
+SCORE = re.compile(r"\d{1,2}:\d{1,2}(?:-|\Z)")  # a match result: "5:1", "3:1-Sieg"
+
+
+def _club_before_town(span: Span, texts: list[str], lex: Lexicons, taken: dict[int, Span]) -> bool:
+    """In a sentence that reports a score, a word no lexicon knows right before a town is the club the town names:
+    "nach dem 5:1-Sieg über Panathinaikos Athen", "Benfica Lissabon 3:1"."""
+    before = span.start - 1
+    if span.label_ != "LOC" or len(span) != 1 or before < 0 or before in taken or _genitive_town(span) \
+            or span.doc[before].is_sent_start:
+        return False
+    word = texts[before]
+    unknown = lex.name_like(word) and not lex.is_common(word) and word not in lex.ambiguous \
+        and word not in lex.first_names and word not in lex.word_class and word.lower() not in lex.lower_words
+    return unknown and any(SCORE.match(token.text) for token in span.sent)
 
 
 def _team_end(span: Span, texts: list[str], lex: Lexicons, taken: dict[int, Span]) -> int:
