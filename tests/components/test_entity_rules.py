@@ -299,6 +299,7 @@ def mentions(doc):
     ("Er sprach für die Bewegung für Demokratischen Aufbruch (BDA) im Rat.", [("BDA", "ORG")]),
     ("Die NATO Response Force (NRF) ist bereit.", [("NATO", "ORG"), ("NRF", "ORG")]),
     ("Das regelt der Paragraf 5 StVO.", []),
+    ("Die Anstalt ist eine AöR, das Gerät hat WiFi.", []),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
     ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),
