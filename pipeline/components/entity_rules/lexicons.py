@@ -50,6 +50,7 @@ class Lexicons:
     _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _role: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cue_label: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     may_open_name: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     in_capitals: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -151,6 +152,11 @@ class Lexicons:
         """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""
         if word is None:
             return None
+        if word not in self._cue_label:
+            self._cue_label[word] = self._label_of_cue(word)
+        return self._cue_label[word]
+
+    def _label_of_cue(self, word: str) -> str | None:
         if word in self.heads:
             return self.heads[word]
         if self.is_role(word):
