@@ -122,7 +122,7 @@ def test_bad_row_is_an_error(tmp_path):
 TECHNICAL_LABELS = frozenset({
     "added", "removed", "changed", "change", "table", "name", "label", "type", "speaker", "cue", "quote",
     "canonical", "method", "list", "preposition",  # compare.py, extensions.py, entity_rules/classify.py
-    "gazetteer", "pattern", "acronym",  # methods of list and shape mentions (entity_rules/merge.py)
+    "gazetteer", "pattern", "acronym", "verb",  # methods of entity mentions (entity_rules/merge.py)
     "speech", "reported", "judge", "intent",  # verb kinds (data/quotes/speech_verbs.tsv)
     "entity", "role", "person", "pronoun",  # noun-phrase kinds (quoting/phrases.py)
     "direct", "indirect",  # quote types

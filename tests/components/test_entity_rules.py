@@ -109,6 +109,9 @@ def mentions(doc):
     ("Im Jahr 2006 holten ihn die Toronto Flyers in ihr Team.", [("Toronto Flyers", "ORG")]),
     ("Er kam in den Kader der Boston Red Wings.", [("Boston Red Wings", "ORG")]),
     ("Die Toronto Fans jubelten.", [("Toronto", "LOC")]),
+    # ... and in a sentence with a score, a word no lexicon knows right before a town
+    ("Nach dem 3:1-Sieg über Olympiakon Athen jubelten die Fans.", [("Olympiakon Athen", "ORG")]),
+    ("Die Touristen aus Olympiakon Athen kamen.", [("Olympiakon", "LOC"), ("Athen", "LOC")]),
     # ... but a town in the genitive before it stays the place
     ("Die Taktik, Bremerhavens Falcons zu stoppen, ging auf.", [("Bremerhavens", "LOC")]),
     ("Er flog über London Heathrow nach Hause.", [("London", "LOC"), ("Heathrow", "LOC")]),
@@ -219,6 +222,9 @@ def mentions(doc):
     ("Ihre Musik prägte die Rockband Fold Zandura.", [("Fold Zandura", "ORG")]),
     ("Er wohnt im Ortsteil Kelmriege.", [("Kelmriege", "LOC")]),
     ("Davon verspricht sich der Konzern Synergieeffekte.", []),
+    # ... also a capitalised adjective and a noun, which make a name; an adjective before a name is a noun itself
+    ("Er war Mitglied der Künstlervereinigung Hamburgische Sezession.", [("Hamburgische Sezession", "ORG")]),
+    ("Er gehört zu den engsten Vertrauten Merkels.", [("Merkels", "PER")]),
     # ... also after a class noun joined to its kind by a hyphen
     ("Den Soundtrack liefert die Pop-Band Herbstrock.", [("Herbstrock", "ORG")]),
     # ... also before a name in quotation marks
@@ -293,6 +299,7 @@ def mentions(doc):
     ("Er sprach für die Bewegung für Demokratischen Aufbruch (BDA) im Rat.", [("BDA", "ORG")]),
     ("Die NATO Response Force (NRF) ist bereit.", [("NATO", "ORG"), ("NRF", "ORG")]),
     ("Das regelt der Paragraf 5 StVO.", []),
+    ("Die Anstalt ist eine AöR, das Gerät hat WiFi.", []),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
     ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),
@@ -313,6 +320,11 @@ def mentions(doc):
     # a name of several words that a class noun typed keeps that type where its words alone made it a person
     ("Das Satiremagazin Charlie Drabek erschien. Der Anschlag auf Charlie Drabek war schlimm.",
      [("Charlie Drabek", "ORG"), ("Charlie Drabek", "ORG")]),
+    # ... and so has a one-word name a class noun typed, where the words around it made it a person or stood nowhere
+    ("Die Ölgesellschaft Petrolux meldete Verluste. Später teilte Petrolux mit, dass sie spare.",
+     [("Petrolux", "ORG"), ("Petrolux", "ORG")]),
+    ("Die Ölgesellschaft Petrolux meldete Verluste. Die Aktien von Petrolux fielen.",
+     [("Petrolux", "ORG"), ("Petrolux", "ORG")]),
     # a one-word place from a list that is the surname of a person in the article is that person
     ("Sebastian Kehl lobte das Team. Später sprach Kehl.", [("Sebastian Kehl", "PER"), ("Kehl", "PER")]),
     ("Die Fähre fuhr von Kehl nach Straßburg.", [("Kehl", "LOC"), ("Straßburg", "LOC")]),

@@ -44,11 +44,11 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
+from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
                        INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
                        SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
-from .lexicons import Lexicons
+from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
 from .spans import mention, sentence_initial
 
@@ -59,10 +59,6 @@ CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places a
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
 DEFINITE_ARTICLES = (ARTICLES - INDEFINITE_ARTICLES) | ARTICLE_PREPOSITIONS
 NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
-# predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
-# adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
-# (German morphology as a regex, so it stays here rather than in german_words.tsv), also compared ("Rätselhafter")
-ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)(?:er|e)?|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 
 
 @dataclass
@@ -168,12 +164,20 @@ def _cue_before(c: Context) -> str | None:
             and c.word_class(c.first) in (None, "ORG"):
         label = "ORG"  # "Präsident der Bundesärztekammer": the organisation the person heads
     # a person's name opens with no place or organisation ("Regisseur Hayao Miyazaki" may end in a town's name)
-    # a place or organisation may end in a word that only ends like a noun ("die Rockband Fold Zandura")
-    if label and (not c.commons[-1] or label != "PER" and lex.guessed_common(c.words[-1])) and (label != "PER" or (
+    # a place or organisation may end in a word that only ends like a noun ("die Rockband Fold Zandura"), or in a
+    # noun after a capitalised adjective that opens it ("die Künstlervereinigung Hamburgische Sezession")
+    named = not c.commons[-1] or label != "PER" and (lex.guessed_common(c.words[-1]) or _opens_with_adjective(c))
+    if label and named and (label != "PER" or (
             lex.is_name(c.first) or c.word_class(c.first) not in ("PLACE", "ORG"))
             and not any(w in lex.work_words for w in c.words)):  # "Star Wars": a title, not the star
         return label
     return None
+
+
+def _opens_with_adjective(c: Context) -> bool:
+    """An inflected adjective, capitalised inside a sentence, opens a name of several words
+    ("Hamburgische Sezession")."""
+    return len(c.words) >= 2 and not c.initial and c.lex.is_name_adjective(c.first)
 
 
 APPOSITION_WORDS = 4  # a name between commas has at most this many words
@@ -378,16 +382,9 @@ def _short_name_shape(word: str) -> bool:
 def _saxon_genitive(c: Context) -> str | None:
     # not an adjective at a sentence start ("Vergangenes Jahr", "Verwaltetes Vermögen")
     if c.first.endswith("s") and c.word != c.first and c.lex.is_common(c.after) and c.before.lower() not in ARTICLES \
-            and not _adjective_form(c.first.lower(), c.lex):
+            and not c.lex.adjective_form(c.first.lower()):
         return "PER"
     return None
-
-
-def _adjective_form(lower: str, lex: Lexicons) -> bool:
-    """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
-    ending = next((e for e in ADJECTIVE_ENDINGS if lower.endswith(e)), "")
-    stem = lower[:len(lower) - len(ending)]
-    return lower in lex.lower_words or stem in lex.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 
 
 def _after_place_preposition(c: Context) -> str | None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import lexicon
-from ...german import NOUN_INFLECTION_ENDINGS, STOP_WORDS
+from ...german import ADJECTIVE_ENDINGS, NOUN_INFLECTION_ENDINGS, STOP_WORDS
 from ...names import strip_genitive
 
 # under the data folder (pipeline/data/)
@@ -14,6 +14,12 @@ FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
          "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt", "verb_forms.txt")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
+# predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
+# adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
+# (German morphology as a regex, so it stays here rather than in german_words.tsv), also compared ("Rätselhafter")
+ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|weiss|weiß)(?:er|e)?"
+                             r"|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
+NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # an inflected adjective, capitalised
 ROMAN = re.compile(r"[IVX]+\Z")
 
 
@@ -44,6 +50,7 @@ class Lexicons:
     _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     _role: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cue_label: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     may_open_name: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     in_capitals: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -118,6 +125,21 @@ class Lexicons:
         return last in self.districts or last not in self.common_nouns and last not in self.ambiguous \
             and not self.is_name(last) and not self._common_tail(last, shortest=5)
 
+    def adjective_form(self, lower: str) -> bool:
+        """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
+        ending = next((e for e in ADJECTIVE_ENDINGS if lower.endswith(e)), "")
+        stem = lower[:len(lower) - len(ending)]
+        return lower in self.lower_words or stem in self.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
+
+    def is_name_adjective(self, word: str) -> bool:
+        """An inflected adjective or participle by its suffix, written with a capital as in a name ("Hamburgische",
+        "Vereinigten"); no role ("des Heiligen Pankratius")."""
+        match = NAME_ADJECTIVE.match(word)
+        if match is None or self.is_role(word) or word in self.common_nouns:
+            return False  # (nouns of that shape: "Geschichte", "Spartensender", "Vertrauten")
+        stem = word[:match.start(1)].lower()
+        return stem in self.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
+
     def is_head(self, word: str) -> bool:
         """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
         if word in self.titles or word in self.prefixes:
@@ -130,6 +152,11 @@ class Lexicons:
         """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""
         if word is None:
             return None
+        if word not in self._cue_label:
+            self._cue_label[word] = self._label_of_cue(word)
+        return self._cue_label[word]
+
+    def _label_of_cue(self, word: str) -> str | None:
         if word in self.heads:
             return self.heads[word]
         if self.is_role(word):

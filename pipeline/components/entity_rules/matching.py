@@ -13,13 +13,13 @@ from spacy.util import filter_spans
 from ...german import DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
-from .lexicons import ROMAN, Lexicons
+from .lexicons import NAME_ADJECTIVE, ROMAN, Lexicons
 from .spans import covered, inside_word, mention
 
-NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # inflected adjective (morphology regex)
 # capitals, or capitals with one or two small letters of function words between them ("BdB", "RFdS", "KfW", "CeBIT"),
 # not a plural or genitive -s of capitals ("PCs")
-ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
+ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
+                         r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 

@@ -3,6 +3,8 @@ class noun's type over a first name's guess), slashed names and club names joine
 within its sentence."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ...german import ARTICLES, NON_GENITIVE_S_ENDINGS, ZERO_PLURAL_NOUN_ENDINGS
@@ -22,22 +24,29 @@ def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
             for s in found]
 
 
+WORD_GUESSES = frozenset({"first_name", "name_pair"})  # rules that type a name by its words
+CONTEXT_GUESSES = frozenset({"verb", "speech", "preposition"})  # rules that type a bare word by the words around it
+
+
 def cue_labels_over_names(doc: Doc, found: list[Span]) -> list[Span]:
-    """A name of several words that a class noun typed somewhere in the article ("das Satiremagazin
-    Charlie Hebdo") has that type wherever its words alone made it a person ("Anschlag auf Charlie Hebdo")."""
-    typed = {tuple(t.text for t in s): s.label_ for s in found if s._.method == "cue" and len(s) > 1}
+    """A name that a class noun typed somewhere in the article ("das Satiremagazin Charlie Hebdo", "die
+    Ölgesellschaft Petrolux") has that type wherever its words alone made it a person ("Anschlag auf Charlie
+    Hebdo"), or the words around it when it is one word ("teilte Petrolux mit")."""
+    typed = {tuple(t.text for t in s): s.label_ for s in found if s._.method == "cue"}
     return [mention(doc, s.start, s.end, typed[words], "propagated")
-            if s._.method in ("first_name", "name_pair") and typed.get(words := tuple(t.text for t in s), s.label_) != s.label_
+            if (s._.method in WORD_GUESSES and len(s) > 1 or s._.method in CONTEXT_GUESSES and len(s) == 1)
+            and typed.get(words := tuple(t.text for t in s), s.label_) != s.label_
             else s for s in found]
 
 
 def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
-    """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons
-    and repeats of multi-word names ("Koalition der Willigen") anywhere in the article."""
+    """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons, repeats
+    of multi-word names ("Koalition der Willigen") and of one-word names a class noun typed ("die
+    Ölgesellschaft Petrolux") anywhere in the article."""
     surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER"}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for s in found:
-        if len(s) > 1 and s._.method != "gazetteer":
+        if len(s) > 1 and s._.method != "gazetteer" or s._.method == "cue" and s.label_ != "PER":
             words = tuple(t.text for t in s)
             phrases.setdefault(words[0], []).append((words, s.label_))
     taken = covered(found)
@@ -105,7 +114,8 @@ def join_team_names(spans: list[Span], texts: list[str], lex: Lexicons) -> list[
     "Chicago Bulls"): the town names the club, not the place. After an article the town is no head of its
     own (a town takes none): one or two name words ending in such a plural after it make the team, even where
     the plural is a German noun's genitive ("die Philadelphia Flyers") or the words were taken as a name
-    ("der Detroit Red Wings")."""
+    ("der Detroit Red Wings"). Where a score is reported, an unknown word before a town makes the team too
+    ("Panathinaikos Athen")."""
     starts = {span.start: span for span in spans}
     taken = {i: span for span in spans for i in range(span.start, span.end)}  # token -> the span over it
     joined: list[Span] = []
@@ -117,8 +127,26 @@ def join_team_names(spans: list[Span], texts: list[str], lex: Lexicons) -> list[
         if end > span.end:
             swallowed.update(i for i in range(span.end, end) if i in starts)
             span = mention(span.doc, span.start, end, "ORG", "team")
+        elif _club_before_town(span, texts, lex, taken):
+            span = mention(span.doc, span.start - 1, span.end, "ORG", "team")
         joined.append(span)
     return joined
+
+
+SCORE = re.compile(r"\d{1,2}:\d{1,2}(?:-|\Z)")  # a match result: "5:1", "3:1-Sieg"
+
+
+def _club_before_town(span: Span, texts: list[str], lex: Lexicons, taken: dict[int, Span]) -> bool:
+    """In a sentence that reports a score, a word no lexicon knows right before a town is the club the town names:
+    "nach dem 5:1-Sieg über Panathinaikos Athen", "Benfica Lissabon 3:1"."""
+    before = span.start - 1
+    if span.label_ != "LOC" or len(span) != 1 or before < 0 or before in taken or _genitive_town(span) \
+            or span.doc[before].is_sent_start:
+        return False
+    word = texts[before]
+    unknown = lex.name_like(word) and not lex.is_common(word) and word not in lex.ambiguous \
+        and word not in lex.first_names and word not in lex.word_class and word.lower() not in lex.lower_words
+    return unknown and any(SCORE.match(token.text) for token in span.sent)
 
 
 def _team_end(span: Span, texts: list[str], lex: Lexicons, taken: dict[int, Span]) -> int:

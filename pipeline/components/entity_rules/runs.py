@@ -108,7 +108,7 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
         cue = None
         # (before a word of foreign names only a known noun: "Octagon Worldwide" is one name)
         named = lex.inside.get(texts[end - 1]) is not None
-        while end - start > 1 and lex.is_head(texts[start]) \
+        while end - start > 1 and lex.is_head(texts[start]) and not _adjective_of_name(texts, start, lex) \
                 and (not named or lex.cue_label(texts[start]) or texts[start] in lex.common_nouns):
             cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
             start += 1
@@ -125,6 +125,12 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
                 and lex.is_common(texts[end - 1]):
             end -= 1  # "Ravens Tod": the possessed thing is not part of the name
         yield Candidate(start, end, cue)
+
+
+def _adjective_of_name(texts: list[str], i: int, lex: Lexicons) -> bool:
+    """A capitalised adjective before a noun opens a name ("der Künstlervereinigung Hamburgische Sezession"); before
+    a name it is a noun itself ("den engsten Vertrauten Merkels")."""
+    return lex.is_name_adjective(texts[i]) and lex.is_common(texts[i + 1])
 
 
 def speaker_slot(texts: list[str], i: int, lex: Lexicons) -> bool:
