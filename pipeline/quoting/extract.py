@@ -6,7 +6,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from ..german import ANAPHORIC_DEMONSTRATIVES, ORIGIN_PREPOSITIONS
+from ..german import ANAPHORIC_DEMONSTRATIVES, ORIGIN_PREPOSITIONS, SOURCE_COMMA_ADVERBS
 from .cues import konjunktiv_clause, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
@@ -243,10 +243,19 @@ def _top_level(found: Iterable[Found]) -> list[Found]:
             outer[start, end] = reach
         else:
             reach = (start, end)
-    # a reported sentence gives way to the cued quote inside it ("forderte …, in der es heißt, …")
+    # a reported sentence gives way to the cued quote inside it ("forderte …, in der es heißt, …"), and so does the
+    # sentence around a source phrase to a speech verb's claim that holds the phrase ("Ein Sprecher sagte, nach
+    # neuesten Erkenntnissen habe …": the phrase is part of what the speaker said)
     reported = {(quote.start, quote.end) for quote in found if quote.label == QuoteKind.REPORTED}
     indirect = {(quote.start, quote.end) for quote in found if quote.label == QuoteKind.INDIRECT}
-    dropped = {outer[span] for span in inner & indirect if outer[span] in reported}
+    # (not "…, so X." after its claim, which ends the sentence, not the verb's claim)
+    source_at = {(quote.start, quote.end): quote.cue.start for quote in found
+                 if quote.cue is not None and quote.cue.kind == CueKind.SOURCE
+                 and not (quote.cue.lemma in SOURCE_COMMA_ADVERBS and quote.end <= quote.cue.start)}
+    said = {(quote.start, quote.end) for quote in found if quote.label == QuoteKind.INDIRECT and quote.cue is not None
+            and quote.cue.kind in (CueKind.SPEECH, CueKind.REPORTED, CueKind.IMPERSONAL)}
+    dropped = {outer[span] for span in inner & indirect if outer[span] in reported} \
+        | {span for span, at in source_at.items() if span not in said and any(start <= at < end for start, end in said)}
     return [quote for quote in found if (quote.start, quote.end) not in dropped
             and ((quote.start, quote.end) not in inner or outer[quote.start, quote.end] in dropped)]
 

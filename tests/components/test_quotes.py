@@ -1091,3 +1091,22 @@ def test_speech_act_noun_before_its_content_clause_negative(nlp, text):
 ])
 def test_man_stands_for_the_speaker_in_the_context(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source phrase inside the claim of a speech verb is part of what the speaker said
+    ("Ein Sprecher der Polizei, Paul Haas, sagte am Abend, nach neuesten Erkenntnissen habe ein Unbekannter den "
+     "Namen benutzt.",
+     [("indirect", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen benutzt", "Paul Haas")]),
+    ("Wie Krüger mitteilte, ist die Lage nach Auffassung der Bundesregierung ernst.",
+     [("indirect", "ist die Lage nach Auffassung der Bundesregierung ernst", "Thomas Krüger")]),
+    # ... but a source phrase before the verb's clause attributes the whole report to the source
+    ("Laut „Tagesspiegel“ hat Krüger am Montag verkündet, die Partei wolle die Steuern senken.",
+     [("indirect", "hat Krüger am Montag verkündet, die Partei wolle die Steuern senken", None)]),
+    # ... and ", so X" that ends the sentence is no phrase inside a claim
+    ("Die Nachbarn werden inzwischen aufgefordert, die Grenze zu öffnen, so Krüger.",
+     [("indirect", "Die Nachbarn werden inzwischen aufgefordert, die Grenze zu öffnen", "Thomas Krüger"),
+      ("indirect", "die Grenze zu öffnen, so Krüger", None)]),
+])
+def test_source_phrase_inside_a_speech_verbs_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
