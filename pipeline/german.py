@@ -75,6 +75,8 @@ def classes_of(word: str) -> frozenset[str]:
 # -- articles
 ARTICLES = words("article")  # der die das den dem des ein eine ...
 INDEFINITE_ARTICLES = words("indefinite_article")
+INFINITIVE_CONJUNCTIONS = words("infinitive_conjunction")  # "um … zu …", "ohne … zu …"
+PARTITIVE_PRONOUNS = words("partitive_pronoun")  # "Einer der Ärzte"
 GENITIVE_ARTICLES = words("genitive_article")  # des der eines einer
 MASCULINE_GENITIVE_ARTICLES = words("masculine_genitive_article")  # des eines: the noun takes -s
 DEFINITE_GENITIVE_ARTICLES = words("definite_genitive_article")  # "Präsident der Bundesärztekammer"
@@ -98,6 +100,7 @@ FIRST_PERSON_KONJUNKTIV = words("first_person_konjunktiv")  # "ich sei", "ich k�
 FEMININE_OR_PLURAL_PRONOUNS = words("feminine_or_plural_pronoun")  # "sie sagte" / "sie sagten"
 COLLECTIVE_SUBJECT_PRONOUNS = words("collective_subject_pronoun")  # "will man …": no one named
 INDEFINITE_SUBJECT_PRONOUNS = words("indefinite_subject_pronoun")  # "man betont": the body named in the context
+DEMONSTRATIVE_PRONOUNS = words("demonstrative_pronoun")  # "so schrieb diese in …"
 ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit."
 
 # -- conjunctions

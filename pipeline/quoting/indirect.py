@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
-                      INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, SEIN_PERFECT_AUXILIARIES,
-                      TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
+                      INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+                      SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -79,7 +79,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             claim_end = next((i for i in range(claim_start, claim_end) if text.words[i] == ","
                               and text.quote_at[i] < 0), claim_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
-               and _apposition(text, claim_start, claim_end)):  # "sagte X, Chef der Y, …"
+               and (_apposition(text, claim_start, claim_end)  # "sagte X, Chef der Y, …"
+                    or _infinitive_insert(text, claim_start, claim_end))):  # "sagte X, ohne … zu nennen, dass …"
             claim_start = _clause_after(text, claim_start, sent_end)
         if claim_start is not None and _unquoted(text, claim_start) \
                 and _reported_clause(text, claim_start, claim_end, verb.kind):
@@ -291,6 +292,20 @@ def _apposition(text: Text, start: int, claim_end: int) -> bool:
     comma = next((i for i in range(start, claim_end) if text.words[i] == ","), None)
     return (comma is not None and comma > start and text.quote_at[start] < 0
             and not text.lex.has(text.lower[start], "subordinator") and only_noun_phrases(text, start, comma))
+
+
+def _infinitive_insert(text: Text, start: int, claim_end: int) -> bool:
+    """Whether the clause from `start` up to the next comma is an infinitive of manner or purpose set off by commas
+    ("…, ohne auf einen Vorfall einzugehen, …", "…, um die Lage zu beruhigen, …")."""
+    comma = next((i for i in range(start, claim_end) if text.words[i] == "," and text.quote_at[i] < 0), None)
+    if comma is None or text.lower[start] not in INFINITIVE_CONJUNCTIONS or not zu_infinitive(text, start + 1, comma):
+        return False
+    # the claim after it opens with "dass"/"ob" or a subject ("…, ohne … zu nennen, dass …"; not "…, um … zu
+    # vermeiden, nicht weil …")
+    after = comma + 1
+    return after < claim_end and (text.lex.info.get((text.lower[after], "subordinator")) == "clause"
+                                  or text.is_capital(after) or text.lex.has(text.lower[after], "det")
+                                  or text.lex.has(text.lower[after], "pronoun"))
 
 
 def _before_next_cue(text: Text, after: int, next_verb: int, end: int) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Iterator, NamedTuple
 
-from ..german import ADJECTIVE_ENDINGS, GENITIVE_ARTICLES
+from ..german import (ADJECTIVE_ENDINGS, DEFINITE_GENITIVE_ARTICLES, DEMONSTRATIVE_PRONOUNS, GENITIVE_ARTICLES,
+                      PARTITIVE_PRONOUNS)
 from .marks import MARKS
 from .text import Text
 
@@ -47,6 +48,11 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
         return NounPhrase(start, end, start, PhraseKind.ENTITY, entity)
     if lex.has(lower[start], "pronoun"):
         return NounPhrase(start, start + 1, start, PhraseKind.PRONOUN, None)
+    if lower[start] in PARTITIVE_PRONOUNS and start + 1 < limit and lower[start + 1] in DEFINITE_GENITIVE_ARTICLES:
+        # "Einer der Ärzte": one of those the genitive names (someone new, as after "ein")
+        partitive = noun_phrase(text, start + 1, limit)
+        if partitive is not None:
+            return partitive._replace(start=start)
     end = start
     if lex.has(lower[start], "det") and start + 1 < len(lower) and lower[start + 1] in lex.verbs \
             and text.words[start + 1][:1].islower():  # "Diese bestätigte" (not "deren Angaben": a noun)
@@ -57,7 +63,7 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     while end < limit and is_adjective(text, end):
         end += 1
     if end >= limit or not text.is_capital(end) or not text.is_word(end):
-        return None
+        return _demonstrative(text, start, limit)
     if lex.has(lower[end], "not_subject"):  # "Anfang Februar", "vor Wochen"
         return None
     head, end = end, end + 1
@@ -83,6 +89,14 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     if entity is not None and (kind not in (PhraseKind.ROLE, PhraseKind.PERSON) or text.ents[entity].label_ == "PER"):
         kind = PhraseKind.ENTITY
     return NounPhrase(start, min(end, limit), head, kind, entity)
+
+
+def _demonstrative(text: Text, start: int, limit: int) -> NounPhrase | None:
+    """A demonstrative that stands alone, no noun of its own after it: "so schrieb diese in einer Erklärung"."""
+    if text.lower[start] in DEMONSTRATIVE_PRONOUNS and (start + 1 >= limit or not text.is_word(start + 1)
+                                                        or text.lex.has(text.lower[start + 1], "preposition")):
+        return NounPhrase(start, start + 1, start, PhraseKind.NOUN, None)
+    return None
 
 
 def _attribute_start(text: Text, i: int, limit: int) -> int:

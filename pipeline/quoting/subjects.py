@@ -79,7 +79,8 @@ def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int |
             if inserted is not None:
                 return inserted
     if _passive(text, verb_start, clause_start, clause_end):  # "von X", else where it was said ("in einer Erklärung")
-        agent = _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end, after_noun=False)
+        agent = _phrase_after(text, PASSIVE_AGENT_PREPOSITIONS, clause_start, clause_end, after_noun=False) \
+            or _agent_before(text, clause_start, verb_start)
         source = _phrase_after(text, IMPERSONAL_SOURCE_PREPOSITIONS, clause_start, clause_end, after_noun=False)
         if agent is None and source is not None and source.kind == PhraseKind.ENTITY \
                 and text.ents[source.entity].label_ == "LOC":
@@ -177,6 +178,14 @@ def _phrase_after(text: Text, prepositions: frozenset[str], start: int, end: int
     return next((phrase for i in range(start, end) if text.lower[i] in prepositions
                  and (after_noun or i == start or not text.is_capital(i - 1))
                  for phrase in [noun_phrase(text, i + 1, end)] if phrase is not None), None)
+
+
+def _agent_before(text: Text, start: int, verb_start: int) -> NounPhrase | None:
+    """The agent right before the participle of a passive, after a noun, if it names someone ("wurde die Regierung
+    vom LSVD aufgefordert"), where "von X" elsewhere completes the noun ("der Ausbruch von Cholera")."""
+    return next((phrase for i in range(start, verb_start - 1) if text.lower[i] in PASSIVE_AGENT_PREPOSITIONS
+                 for phrase in [noun_phrase(text, i + 1, verb_start)] if phrase is not None and phrase.end == verb_start
+                 and phrase.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)), None)
 
 
 def _fronted(text: Text, before: NounPhrase, clause_start: int, verb_end: int, clause_end: int) -> bool:

@@ -1110,3 +1110,33 @@ def test_man_stands_for_the_speaker_in_the_context(nlp, text, expected):
 ])
 def test_source_phrase_inside_a_speech_verbs_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, quote, speaker_text", [
+    # "Einer der X, Name, sagte": "one of" heads the phrase, the name in apposition speaks
+    ("Einer der Ärzte, Paul Haas, dankte den Helfern und ergänzte, der Mann sei außer Gefahr.",
+     "der Mann sei außer Gefahr", "Paul Haas"),
+    ("Eine der größten Parteien des Landes behauptete am Abend, dass viele Beobachter verhaftet worden seien.",
+     "dass viele Beobachter verhaftet worden seien", "Eine der größten Parteien des Landes"),
+    # the agent right before a passive participle, after the subject noun
+    ("Zudem wurde die Bundesregierung vom Bundestag aufgefordert, die Einreise zu verweigern.",
+     "die Einreise zu verweigern", "Bundestag"),
+    # a demonstrative that stands alone is the subject after the verb
+    ("Für Berger, so schrieb diese in einer Stellungnahme, sei es eine Ehre.", "sei es eine Ehre", "diese"),
+    # an infinitive of manner set off by commas between the speaker and the claim
+    ("Am Donnerstag sagte Krüger, Kommandant der Truppe, ohne auf einen Vorfall einzugehen, dass ihn die Vorwürfe "
+     "besorgt hätten.", "dass ihn die Vorwürfe besorgt hätten", "Krüger"),
+])
+def test_speakers_of_partitives_passive_agents_and_demonstratives(nlp, text, quote, speaker_text):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
+
+
+@pytest.mark.parametrize("text", [
+    # ... not a noun's complement before the participle, nor a clause after an infinitive that is no claim
+    "Nach den Überschwemmungen wird der Ausbruch von Cholera befürchtet.",
+    "Bis jetzt hat das Land nicht geantwortet, um eine Eskalation zu vermeiden, nicht weil es nicht könnte.",
+])
+def test_speakers_of_partitives_passive_agents_and_demonstratives_negative(nlp, text):
+    doc = run(nlp, text)
+    assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] in ([], [None])
