@@ -4,6 +4,7 @@ within its sentence."""
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.tokens import Doc, Span
 
@@ -51,7 +52,10 @@ def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
             phrases.setdefault(words[0], []).append((words, s.label_))
     taken = covered(found)
     spans = []
-    for i, text in enumerate(texts):
+    # only tokens that may be one of these (a surname also in its genitive forms) are looked at
+    wanted = set(phrases) | {form for name in surnames for form in (name, name + "s", name + "'", name + "’")}
+    for i in compress(range(len(texts)), map(wanted.__contains__, texts)):
+        text = texts[i]
         if i in taken or not text[:1].isupper():
             continue
         for words, label in phrases.get(text, ()):
