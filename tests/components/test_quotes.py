@@ -1140,3 +1140,11 @@ def test_speakers_of_partitives_passive_agents_and_demonstratives(nlp, text, quo
 def test_speakers_of_partitives_passive_agents_and_demonstratives_negative(nlp, text):
     doc = run(nlp, text)
     assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] in ([], [None])
+
+
+@pytest.mark.parametrize("text", [
+    # the infinitive's "zu" before a verb is no separable particle: "zu geben" is no "zugeben"
+    "In der Regierung scheint es noch Diskussionen über die Frage zu geben, ob die Daten gespeichert werden.",
+])
+def test_infinitive_zu_is_no_particle(nlp, text):
+    assert rows(run(nlp, text)) == []
