@@ -1148,3 +1148,17 @@ def test_speakers_of_partitives_passive_agents_and_demonstratives_negative(nlp, 
 ])
 def test_infinitive_zu_is_no_particle(nlp, text):
     assert rows(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reason in Konjunktiv after a main clause in the indicative is the reason its subject gives
+    ("Krüger bot eine Reservierung an, da er angeblich noch einen Tisch habe.",
+     [("indirect", "da er angeblich noch einen Tisch habe", "Thomas Krüger")]),
+    ("Auch einer Klage räumte Berger keine Chance ein, weil die Gesetze eingehalten würden.",
+     [("indirect", "weil die Gesetze eingehalten würden", "Anna Berger")]),
+    # ... not a reason in the indicative, nor one after a subject that names no one
+    ("Krüger bot eine Reservierung an, weil er noch einen Tisch hatte.", []),
+    ("Die Straße war lange gesperrt, weil dort gebaut werde.", []),
+])
+def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
