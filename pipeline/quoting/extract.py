@@ -6,7 +6,8 @@ from typing import Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from ..german import ANAPHORIC_DEMONSTRATIVES, CAUSAL_CONJUNCTIONS, ORIGIN_PREPOSITIONS, SOURCE_COMMA_ADVERBS
+from ..german import (ANAPHORIC_DEMONSTRATIVES, CAUSAL_CONJUNCTIONS, COUNTERFACTUAL_ADVERBS, ORIGIN_PREPOSITIONS,
+                      SOURCE_COMMA_ADVERBS)
 from .cues import konjunktiv, konjunktiv_clause, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
@@ -214,7 +215,9 @@ def _stated_reason(text: Text, sentence: int) -> Found | None:
         return None
     comma = next((i for i in range(start + 2, forms[-1] - 1) if text.words[i] == "," and text.quote_at[i] < 0
                   and text.lower[i + 1] in CAUSAL_CONJUNCTIONS), None)
-    if comma is None or main_clause_konjunktiv(text, start, content_end, strong_only=False) \
+    # (not a hypothetical consequence: "…, weil sonst keine Einigung zu erreichen sei")
+    if comma is None or text.lower[comma + 2] in COUNTERFACTUAL_ADVERBS \
+            or main_clause_konjunktiv(text, start, content_end, strong_only=False) \
             or not any(konjunktiv(text, i) for i in forms if i > comma + 1 and text.quote_at[i] < 0):
         return None
     subject = next((phrase for phrase in phrases(text, start, comma)

@@ -1159,6 +1159,8 @@ def test_infinitive_zu_is_no_particle(nlp, text):
     # ... not a reason in the indicative, nor one after a subject that names no one
     ("Krüger bot eine Reservierung an, weil er noch einen Tisch hatte.", []),
     ("Die Straße war lange gesperrt, weil dort gebaut werde.", []),
+    # ... nor a hypothetical consequence after "sonst"
+    ("Krüger drängt auf Tempo, weil sonst keine Einigung zu erreichen sei.", []),
 ])
 def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
