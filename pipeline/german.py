@@ -75,6 +75,8 @@ def classes_of(word: str) -> frozenset[str]:
 # -- articles
 ARTICLES = words("article")  # der die das den dem des ein eine ...
 INDEFINITE_ARTICLES = words("indefinite_article")
+CAUSAL_CONJUNCTIONS = words("causal_conjunction")  # "…, weil die Abgeordneten keinen Antrag gestellt hätten"
+COUNTERFACTUAL_ADVERBS = words("counterfactual_adverb")  # "weil sonst … sei": a hypothetical consequence
 INFINITIVE_CONJUNCTIONS = words("infinitive_conjunction")  # "um … zu …", "ohne … zu …"
 PARTITIVE_PRONOUNS = words("partitive_pronoun")  # "Einer der Ärzte"
 GENITIVE_ARTICLES = words("genitive_article")  # des der eines einer

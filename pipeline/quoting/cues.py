@@ -39,8 +39,9 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
             if verb.kind == CueKind.INTENT and not _stated_aim(text, i, clause_start, clause_end):
                 continue
             if verb.particle and not verb.joined:
-                if last != verb.particle and not (i > clause_start and lower[i - 1] == verb.particle) \
-                        and _particle_after_inserts(text, clause_end) != verb.particle:
+                # (a "zu" before the verb is its infinitive's: "Zeit zu geben" is no "zugeben")
+                before = i > clause_start and lower[i - 1] == verb.particle and verb.particle not in INFINITIVE_PARTICLES
+                if last != verb.particle and not before and _particle_after_inserts(text, clause_end) != verb.particle:
                     continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
             elif lex.has(last, "particle") and clause_end - 1 > i and not _taken_by_later_verb(text, i, clause_end):
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment

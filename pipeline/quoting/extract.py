@@ -6,8 +6,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from ..german import ANAPHORIC_DEMONSTRATIVES, ORIGIN_PREPOSITIONS, SOURCE_COMMA_ADVERBS
-from .cues import konjunktiv_clause, main_clause_konjunktiv, verb_cues
+from ..german import (ANAPHORIC_DEMONSTRATIVES, CAUSAL_CONJUNCTIONS, COUNTERFACTUAL_ADVERBS, ORIGIN_PREPOSITIONS,
+                      SOURCE_COMMA_ADVERBS)
+from .cues import konjunktiv, konjunktiv_clause, main_clause_konjunktiv, verb_cues
 from .direct import direct_quotes
 from .indirect import verb_quotes
 from .lexicon import QuoteLexicon
@@ -40,7 +41,8 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
             + list(noun_quotes(text, start, end))
         back = _said_before(text, sentence)
         if not found:
-            found = [claim for claim in [_after_colon(text, sentence)] if claim is not None]
+            found = [claim for claim in [_after_colon(text, sentence) or _stated_reason(text, sentence)]
+                     if claim is not None]
         if back is not None:
             found = [quote for quote in found if quote.cue != back.cue]
             # a stated plan ("will … streichen") gives way to who announced it ("Das kündigte X an")
@@ -201,6 +203,28 @@ def _after_colon(text: Text, sentence: int) -> Found | None:
         return None
     return Found(QuoteKind.INDIRECT, colon + 1, content_end, Cue(":", CueKind.COLON, colon, colon + 1, ":"),
                  resolve(text, subject))
+
+
+def _stated_reason(text: Text, sentence: int) -> Found | None:
+    """"Vertreter der Verbände erwarten keine schnelle Entscheidung, weil die Abgeordneten keinen Eilantrag gestellt
+    hätten": a reason in Konjunktiv after a main clause in the indicative is the reason its subject gives."""
+    start, end = text.sents[sentence]
+    content_end = text.content_end(start, end)
+    forms = text.within(text.konjunktiv_at, start, content_end)
+    if not forms:  # most sentences
+        return None
+    comma = next((i for i in range(start + 2, forms[-1] - 1) if text.words[i] == "," and text.quote_at[i] < 0
+                  and text.lower[i + 1] in CAUSAL_CONJUNCTIONS), None)
+    # (not a hypothetical consequence: "…, weil sonst keine Einigung zu erreichen sei")
+    if comma is None or text.lower[comma + 2] in COUNTERFACTUAL_ADVERBS \
+            or main_clause_konjunktiv(text, start, content_end, strong_only=False) \
+            or not any(konjunktiv(text, i) for i in forms if i > comma + 1 and text.quote_at[i] < 0):
+        return None
+    subject = next((phrase for phrase in phrases(text, start, comma)
+                    if phrase.kind in SUBJECT_KINDS and is_subject(text, phrase)), None)
+    if subject is None:
+        return None
+    return Found(QuoteKind.INDIRECT, comma + 1, content_end, None, resolve(text, subject))
 
 
 def _said_before(text: Text, sentence: int) -> Found | None:

@@ -1140,3 +1140,27 @@ def test_speakers_of_partitives_passive_agents_and_demonstratives(nlp, text, quo
 def test_speakers_of_partitives_passive_agents_and_demonstratives_negative(nlp, text):
     doc = run(nlp, text)
     assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] in ([], [None])
+
+
+@pytest.mark.parametrize("text", [
+    # the infinitive's "zu" before a verb is no separable particle: "zu geben" is no "zugeben"
+    "In der Regierung scheint es noch Diskussionen über die Frage zu geben, ob die Daten gespeichert werden.",
+])
+def test_infinitive_zu_is_no_particle(nlp, text):
+    assert rows(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reason in Konjunktiv after a main clause in the indicative is the reason its subject gives
+    ("Krüger bot eine Reservierung an, da er angeblich noch einen Tisch habe.",
+     [("indirect", "da er angeblich noch einen Tisch habe", "Thomas Krüger")]),
+    ("Auch einer Klage räumte Berger keine Chance ein, weil die Gesetze eingehalten würden.",
+     [("indirect", "weil die Gesetze eingehalten würden", "Anna Berger")]),
+    # ... not a reason in the indicative, nor one after a subject that names no one
+    ("Krüger bot eine Reservierung an, weil er noch einen Tisch hatte.", []),
+    ("Die Straße war lange gesperrt, weil dort gebaut werde.", []),
+    # ... nor a hypothetical consequence after "sonst"
+    ("Krüger drängt auf Tempo, weil sonst keine Einigung zu erreichen sei.", []),
+])
+def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
