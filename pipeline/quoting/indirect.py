@@ -91,7 +91,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                         speaker)
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
-              and not text.subordinate(clause_start) and not reported):
+              and (not text.subordinate(clause_start) or _verb_second(text, cue, clause_start, subject))
+              and not reported):
             reported = True
             quoted = any(text.quote_at[i] >= 0 for i in range(sent_start, claim_end))
             if quoted and any(text.words[i] == ":" and text.words[i + 1] in MARKS
@@ -116,6 +117,15 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
                     yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
                                 speaker)
+
+
+def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:
+    """Whether a word that may open a subordinate clause opens a main clause as the head of its first constituent:
+    the subject right after the cue verb ("Als Grund nannte der Minister …", "Seit Jahren fordert der Staat …");
+    in a subordinate clause it comes before the verb, which stands last ("als der Minister die Kosten nannte").
+    Not a word before a noun that names no one (an adjective: "Bis jetzt sind die verdächtigen Stoffe …")."""
+    return (text.lex.has(text.lower[clause_start], "subordinator") and subject is not None
+            and subject.start == cue.end and not (text.is_capital(cue.end) and text.ent_at[cue.end] < 0))
 
 
 def _indefinite_subject(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:

@@ -1164,3 +1164,18 @@ def test_infinitive_zu_is_no_particle(nlp, text):
 ])
 def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that may open a subordinate clause heads the first constituent of a main clause when the subject
+    # follows the verb: the sentence reports what the verb's object names
+    ("Als Grund nannte Krüger die hohen Kosten der Reform.",
+     [("reported", "Als Grund nannte Krüger die hohen Kosten der Reform", "Thomas Krüger")]),
+    ("Seit Wochen fordert die Bundesregierung die Freilassung der Geiseln.",
+     [("reported", "Seit Wochen fordert die Bundesregierung die Freilassung der Geiseln", "Bundesregierung")]),
+    # ... not a subordinate clause, whose verb comes last, nor an adjective before its noun
+    ("Als Krüger die hohen Kosten der Reform nannte, wurde es still im Saal.", []),
+    ("Bis jetzt sind die verdächtigen Stoffe nicht im Wasser gefunden worden.", []),
+])
+def test_main_clause_after_a_fronted_phrase_with_als_or_seit(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
