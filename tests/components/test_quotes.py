@@ -1179,3 +1179,17 @@ def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
 ])
 def test_main_clause_after_a_fronted_phrase_with_als_or_seit(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "von X ausgehen" with a person or organisation as subject reports what X names, as "davon ausgehen, dass …"
+    ("Die Bundesregierung geht von einem Anschlag aus.",
+     [("reported", "Die Bundesregierung geht von einem Anschlag aus", "Bundesregierung")]),
+    ("Krüger ging bei dem Brand von Brandstiftung aus.",
+     [("reported", "Krüger ging bei dem Brand von Brandstiftung aus", "Thomas Krüger")]),
+    # ... not a thing that a danger or an initiative comes from
+    ("Die größte Gefahr geht von dem Vulkan aus.", []),
+    ("Die Initiative ging von Berlin aus.", []),
+])
+def test_von_etwas_ausgehen(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
