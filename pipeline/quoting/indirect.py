@@ -8,6 +8,7 @@ from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITION
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
+from .lexicon import Verb
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
@@ -71,6 +72,15 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
+        infinitive_start = _infinitive_object(text, cue, verb, clause_end)
+        if infinitive_start is not None and verb.kind in (CueKind.SPEECH, CueKind.REPORTED) and not later_claims:
+            if subject is not None and subject.start >= infinitive_start:
+                # "Am Montag hat X angekündigt ihr Amt niederzulegen": the infinitive's object is no subject
+                subject = next((phrase for phrase in phrases(text, clause_start, cue.start)
+                                if is_subject(text, phrase)), None)
+                speaker = resolve(text, subject, verb=cue.start)
+            yield Found(QuoteKind.INDIRECT, infinitive_start, clause_end, cue, speaker)
+            continue
         claim_start = None if later_claims else \
             _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
         if claim_start is not None and clause_start == sent_start and _verb_final(text, cue, clause_start, clause_end):
@@ -117,6 +127,16 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
                     yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
                                 speaker)
+
+
+def _infinitive_object(text: Text, cue: Cue, verb: Verb, clause_end: int) -> int | None:
+    """Where a zu-infinitive right after the cue verb starts when it runs to the end of the clause with no comma
+    before it ("hat angekündigt die Preise zu erhöhen", "kündigte an bei der Wahl erneut anzutreten"), else None."""
+    start = cue.end + 1 if cue.end < clause_end and verb.particle and text.lower[cue.end] == verb.particle else cue.end
+    if clause_end - start < 2 or text.quote_at[start] >= 0 or text.lex.has(text.lower[start], "subordinator") \
+            or text.lower[start] in INFINITIVE_PARTICLES:  # the cue inside the infinitive: "belegen zu können"
+        return None
+    return start if zu_infinitive(text, clause_end - 2, clause_end) else None
 
 
 def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:

@@ -1207,3 +1207,18 @@ def test_von_etwas_ausgehen(nlp, text, expected):
 ])
 def test_previous_subject_after_a_fronted_phrase(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zu-infinitive right after the speech verb, with no comma before it, is the claim to the clause's end
+    ("Die Bundesregierung hat angekündigt die Steuern im Herbst zu senken.",
+     [("indirect", "die Steuern im Herbst zu senken", "Bundesregierung")]),
+    ("Am Montag hat Krüger angekündigt sein Mandat niederzulegen.",
+     [("indirect", "sein Mandat niederzulegen", "Thomas Krüger")]),
+    ("Die Anwohner wurden aufgefordert die Fenster geschlossen zu halten.",
+     [("indirect", "die Fenster geschlossen zu halten", None)]),
+    # ... not the cue inside an infinitive of its own
+    ("Die Reporter brachen den Streik ab, um über die Wahl berichten zu können.", []),
+])
+def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
