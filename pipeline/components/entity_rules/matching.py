@@ -45,9 +45,9 @@ class PhraseIndex:
 
     def __call__(self, texts: list[str]) -> list[tuple[str, int, int]]:
         """(key, start, end) of every phrase in `texts`."""
-        matches = []
-        for start, text in enumerate(texts):
-            for words, key in self.by_first.get(text, ()):
+        matches, by_first = [], self.by_first
+        for start in [i for i, text in enumerate(texts) if text in by_first]:
+            for words, key in by_first[texts[start]]:
                 end = start + len(words)
                 if end <= len(texts) and tuple(texts[start:end]) == words:
                     matches.append((key, start, end))
@@ -220,6 +220,15 @@ class ShapePatterns:
                 self.name_last.add(key)
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, entry["pattern"], self.context[key]))
+        # a new word form's shapes: anchor words by table, and the regexes of the shapes that have one
+        self._by_word: dict[str, list[int]] = {}
+        self._by_lower: dict[str, list[int]] = {}
+        for number, shape in enumerate(self.shapes):
+            for word in shape.anchor.words:
+                self._by_word.setdefault(word, []).append(number)
+            for word in shape.anchor.lower:
+                self._by_lower.setdefault(word, []).append(number)
+        self._regex_shapes = [number for number, shape in enumerate(self.shapes) if shape.anchor.regex]
 
     def is_anchor(self, word: str) -> bool:
         """The word is the required token of one of the shapes."""
@@ -228,7 +237,9 @@ class ShapePatterns:
     def _shapes_anchored_by(self, word: str) -> tuple[int, ...]:
         shapes = self._anchored.get(word)
         if shapes is None:
-            shapes = self._anchored[word] = tuple(n for n, shape in enumerate(self.shapes) if shape.anchor.has(word))
+            numbers = {*self._by_word.get(word, ()), *self._by_lower.get(word.lower(), ())}
+            numbers.update(n for n in self._regex_shapes if self.shapes[n].anchor.regex.search(word))
+            shapes = self._anchored[word] = tuple(sorted(numbers))
         return shapes
 
     def matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, int]]:
@@ -312,10 +323,7 @@ def _anchor_words(spec: dict) -> tuple[set[str], set[str], list[str]] | None:
 class Anchor:
     def __init__(self, words: set[str], lower: set[str], regexes: list[str]):
         self.words, self.lower = words, lower
-        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes) or r"(?!)")
-
-    def has(self, word: str) -> bool:
-        return word in self.words or word.lower() in self.lower or self.regex.search(word) is not None
+        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
 
 
 def _max_repeat(op: str | None) -> int:
