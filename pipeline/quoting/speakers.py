@@ -165,13 +165,7 @@ def previous_subject(text: Text, sentence: int) -> Speaker:
         return NO_SPEAKER
     sent_start, _ = text.sents[sentence - 1]
     _, clause_end = text.clause(sent_start)
-    found = list(phrases(text, sent_start, clause_end))
-    phrase = found[0] if found else None
-    if phrase is not None and phrase.start != sent_start and text.lex.has(text.lower[sent_start], "preposition"):
-        # "Am 15. Mai hat X den Termin festgelegt.": after a fronted prepositional phrase the subject follows the verb
-        phrase = next((later for later in found if is_subject(text, later)), None)
-    elif phrase is not None and phrase.start != sent_start:
-        phrase = None
-    if phrase is None or not is_subject(text, phrase) or phrase.kind not in SUBJECT_KINDS:
+    phrase = next(phrases(text, sent_start, clause_end), None)
+    if phrase is None or phrase.start != sent_start or not is_subject(text, phrase) or phrase.kind not in SUBJECT_KINDS:
         return NO_SPEAKER
     return resolve(text, phrase, SpeakerMethod.PREVIOUS_SUBJECT)

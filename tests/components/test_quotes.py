@@ -1196,20 +1196,6 @@ def test_von_etwas_ausgehen(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a cue-less Konjunktiv sentence with no speaker in reach reports the subject of the sentence before, which
-    # follows the verb when a prepositional phrase opens that sentence
-    ("Am Montag hat Krüger den Plan vorgestellt. Die Kosten seien gering.",
-     [("indirect", "Die Kosten seien gering", "Thomas Krüger")]),
-    ("Krüger hat den Plan vorgestellt. Die Kosten seien gering.",
-     [("indirect", "Die Kosten seien gering", "Thomas Krüger")]),
-    # ... not a noun that names no one
-    ("Im Saal lag der Plan. Die Kosten seien gering.", [("indirect", "Die Kosten seien gering", None)]),
-])
-def test_previous_subject_after_a_fronted_phrase(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # a zu-infinitive right after the speech verb, with no comma before it, is the claim to the clause's end
     ("Die Bundesregierung hat angekündigt die Steuern im Herbst zu senken.",
      [("indirect", "die Steuern im Herbst zu senken", "Bundesregierung")]),
