@@ -90,7 +90,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                               and text.quote_at[i] < 0), claim_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and (_apposition(text, claim_start, claim_end)  # "sagte X, Chef der Y, …"
-                    or _infinitive_insert(text, claim_start, claim_end))):  # "sagte X, ohne … zu nennen, dass …"
+                    or _infinitive_insert(text, claim_start, claim_end)  # "sagte X, ohne … zu nennen, dass …"
+                    or _particle_segment(text, claim_start, verb))):  # "ging X, die Anwältin, davon aus, dass …"
             claim_start = _clause_after(text, claim_start, sent_end)
         if claim_start is not None and _unquoted(text, claim_start) \
                 and _reported_clause(text, claim_start, claim_end, verb.kind):
@@ -322,6 +323,14 @@ def _apposition(text: Text, start: int, claim_end: int) -> bool:
     comma = next((i for i in range(start, claim_end) if text.words[i] == ","), None)
     return (comma is not None and comma > start and text.quote_at[start] < 0
             and not text.lex.has(text.lower[start], "subordinator") and only_noun_phrases(text, start, comma))
+
+
+def _particle_segment(text: Text, start: int, verb: Verb) -> bool:
+    """Whether the segment from `start` to the next comma closes the cue's clause after an insert: the verb's
+    particle after adverbs or the words it governs ("ging X, die Anwältin der Frau, noch davon aus, dass …")."""
+    end = text.clause(start)[1]
+    return (bool(verb.particle) and end > start and text.lower[end - 1] == verb.particle
+            and all(text.lex.has(text.lower[j], "adverb") or text.lower[j] in verb.requires for j in range(start, end - 1)))
 
 
 def _infinitive_insert(text: Text, start: int, claim_end: int) -> bool:

@@ -1208,3 +1208,17 @@ def test_von_etwas_ausgehen(nlp, text, expected):
 ])
 def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the particle of a separable verb closes its clause after an insert, with adverbs or the word the verb governs
+    # before it: the clause after that is the claim
+    ("Zu dieser Zeit ging Lena Vogt, die Anwältin der Familie, noch davon aus, dass der Vertrag hält.",
+     [("indirect", "dass der Vertrag hält", "Lena Vogt")]),
+    ("Krüger geht nach einem Treffen mit Paul Haas, dem Leiter der Behörde, davon aus, dass die Nachbarn folgen.",
+     [("indirect", "dass die Nachbarn folgen", "Thomas Krüger")]),
+    # ... not a verb whose particle is missing ("ging … davon" is no "davon ausgehen")
+    ("Krüger ging, wie jeden Tag, davon, als die Nachbarn kamen.", []),
+])
+def test_particle_after_an_insert(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
