@@ -104,8 +104,10 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
             speaker = impersonal_source(text, cue) if verb.kind == CueKind.IMPERSONAL else _subject_speaker(text, cue)
             return Found(QuoteKind.DIRECT, start, end, cue, speaker)
     if colon:  # "Er wies die Kritik zurück: „Unsinn.“", "Dabei griff sie X an: „…“": the subject said it
-        subject = next((phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1)
-                        if phrase.kind in SUBJECT_KINDS and is_subject(text, phrase)), None)
+        found = [phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1) if is_subject(text, phrase)]
+        # a name, role or pronoun; else a plain noun that opens the sentence ("Die Bewohner sehen es gelassen: „…“")
+        subject = next((phrase for phrase in found if phrase.kind in SUBJECT_KINDS), None) or next(
+            (phrase for phrase in found[:1] if phrase.start == open_sentence[0] and phrase.kind == PhraseKind.NOUN), None)
         if subject is not None:
             colon_at = quotation.open - 1
             return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),

@@ -68,3 +68,15 @@ def test_quoted_names_are_no_judgements(process, text):
 def test_quoted_name_after_its_noun(process, text, expected):
     doc = process(text)
     assert [q.text for q in doc.spans[QUOTES_KEY] if q.label_ == "direct"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a colon, with no speech verb, a plain noun that opens the sentence as its subject said it
+    ("Die Bewohner des Dorfes sehen alles gelassen: „Das sind Leute wie du und ich.“",
+     [("Das sind Leute wie du und ich.", "Die Bewohner des Dorfes", ":")]),
+    # ... but a name, role or pronoun after the verb is the subject of a sentence that opens with its object
+    ("Die Kritik wies der Minister zurück: „Das ist völliger Unsinn.“",
+     [("Das ist völliger Unsinn.", "der Minister", ":")]),
+])
+def test_colon_after_a_noun_subject(process, text, expected):
+    assert quotes(process(text)) == expected
