@@ -1222,3 +1222,17 @@ def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
 ])
 def test_particle_after_an_insert(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, quote, speaker_text", [
+    # a passive cue reports from the document that opens the sentence when a relative clause stands between
+    ("In einer Erklärung, die am Mittwoch in Berlin veröffentlicht wurde, wurde verkündet, dass die Frist gilt.",
+     "dass die Frist gilt", "einer Erklärung"),
+    ("In der Stellungnahme, auf die sich viele Zeitungen berufen, wird der Schritt damit begründet, dass die Kosten "
+     "steigen.", "dass die Kosten steigen", "der Stellungnahme"),
+    # ... not a place, which says where, not who
+    ("In Berlin, wo die Sitzung stattfand, wurde verkündet, dass die Frist gilt.", "dass die Frist gilt", None),
+])
+def test_passive_cue_after_a_document_and_a_relative_clause(nlp, text, quote, speaker_text):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
