@@ -470,6 +470,11 @@ def test_weak_konjunktiv_goes_on_reporting_a_speaker_in_reach(nlp, text, expecte
     # "Dies geht aus X hervor": X is the source
     ("Die Zahl der Anträge steigt deutlich. Dies geht aus einem Bericht der Stadt hervor.",
      [("reported", "Die Zahl der Anträge steigt deutlich", None)]),
+    # the sentences before it in the paragraph that hold no quote of their own are part of the report
+    ("Die Zahl der Anträge steigt. Im Mai waren es doppelt so viele. Das teilte Krüger am Montag mit.",
+     [("reported", "Die Zahl der Anträge steigt. Im Mai waren es doppelt so viele", "Thomas Krüger")]),
+    ("„Wir sind bereit“, sagte Berger. Die Zahl der Anträge steigt. Das teilte Krüger mit.",
+     [("reported", "Die Zahl der Anträge steigt", "Thomas Krüger")]),
     # not across a paragraph break, and not when "das" is no object of the speech verb
     ("Die Zahl der Anträge steigt deutlich.\n\nDas teilte Krüger am Montag mit.", []),
     ("Die Zahl der Anträge steigt deutlich. Das Amt schrieb Krüger einen Brief.", []),
