@@ -1241,3 +1241,16 @@ def test_particle_after_an_insert(nlp, text, expected):
 def test_passive_cue_after_a_document_and_a_relative_clause(nlp, text, quote, speaker_text):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
+
+
+@pytest.mark.parametrize("text, quote, speaker_text", [
+    # a finite auxiliary right after an insert is the verb in second place: the subject stands before the insert,
+    # the name after the auxiliary is the object
+    ("Der Vorsitzende der Partei, Paul Haas, hatte Krüger gestern aufgefordert, sein Mandat niederzulegen.",
+     "sein Mandat niederzulegen", "Paul Haas"),
+    ("Die Leiterin, die seit Jahren in Wien lebt, hat Krüger aufgefordert, den Vertrag zu prüfen.",
+     "den Vertrag zu prüfen", "Die Leiterin"),
+])
+def test_subject_before_an_insert_and_the_auxiliary(nlp, text, quote, speaker_text):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
