@@ -38,7 +38,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             yield from _impersonal(text, cue, sent_start, claim_end)
             continue
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
-                               for i in range(clause_start, cue.start))
+                               for i in range(clause_start, cue.start)) \
+            or _perfect_after_claim(text, cue, clause_start, clause_end)
         if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
                                                                     PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
@@ -147,6 +148,16 @@ def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | 
     Not a word before a noun that names no one (an adjective: "Bis jetzt sind die verdächtigen Stoffe …")."""
     return (text.lex.has(text.lower[clause_start], "subordinator") and subject is not None
             and subject.start == cue.end and not (text.is_capital(cue.end) and text.ent_at[cue.end] < 0))
+
+
+def _perfect_after_claim(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
+    """"Der Plan sei gescheitert, hatte X gesagt": an auxiliary that opens the clause after a claim in Konjunktiv, with
+    the cue participle closing it, is the verb in second place after the claim, as "…, sagte X" is (not after a
+    clause of condition or time in the indicative: "Falls das Band echt ist, hat X … angedroht")."""
+    sent_start = text.sents[text.sent_of[cue.start]][0]
+    return (text.lower[clause_start] in PERFECT_AUXILIARIES | SEIN_PERFECT_AUXILIARIES and cue.end == clause_end
+            and clause_start - 1 > sent_start and text.words[clause_start - 1] == ","
+            and main_clause_konjunktiv(text, sent_start, clause_start - 1, strong_only=True))
 
 
 def _indefinite_subject(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:

@@ -1254,3 +1254,17 @@ def test_passive_cue_after_a_document_and_a_relative_clause(nlp, text, quote, sp
 def test_subject_before_an_insert_and_the_auxiliary(nlp, text, quote, speaker_text):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "…, hatte X gesagt": the auxiliary after a claim in Konjunktiv is the verb in second place, as in "…, sagte X"
+    ("Der Plan sei gescheitert, hatte Krüger am Montag gesagt.",
+     [("indirect", "Der Plan sei gescheitert", "Thomas Krüger")]),
+    ("Die Lage sei unter Kontrolle, hat die Bundesregierung erklärt.",
+     [("indirect", "Die Lage sei unter Kontrolle", "Bundesregierung")]),
+    # ... not after a clause of condition in the indicative
+    ("Falls der Brief echt ist, hat Krüger den Nachbarn gedroht.",
+     [("reported", "Falls der Brief echt ist, hat Krüger den Nachbarn gedroht", "Thomas Krüger")]),
+])
+def test_perfect_tense_cue_after_the_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
