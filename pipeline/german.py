@@ -133,6 +133,7 @@ INFINITIVE_PARTICLES = words("infinitive_particle")  # "zu erweitern", "anzukün
 # -- auxiliaries, modals and verbs
 PERFECT_AUXILIARIES = words("perfect_auxiliary")  # "…, der … betont hat"
 SEIN_PERFECT_AUXILIARIES = words("sein_perfect_auxiliary")  # "nachdem bekannt geworden war"
+TENSE_AUXILIARIES = PERFECT_AUXILIARIES | SEIN_PERFECT_AUXILIARIES  # finite before a participle: "hatte X gesagt"
 PASSIVE_AUXILIARIES = words("passive_auxiliary")  # "Ihm wird vorgeworfen"
 PASSIVE_PARTICIPLES = words("passive_participle")  # "worden"
 REPORTIVE_MODALS = words("reportive_modal")  # "Er soll das Geld genommen haben"

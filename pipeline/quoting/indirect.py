@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-                      SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
+                      SEIN_PERFECT_AUXILIARIES, TENSE_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .lexicon import Verb
 from .marks import MARKS
@@ -155,7 +155,7 @@ def _perfect_after_claim(text: Text, cue: Cue, clause_start: int, clause_end: in
     the cue participle closing it, is the verb in second place after the claim, as "…, sagte X" is (not after a
     clause of condition or time in the indicative: "Falls das Band echt ist, hat X … angedroht")."""
     sent_start = text.sents[text.sent_of[cue.start]][0]
-    return (text.lower[clause_start] in PERFECT_AUXILIARIES | SEIN_PERFECT_AUXILIARIES and cue.end == clause_end
+    return (text.lower[clause_start] in TENSE_AUXILIARIES and cue.end == clause_end
             and clause_start - 1 > sent_start and text.words[clause_start - 1] == ","
             and main_clause_konjunktiv(text, sent_start, clause_start - 1, strong_only=True))
 

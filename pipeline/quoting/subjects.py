@@ -7,14 +7,11 @@ import re
 from ..german import (CAPITALISED_NAME_PARTICLES, COLLECTIVE_SUBJECT_PRONOUNS, DATIVE_FEMININE_ARTICLES,
                       GENITIVE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
                       PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS,
-                      SEIN_PERFECT_AUXILIARIES,
-                      WEAK_PAST_FORM)
+                      TENSE_AUXILIARIES, WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
 
-
-TENSE_AUXILIARIES = PERFECT_AUXILIARIES | SEIN_PERFECT_AUXILIARIES  # "hatte", "war": finite before a participle
 
 # an adjective or adverb used as an adverbial ("Unmissverständlich", "Offiziell", "Möglicherweise")
 ADVERB_SHAPE = re.compile(r"(?:lich|isch|bar|sam|los|haft|weise|ell)\Z")
