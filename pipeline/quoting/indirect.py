@@ -104,6 +104,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
               and (not text.subordinate(clause_start) or _verb_second(text, cue, clause_start, subject))
+              and not (cue.end < clause_end and text.lower[cue.end] in INFINITIVE_PARTICLES)  # "verlangen zu können"
               and not reported):
             reported = True
             quoted = any(text.quote_at[i] >= 0 for i in range(sent_start, claim_end))

@@ -1208,8 +1208,9 @@ def test_von_etwas_ausgehen(nlp, text, expected):
      [("indirect", "sein Mandat niederzulegen", "Thomas Krüger")]),
     ("Die Anwohner wurden aufgefordert die Fenster geschlossen zu halten.",
      [("indirect", "die Fenster geschlossen zu halten", None)]),
-    # ... not the cue inside an infinitive of its own
+    # ... not the cue inside an infinitive of its own, which reports nothing either
     ("Die Reporter brachen den Streik ab, um über die Wahl berichten zu können.", []),
+    ("Das Gesetz soll jedem Bürger erlauben, von jeder Behörde Akteneinsicht verlangen zu können.", []),
 ])
 def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
