@@ -80,3 +80,14 @@ def test_quoted_name_after_its_noun(process, text, expected):
 ])
 def test_colon_after_a_noun_subject(process, text, expected):
     assert quotes(process(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "skandieren" (to chant) is a speech verb: its quotation is what the crowd said
+    ("Vor dem Rathaus skandierten die Demonstranten: „Wir bleiben hier!“",
+     [("Wir bleiben hier!", "die Demonstranten", "skandierten")]),
+    # ... no quote without a quotation or a claim
+    ("Die Demonstranten skandierten vor dem Rathaus.", []),
+])
+def test_chanted_slogans(process, text, expected):
+    assert quotes(process(text)) == expected
