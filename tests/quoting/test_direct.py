@@ -88,6 +88,9 @@ def test_colon_after_a_noun_subject(process, text, expected):
      [("Wir bleiben hier!", "die Demonstranten", "skandierten")]),
     # ... no quote without a quotation or a claim
     ("Die Demonstranten skandierten vor dem Rathaus.", []),
+    # "ausrufen" (to exclaim), the separable verb of "rief … aus"
+    ("Die Menge skandierte „Nieder mit dem Krieg!“ und die Sprecherin rief vor den Demonstranten aus: „Das ist unser Tag!“",
+     [("Nieder mit dem Krieg!", "Die Menge", "skandierte"), ("Das ist unser Tag!", "die Sprecherin", "rief")]),
 ])
 def test_chanted_slogans(process, text, expected):
     assert quotes(process(text)) == expected
