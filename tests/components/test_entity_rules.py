@@ -161,6 +161,13 @@ def mentions(doc):
     # a town and its district or neighbour joined by a hyphen; not a compound of a noun
     ("Er wohnt in Bremen-Vegesack und arbeitet in Berlin-Mitte.", [("Bremen-Vegesack", "LOC"), ("Berlin-Mitte", "LOC")]),
     ("Der Berlin-Besuch und das Amerika-Stahlgeschäft liefen gut.", []),
+    # a compass point and a place written as one word name part of the place, also in the genitive ...
+    ("Die Dürre traf vor allem Nordportugal.", [("Nordportugal", "LOC")]),
+    ("Die Küste Mittelschwedens ist flach.", [("Mittelschwedens", "LOC")]),
+    ("Sie zogen nach Südostpolen.", [("Südostpolen", "LOC")]),
+    # ... but not an adverb at a sentence start, nor a compass point before a word that is no place
+    ("Südlich davon liegt ein See.", []),
+    ("Der Nordwind wehte kalt.", []),
     # a mountain, wood or site after a definite article: a person's name takes none
     ("Die Truppe erstürmte den Kesselberg und hielt ihn.", [("Kesselberg", "LOC")]),
     ("Die Hütte liegt unter dem Hagerkogel.", [("Hagerkogel", "LOC")]),

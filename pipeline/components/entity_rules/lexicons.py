@@ -41,6 +41,7 @@ class Lexicons:
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
     landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
     districts: set[str] = field(default_factory=set)  # parts of a town named after it ("Berlin-Mitte", "Hannover-Süd")
+    region_prefixes: tuple[str, ...] = ()  # compass points that open the name of part of a place ("Süditalien")
     work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
@@ -117,13 +118,25 @@ class Lexicons:
 
     def is_place_compound(self, word: str) -> bool:
         """A town and its district or neighbour joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte"), not a
-        compound of a common noun ("Berlin-Besuch")."""
+        compound of a common noun ("Berlin-Besuch"); or a compass point joined to a place ("Süditalien", "Nordhessen")."""
+        if self._region(word):
+            return True
         parts = word.split("-")
         if len(parts) != 2 or self.word_class.get(parts[0]) != "PLACE" or not parts[1][:1].isupper():
             return False
         last = parts[1]  # a noun it ends in has five letters or more: "Stahlgeschäft", not "Vegesack"
         return last in self.districts or last not in self.common_nouns and last not in self.ambiguous \
             and not self.is_name(last) and not self._common_tail(last, shortest=5)
+
+    def _region(self, word: str) -> bool:
+        """"Süditalien", "Ostwestfalens": a compass point and a place written as one word; not an adverb or
+        adjective at a sentence start ("Südlich", "Östlich")."""
+        prefix = next((p for p in self.region_prefixes if word.startswith(p)), None)
+        if prefix is None or len(word) - len(prefix) < 4 or not word[len(prefix)].islower() \
+                or word.lower() in self.lower_words:
+            return False
+        place = word[len(prefix)].upper() + word[len(prefix) + 1:]
+        return any(self.word_class.get(form) == "PLACE" for form in (place, strip_genitive(place)))
 
     def adjective_form(self, lower: str) -> bool:
         """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
@@ -199,6 +212,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         place_tails=tuple(by_kind("place_tail")),
         landform_tails=tuple(by_kind("landform_tail")),
         districts=set(by_kind("district")),
+        region_prefixes=tuple(sorted(by_kind("region"), key=len, reverse=True)),  # "Südost" before "Süd"
         work_words=set(by_kind("work")),
         ambiguous=files.words("ambiguous_nouns.txt"),
         verbs=set(by_kind("verb")),
