@@ -96,6 +96,14 @@ def mentions(doc):
     ("Abschließend wird das Gesetz gelobt.", []),
     ("Außerdemhin will sich die Partei stärken.", []),
     ("Dann hatte Kolbritz: nichts.", []),
+    # ... or right after a subordinating conjunction or a reflexive pronoun, where a noun would need an article
+    ("Man nimmt an, dass Tremolak so Zeit gewinnen will.", [("Tremolak", "PER")]),
+    ("Sie wartete, bis sich Halvaric zuhause meldete.", [("Halvaric", "PER")]),
+    ("Später bedankte sich Ostrowek bei den Fans.", [("Ostrowek", "PER")]),
+    # ... not a common noun there, nor a word before a capitalised one or a comma
+    ("Er weiß, dass Kinder gern spielen.", []),
+    ("Er sagte, dass Vernetzung wichtig sei.", []),
+    ("Sie fragte, ob Tremolak Zeit habe.", []),
     # a class noun inside a run starts a new name; a compound role whose first part is a name is a role
     ("Er setzte auf Bushs Parteikollegen McCain.", [("Bushs", "PER"), ("McCain", "PER")]),
     ("Den vierten Platz holte Williams-Tester Nico Hülkenberg.", [("Nico Hülkenberg", "PER")]),

@@ -25,7 +25,7 @@ table; a rule marked "no mention" ends the list without one.
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
     first_name     PER      a first name that the word classes list as a first name or surname
     speech         PER      a speech verb follows, not at a sentence start
-    verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "Doch Kolbritz wurde")
+    verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "dass Kolbritz so")
     genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
     preposition    LOC      after a place preposition ("in Pflückuff")
 
@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
                        INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
-                       SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
@@ -369,7 +369,9 @@ def _subject_of_verb(c: Context) -> str | None:
         # "Doch Bermúdez wurde …", "Auch Geillis hat …": a function word opens the sentence, an auxiliary follows
         opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES and lex.cue_words.get(before.lower()) != "LOC" \
             and i > 0 and sentence_initial(c.doc, i - 1) and c.after in lex.verbs and _short_name_shape(word)
-        found = verb_before and c.after[:1].islower() or opened
+        # "…, dass Kolbritz so Zeit gewinnt", "distanzierte sich Kolbritz von …": a conjunction or reflexive before it
+        after_opener = before.lower() in SUBJECT_OPENERS and c.after[:1].islower() and _short_name_shape(word)
+        found = verb_before and c.after[:1].islower() or opened or after_opener
     return "PER" if found else None
 
 
