@@ -158,6 +158,10 @@ def mentions(doc):
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
+    # after "bei" only a name shaped like a place is one: a bare name there is as often a company or an author
+    ("Der Unfall geschah bei Merzelbach an der Kreuzung.", [("Merzelbach", "LOC")]),
+    ("Zumindest bei Valtrix hat man damit gute Erfahrungen gemacht.", []),
+    ("Das Motiv findet sich schon bei Orvatus.", []),
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
     # a name in the genitive before a noun; an adjective or participle at a sentence start is none

@@ -37,6 +37,7 @@ class Lexicons:
     prefixes: set[str] = field(default_factory=set)  # first word of a place name ("San", "St.")
     titles: set[str] = field(default_factory=set)  # titles that belong to the name ("Lady Gaga")
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
+    shaped_place_prepositions: set[str] = field(default_factory=set)  # a place only with a place's ending after them
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
     landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
@@ -208,6 +209,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         prefixes=set(by_kind("prefix")),
         titles=set(by_kind("title")),
         cue_words={**by_kind("speech"), **by_kind("preposition")},
+        shaped_place_prepositions=set(by_kind("shaped_place_preposition")),
         name_tails=tuple(by_kind("name_tail")),
         place_tails=tuple(by_kind("place_tail")),
         landform_tails=tuple(by_kind("landform_tail")),
