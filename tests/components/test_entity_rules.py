@@ -164,6 +164,12 @@ def mentions(doc):
     ("Das Motiv findet sich schon bei Orvatus.", []),
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
+    # a surname-like word after an article and an inflected adjective is a noun; without them it is a name
+    ("Er zog sich eine Zerrung der linken Wade zu.", []),
+    ("Der fleißige Bauer erntet früh.", []),
+    ("Den dritten Preis erhielt Lena Vogt.", [("Lena Vogt", "PER")]),
+    ("Gestern kritisierte Wade den Plan.", [("Wade", "PER")]),
+    ("Am Ende gewann Bauer das Spiel.", [("Bauer", "PER")]),
     # a name in the genitive before a noun; an adjective or participle at a sentence start is none
     ("Gestern lobte er Pawlitzkes Buch.", [("Pawlitzkes", "PER")]),
     ("Vergangenes Jahr war gut.", []),

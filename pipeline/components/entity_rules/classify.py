@@ -44,7 +44,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
+from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
                        INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
                        SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
@@ -313,9 +313,15 @@ def _opened_by_particle(c: Context) -> str | None:
 
 def _surname(c: Context) -> str | None:
     if (c.word_class(c.word) == "SURNAME" or c.word_class(c.first) == "SURNAME") \
-            and c.before.lower() not in ARTICLES and not c.in_place:
+            and c.before.lower() not in ARTICLES and not c.in_place and not _after_attribute(c):
         return "PER"
     return None
+
+
+def _after_attribute(c: Context) -> bool:
+    """An article and an inflected adjective before it make it a noun: "der rechten Wade", "Den zweiten Preis"."""
+    i = c.start
+    return i > 1 and c.texts[i - 2].lower() in ARTICLES and c.before[:1].islower() and c.before.endswith(ADJECTIVE_ENDINGS)
 
 
 def _after_speech_verb(c: Context) -> str | None:
