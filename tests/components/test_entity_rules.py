@@ -165,6 +165,11 @@ def mentions(doc):
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
     # a surname-like word after an article and an inflected adjective is a noun; without them it is a name
+    # a storm is named like a person, but is none, in the whole text
+    ("Hurrikan Alex zog nach Norden. Dann wurde Alex schwächer.", []),
+    ("Die Schäden des Orkans Kyrill waren groß.", []),
+    ("Das Tief Xaver bringt Regen.", []),
+    ("Der Hurrikan traf Florida. Alex Brandt half.", [("Florida", "LOC"), ("Alex Brandt", "PER")]),
     ("Er zog sich eine Zerrung der linken Wade zu.", []),
     ("Der fleißige Bauer erntet früh.", []),
     ("Den dritten Preis erhielt Lena Vogt.", [("Lena Vogt", "PER")]),

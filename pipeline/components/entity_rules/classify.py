@@ -7,6 +7,7 @@ table; a rule marked "no mention" ends the list without one.
     too_long       -        it has more than six words: no mention
     name_word      LOC/ORG  a word inside it types it ("Hudson River"), or a place prefix opens it ("St. Moritz")
     work_title     -        an English word of a title is in it ("Take On Me"): songs, books and films are no mention
+    storm          -        a storm's class noun is before it ("Hurrikan Alex", "Orkan Kyrill"): no mention
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
@@ -154,6 +155,10 @@ def _word_inside(c: Context) -> str | None:
 
 def _work_title(c: Context) -> bool:
     return len(c.words) >= 2 and any(w in c.lex.work_words for w in c.words)
+
+
+def _storm_cue(c: Context) -> bool:
+    return c.lex.cue_label(c.cue) == "OTH"
 
 
 def _cue_before(c: Context) -> str | None:
@@ -412,6 +417,7 @@ RULES = (
     Rule("too_long", _too_long, reject=True),
     Rule("name_word", _word_inside),
     Rule("work_title", _work_title, reject=True),
+    Rule("storm", _storm_cue, reject=True),
     Rule("cue", _cue_before),
     Rule("party", _party_after),
     Rule("title", _opens_with_title, start=_first_name_before_title),
@@ -451,8 +457,12 @@ def classify(c: Context) -> Span | None:
 def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> list[Span]:
     """The mentions of the runs of name-like words outside `taken`."""
     spans: list[Span] = []
+    storms: set[str] = set()  # a storm's name is none anywhere in the text ("Hurrikan Alex …, Alex zog weiter")
     for start, end, cue in candidates(doc, texts, taken, lex):
-        span = classify(Context(doc, texts, start, end, cue, lex))
+        context = Context(doc, texts, start, end, cue, lex)
+        if _storm_cue(context):
+            storms.add(context.word)
+        span = classify(context)
         prev = spans[-1] if spans else None
         if span is None and prev is not None and start > prev.end and not any(lex.is_common(w) for w in texts[start:end]) \
                 and (prev._.method in LIST_HEADS and all(w in LIST_JOINERS for w in texts[prev.end:start])
@@ -460,4 +470,4 @@ def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) ->
             span = mention(doc, start, end, prev.label_, "list")  # "die Dörfer Hokkala, Kumpula und …"
         if span is not None:
             spans.append(span)
-    return spans
+    return [span for span in spans if span.text not in storms] if storms else spans
