@@ -164,12 +164,18 @@ def mentions(doc):
     ("Das Motiv findet sich schon bei Orvatus.", []),
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
-    # a surname-like word after an article and an inflected adjective is a noun; without them it is a name
+    # a compound of a noun in -er/-el longer than six letters is a noun, not a name; a family name may end in a
+    # shorter one
+    ("Bei einem Empfang für Medienvertreter sagte Lena Vogt, dass es gut sei.", [("Lena Vogt", "PER")]),
+    ("Der Batteriehersteller Voltrix baut ein Werk.", [("Voltrix", "ORG")]),
+    ("Damit will Laukötter schon starten.", [("Laukötter", "PER")]),
+    ("Gestern sagte Kiesewetter, das sei falsch.", [("Kiesewetter", "PER")]),
     # a storm is named like a person, but is none, in the whole text
     ("Hurrikan Alex zog nach Norden. Dann wurde Alex schwächer.", []),
     ("Die Schäden des Orkans Kyrill waren groß.", []),
     ("Das Tief Xaver bringt Regen.", []),
     ("Der Hurrikan traf Florida. Alex Brandt half.", [("Florida", "LOC"), ("Alex Brandt", "PER")]),
+    # a surname-like word after an article and an inflected adjective is a noun; without them it is a name
     ("Er zog sich eine Zerrung der linken Wade zu.", []),
     ("Der fleißige Bauer erntet früh.", []),
     ("Den dritten Preis erhielt Lena Vogt.", [("Lena Vogt", "PER")]),

@@ -21,6 +21,9 @@ ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|we
                              r"|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # an inflected adjective, capitalised
 ROMAN = re.compile(r"[IVX]+\Z")
+# a family name may end in a short noun in -er/-el ("Laukötter", "Kiesewetter"); a compound of a longer one is a
+# noun ("Netzanbieter", "Medienvertreter", "Porschesprecher")
+SHORT_NAME_TAIL = 6
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Lexicons:
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
     shaped_place_prepositions: set[str] = field(default_factory=set)  # a place only with a place's ending after them
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
+    short_name_tails: tuple[str, ...] = ()  # endings of the short nouns a family name may end in ("Laukötter")
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
     landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
     districts: set[str] = field(default_factory=set)  # parts of a town named after it ("Berlin-Mitte", "Hannover-Süd")
@@ -114,7 +118,8 @@ class Lexicons:
             tail = word[i:]
             noun = tail[0].upper() + tail[1:]
             if noun in self.common_nouns or noun in self.ambiguous:
-                return not tail.endswith(self.name_tails)
+                return not (tail.endswith(self.name_tails)
+                            or len(tail) <= SHORT_NAME_TAIL and tail.endswith(self.short_name_tails))
         return False
 
     def is_place_compound(self, word: str) -> bool:
@@ -211,6 +216,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         cue_words={**by_kind("speech"), **by_kind("preposition")},
         shaped_place_prepositions=set(by_kind("shaped_place_preposition")),
         name_tails=tuple(by_kind("name_tail")),
+        short_name_tails=tuple(by_kind("short_name_tail")),
         place_tails=tuple(by_kind("place_tail")),
         landform_tails=tuple(by_kind("landform_tail")),
         districts=set(by_kind("district")),
