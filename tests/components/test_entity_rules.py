@@ -1,4 +1,7 @@
 import pytest
+from spacy.matcher import PhraseMatcher
+
+from pipeline.components.entity_rules.matching import PhraseIndex, phrase_words
 
 
 def mentions(doc):
@@ -416,3 +419,28 @@ def test_datelines(nlp, text, expected):
 
     doc = nlp(make_doc(nlp, parse_article(text, "t", "test")))
     assert [(e.text, e.label_, e._.method) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("phrase", [
+    "Vereinte Nationen", "Max-Planck-Institut für Kernphysik", "Dr. Oetker", "Hannover 96", "St. Pauli",
+    "Procter & Gamble", "XD", "Ludwigshafen am Rhein", "1. FC Köln",
+])
+def test_gazetteer_phrases_are_tokenized_as_the_tokenizer_does(nlp, phrase):
+    assert phrase_words(nlp, phrase) == tuple(token.text for token in nlp.make_doc(phrase))
+
+
+@pytest.mark.parametrize("text", [
+    "Sie flog von New York City nach York und zurück nach New York.",
+    "In New New York gibt es kein York.",
+    "New",
+    "",
+])
+def test_phrase_index_finds_what_a_phrase_matcher_finds(nlp, text):
+    phrases = {"A": "New York", "B": "New York City", "C": "York", "D": "New York City Hall"}
+    index, matcher = PhraseIndex(), PhraseMatcher(nlp.vocab)
+    for key, phrase in phrases.items():
+        index.add(key, phrase_words(nlp, phrase))
+        matcher.add(key, [nlp.make_doc(phrase)])
+    doc = nlp.make_doc(text)
+    expected = [(nlp.vocab.strings[key], start, end) for key, start, end in matcher(doc)]
+    assert index([token.text for token in doc]) == expected

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -21,49 +22,85 @@ from .spans import covered, inside_word, mention
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
                          r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
+PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
+class PhraseIndex:
+    """Phrases as sequences of token texts, found in a Doc's token texts as spaCy's PhraseMatcher
+    finds them (every match, by start and then by length), but built without a Doc per phrase:
+    making ten thousand Docs added their words to the vocabulary, most of the pipeline's build time."""
+
+    def __init__(self):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, key), short first
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_first.values()))
+
+    def add(self, key: str, words: tuple[str, ...]) -> None:
+        phrases = self.by_first.setdefault(words[0], [])
+        if (words, key) not in phrases:
+            phrases.append((words, key))
+            phrases.sort(key=lambda phrase: len(phrase[0]))
+
+    def __call__(self, texts: list[str]) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every phrase in `texts`."""
+        matches, by_first = [], self.by_first
+        for start in [i for i, text in enumerate(texts) if text in by_first]:
+            for words, key in by_first[texts[start]]:
+                end = start + len(words)
+                if end <= len(texts) and tuple(texts[start:end]) == words:
+                    matches.append((key, start, end))
+        return matches
+
+
+def phrase_words(nlp: Language, phrase: str) -> tuple[str, ...]:
+    """The token texts the tokenizer makes of `phrase`: words of letters that are no special case
+    of the tokenizer are tokens as they are, so only phrases with other characters are tokenized."""
+    words = phrase.split(" ")
+    rules = nlp.tokenizer.rules if isinstance(nlp.tokenizer, Tokenizer) else None
+    if rules is not None and all(PLAIN_WORD.fullmatch(word) and word not in rules for word in words):
+        return tuple(words)
+    return tuple(token.text for token in nlp.make_doc(phrase))
+
+
 class Gazetteer:
-    """The gazetteer's written forms in a PhraseMatcher, each entry with its label and canonical name;
-    a second one on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE LANDESBANK").
-    Entries marked `ambiguous` (names that are also common words: "Allianz", "Spiegel", "Union") are in a
-    third one and count only in a context that makes them names (`in_context`)."""
+    """The gazetteer's written forms as phrases, each entry with its label and canonical name; a
+    second index on lower-case forms finds them written in capitals ("PADERBORN", "NORDDEUTSCHE
+    LANDESBANK"). Entries marked `ambiguous` (names that are also common words: "Allianz", "Spiegel",
+    "Union") are in a third one and count only in a context that makes them names (`in_context`)."""
 
     def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
-        self.vocab = nlp.vocab
-        self.matcher = PhraseMatcher(nlp.vocab)
-        self.capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.ambiguous = PhraseMatcher(nlp.vocab)
+        self.phrases = PhraseIndex()
+        self.capitals = PhraseIndex()
+        self.ambiguous = PhraseIndex()
         self.canonical: dict[str, tuple[str, str]] = {}  # match key -> (label, canonical name)
         self.titles: set[str] = set()  # keys of ambiguous press titles ("Spiegel")
-        forms: dict[str, list[Doc]] = {}
-        ambiguous: dict[str, list[Doc]] = {}
         for entry in entries:
             name = entry.get("id") or entry["pattern"]
             key = f"{entry['label']}|{name}" + ("|ambiguous" if entry.get("ambiguous") else "")
             self.canonical[key] = (entry["label"], name)
             if entry.get("title"):
                 self.titles.add(key)
-            (ambiguous if entry.get("ambiguous") else forms).setdefault(key, []).append(nlp.make_doc(entry["pattern"]))
-        for key, docs in forms.items():
-            self.matcher.add(key, docs)
-            self.capitals.add(key, docs)
-        for key, docs in ambiguous.items():
-            self.ambiguous.add(key, docs)
+            words = phrase_words(nlp, entry["pattern"])
+            if entry.get("ambiguous"):
+                self.ambiguous.add(key, words)
+            else:
+                self.phrases.add(key, words)
+                self.capitals.add(key, tuple(word.lower() for word in words))
 
     def __len__(self) -> int:
         return len(self.canonical)
 
     def __call__(self, doc: Doc, texts: list[str]) -> list[Span]:
-        matches = list(self.matcher(doc))
+        matches = self.phrases(texts)
         if any(len(text) > 3 and text.isupper() for text in texts):
             # in capitals: every word of the match, and more than an acronym ("US" is no "Us")
-            matches += [(key_id, start, end) for key_id, start, end in self.capitals(doc)
+            matches += [(key, start, end) for key, start, end in self.capitals([text.lower() for text in texts])
                         if all(texts[i].isupper() for i in range(start, end)) and sum(map(len, texts[start:end])) > 3]
         spans = []
-        for key_id, start, end in matches:
-            label, canonical = self.canonical[self.vocab.strings[key_id]]
+        for key, start, end in matches:
+            label, canonical = self.canonical[key]
             if not inside_word(doc, start, end):
                 spans.append(mention(doc, start, end, label, "gazetteer", canonical))
         return spans
@@ -79,8 +116,7 @@ class Gazetteer:
         ends = {span.end: span.label_ for span in found}
         starts = {span.start: span.label_ for span in found}
         spans = []
-        for key_id, start, end in self.ambiguous(doc):
-            key = self.vocab.strings[key_id]
+        for key, start, end in self.ambiguous(texts):
             label, canonical = self.canonical[key]
             if taken.intersection(range(start, end)) or inside_word(doc, start, end) \
                     or end < len(texts) and lex.name_like(texts[end]) and starts.get(end) != "PER" \
@@ -184,6 +220,15 @@ class ShapePatterns:
                 self.name_last.add(key)
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, entry["pattern"], self.context[key]))
+        # a new word form's shapes: anchor words by table, and the regexes of the shapes that have one
+        self._by_word: dict[str, list[int]] = {}
+        self._by_lower: dict[str, list[int]] = {}
+        for number, shape in enumerate(self.shapes):
+            for word in shape.anchor.words:
+                self._by_word.setdefault(word, []).append(number)
+            for word in shape.anchor.lower:
+                self._by_lower.setdefault(word, []).append(number)
+        self._regex_shapes = [number for number, shape in enumerate(self.shapes) if shape.anchor.regex]
 
     def is_anchor(self, word: str) -> bool:
         """The word is the required token of one of the shapes."""
@@ -192,7 +237,9 @@ class ShapePatterns:
     def _shapes_anchored_by(self, word: str) -> tuple[int, ...]:
         shapes = self._anchored.get(word)
         if shapes is None:
-            shapes = self._anchored[word] = tuple(n for n, shape in enumerate(self.shapes) if shape.anchor.has(word))
+            numbers = {*self._by_word.get(word, ()), *self._by_lower.get(word.lower(), ())}
+            numbers.update(n for n in self._regex_shapes if self.shapes[n].anchor.regex.search(word))
+            shapes = self._anchored[word] = tuple(sorted(numbers))
         return shapes
 
     def matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, int]]:
@@ -276,10 +323,7 @@ def _anchor_words(spec: dict) -> tuple[set[str], set[str], list[str]] | None:
 class Anchor:
     def __init__(self, words: set[str], lower: set[str], regexes: list[str]):
         self.words, self.lower = words, lower
-        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes) or r"(?!)")
-
-    def has(self, word: str) -> bool:
-        return word in self.words or word.lower() in self.lower or self.regex.search(word) is not None
+        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
 
 
 def _max_repeat(op: str | None) -> int:
