@@ -339,6 +339,9 @@ def mentions(doc):
     ("Die NATO Response Force (NRF) ist bereit.", [("NATO", "ORG"), ("NRF", "ORG")]),
     ("Das regelt der Paragraf 5 StVO.", []),
     ("Die Anstalt ist eine AöR, das Gerät hat WiFi.", []),
+    # time zones are no organisations
+    ("Die Landung ist um 10:46 Uhr MESZ, das sind 08:46 Uhr UTC.", []),
+    ("Um 20 Uhr MEZ sprach die ESA.", [("ESA", "ORG")]),
     # two capitals alone are no organisation; before a name they open one
     ("Die Brille für VR kostet viel.", []),
     ("Er lehrte an der TH Kalmbach.", [("TH Kalmbach", "ORG")]),
