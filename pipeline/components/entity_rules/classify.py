@@ -283,11 +283,21 @@ def _place_ending(c: Context) -> str | None:
 
 def _generic_place(word: str, lex: Lexicons) -> bool:
     """A common noun with a place ending ("Hauptstraße", "Parkplatz", "Quartal"), unless a known
-    name stands before the ending ("Magellanstraße", "Alexanderplatz")."""
-    if word not in lex.common_nouns:
-        return False
+    name stands before the ending ("Magellanstraße", "Alexanderplatz"); or a verb's infinitive as a noun
+    that ends like a place ("das Anbringen", "im Kunstspringen")."""
     tail = next(tail for tail in lex.place_tails if word.endswith(tail))
+    if word not in lex.common_nouns:
+        return _verbal_noun(word, tail, lex)
     return not lex.is_name(word[:-len(tail)])
+
+
+def _verbal_noun(word: str, tail: str, lex: Lexicons) -> bool:
+    """Ends in an infinitive longer than its place ending ("Kunst-springen", "Vor-dringen"; not "Eis-leben"), and
+    no town the word classes know ("Sigmaringen")."""
+    lower = word.lower()
+    return lex.word_class.get(word) != "PLACE" and any(
+        lower[i:] in lex.lower_words and lower[i:] not in lex.verb_forms
+        for i in range(len(lower) - len(tail)))
 
 
 def _in_speaker_slot(c: Context) -> str | None:
