@@ -142,6 +142,9 @@ def mentions(doc):
     ("Von der Leyen sagte am Montag, man werde helfen.", [("Von der Leyen", "PER")]),
     ("Von der Leyen hat die Reform verteidigt.", [("Von der Leyen", "PER")]),
     ("Van Gaal kritisierte die Spieler.", [("Van Gaal", "PER")]),
+    # ... but "Da" at a sentence start is a conjunction, and a noun after "Zu der" no name
+    ("Da Schröder nicht kam, blieb es still.", [("Schröder", "PER")]),
+    ("Zu der Überreichung des Preises kam er.", []),
     ("De Maizière lehnte das ab.", [("De Maizière", "PER")]),
     ("Er traf Frank van den Berg.", [("Frank van den Berg", "PER")]),
     ("Wie Vizeregierungssprecher Thomas Steg mitteilte, ist die Lage ernst.", [("Thomas Steg", "PER")]),

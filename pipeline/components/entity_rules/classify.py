@@ -320,7 +320,7 @@ def _opened_by_particle(c: Context) -> str | None:
     opener = particles_before(c.doc, c.texts, c.start, c.lex)  # not "von der Sonne"
     # capitalised at a sentence start, or right after a speech verb ("erklärt van der Vaart")
     opens = c.texts[opener][:1].isupper() or opener > 0 and c.lex.cue_words.get(c.texts[opener - 1]) == "PER"
-    if opener < c.start and opens and len(c.words) == 1 \
+    if opener < c.start and opens and len(c.words) == 1 and not NOUN_SUFFIX.search(c.word) \
             and c.word_class(c.word) in (None, "SURNAME", "FIRSTNAME") and c.word not in c.lex.ambiguous:
         return "PER"
     return None
