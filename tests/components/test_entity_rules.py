@@ -215,6 +215,9 @@ def mentions(doc):
     # world towns from the word classes, also where they end in a German noun ("-bridge", "-polis")
     ("Gespielt wurde in Boston und Bracebridge.", [("Boston", "LOC"), ("Bracebridge", "LOC")]),
     ("Das Turnier endete in Kalamazoo.", [("Kalamazoo", "LOC")]),
+    # ... not an English word, which is no place on its own
+    ("Später arbeitete Hill wieder als Anwalt.", [("Hill", "PER")]),
+    ("Die Fabrik steht in Boston.", [("Boston", "LOC")]),
     # ... also at a sentence start, but not as the subject of a finite verb (a person's name is as likely there)
     ("Kalamazoo (dpa) Im Zoo gab es Nachwuchs.", [("Kalamazoo", "LOC"), ("dpa", "ORG")]),
     ("Abends spielten sie Bridge.", []),
