@@ -108,6 +108,7 @@ ANAPHORIC_DEMONSTRATIVES = words("anaphoric_demonstrative")  # "Das teilte X mit
 # -- conjunctions
 CLAUSE_CONJUNCTIONS = words("clause_conjunction")  # "…, sagte Richter und …"
 LIST_JOINERS = words("list_joiner")  # "die Dörfer A, B und C"
+SUBJECT_OPENERS = words("subject_opener")  # "…, dass Kolbritz so Zeit gewinnt", "distanzierte sich Kolbritz"
 NAME_LINKS = words("name_link")  # "Bewegung für Demokratischen Wandel"
 
 # -- prepositions and particles

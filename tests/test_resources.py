@@ -164,6 +164,10 @@ def test_word_classes(word_classes):
     assert word_classes.get("Baldwin") == "SURNAME"
     for word in ("Hof", "Nice", "Jupiter"):
         assert word not in word_classes
+    # ... nor are English words, which the clusters and GeoNames give as places
+    for word in ("Street", "Hook", "District", "Alliance", "Hill"):
+        assert word_classes.get(word) != "PLACE"
+    assert word_classes.get("Boston") == "PLACE"
     assert set(word_classes.values()) <= {"SURNAME", "FIRSTNAME", "PLACE", "ORG"}
 
 

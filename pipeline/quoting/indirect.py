@@ -273,6 +273,19 @@ def _clause_after(text: Text, after: int, sent_end: int) -> int | None:
     return None
 
 
+def _verb_after_object(text: Text, start: int, end: int) -> bool:
+    """Whether a noun phrase from `start` (an article, adjectives or numbers, then nouns) is followed by a
+    Konjunktiv verb: the object of a preposition that opens a main clause ("seit Januar seien die Preise
+    gestiegen", "bis Ende Mai solle …"), not a subordinate clause ("seit die Preise gestiegen seien")."""
+    i = start + 1 if start < end and text.lex.has(text.lower[start], "det") else start
+    while i < end and (is_adjective(text, i) or text.words[i].isdigit()):
+        i += 1
+    nouns = i
+    while i < end and text.is_capital(i) and text.is_word(i):
+        i += 1
+    return nouns < i < end and konjunktiv(text, i)
+
+
 def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     """Whether the clause from `start` is reported content after a verb of `kind`: dass/ob/wonach,
     Konjunktiv, or zu-infinitive."""
@@ -283,6 +296,8 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
         return True
     if lex.has(first, "subordinator") and start + 1 < end and text.lower[start + 1] in lex.konjunktiv:
         return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
+    if lex.has(first, "subordinator") and lex.has(first, "preposition") and _verb_after_object(text, start + 1, end):
+        return True  # a preposition, its object, then the verb in second place: "sagte, seit Januar seien …"
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
     # (a colon ends the segment too: "sagte X, Gründer der Band: „…“" has an apposition, no claim)

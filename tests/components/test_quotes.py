@@ -128,6 +128,11 @@ def rows(doc):
     # short judgement after "nannte"
     ("Berger nannte den Vorschlag „völlig verfehlt“.",
      [("direct", "völlig verfehlt", "Anna Berger")]),
+    # a claim that opens with a preposition that can also be a subordinator: its verb stands second
+    ("Krüger sagte, seit Januar seien die Mieten deutlich gestiegen.",
+     [("indirect", "seit Januar seien die Mieten deutlich gestiegen", "Thomas Krüger")]),
+    ("Aus dem Ministerium hieß es, bis Ende Mai solle die neue Brücke fertig sein.",
+     [("indirect", "bis Ende Mai solle die neue Brücke fertig sein", None)]),
 ])
 def test_quotes(nlp, text, expected):
     found = rows(run(nlp, text))
@@ -178,6 +183,7 @@ def test_quotes(nlp, text, expected):
     "Die Partei ging als Siegerin aus der Wahl hervor, die im Mai stattfand.",
     "Die Stadt teilte, nach langen Tests, die Ergebnisse mit.",  # a particle after an insert, but no claim
     "Die Firma stellt ihre Pläne nach der Sitzung vor.",
+    "Der Laden blieb geschlossen, seit die Mieten gestiegen seien.",  # a subordinate clause, its verb last
 ])
 def test_not_quotes(nlp, text):
     assert rows(run(nlp, text)) == []

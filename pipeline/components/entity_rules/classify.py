@@ -7,6 +7,7 @@ table; a rule marked "no mention" ends the list without one.
     too_long       -        it has more than six words: no mention
     name_word      LOC/ORG  a word inside it types it ("Hudson River"), or a place prefix opens it ("St. Moritz")
     work_title     -        an English word of a title is in it ("Take On Me"): songs, books and films are no mention
+    storm          -        a storm's class noun is before it ("Hurrikan Alex", "Orkan Kyrill"): no mention
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
@@ -25,9 +26,9 @@ table; a rule marked "no mention" ends the list without one.
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
     first_name     PER      a first name that the word classes list as a first name or surname
     speech         PER      a speech verb follows, not at a sentence start
-    verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "Doch Kolbritz wurde")
+    verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "dass Kolbritz so")
     genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
-    preposition    LOC      after a place preposition ("in Pflückuff")
+    preposition    LOC      after a place preposition ("in Pflückuff"); after "bei" only a place's ending ("bei Edenbach")
 
 When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
 `place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
@@ -44,9 +45,9 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
+from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
                        INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
-                       SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
@@ -154,6 +155,10 @@ def _word_inside(c: Context) -> str | None:
 
 def _work_title(c: Context) -> bool:
     return len(c.words) >= 2 and any(w in c.lex.work_words for w in c.words)
+
+
+def _storm_cue(c: Context) -> bool:
+    return c.lex.cue_label(c.cue) == "OTH"
 
 
 def _cue_before(c: Context) -> str | None:
@@ -278,11 +283,21 @@ def _place_ending(c: Context) -> str | None:
 
 def _generic_place(word: str, lex: Lexicons) -> bool:
     """A common noun with a place ending ("Hauptstraße", "Parkplatz", "Quartal"), unless a known
-    name stands before the ending ("Magellanstraße", "Alexanderplatz")."""
-    if word not in lex.common_nouns:
-        return False
+    name stands before the ending ("Magellanstraße", "Alexanderplatz"); or a verb's infinitive as a noun
+    that ends like a place ("das Anbringen", "im Kunstspringen")."""
     tail = next(tail for tail in lex.place_tails if word.endswith(tail))
+    if word not in lex.common_nouns:
+        return _verbal_noun(word, tail, lex)
     return not lex.is_name(word[:-len(tail)])
+
+
+def _verbal_noun(word: str, tail: str, lex: Lexicons) -> bool:
+    """Ends in an infinitive longer than its place ending ("Kunst-springen", "Vor-dringen"; not "Eis-leben"), and
+    no town the word classes know ("Sigmaringen")."""
+    lower = word.lower()
+    return lex.word_class.get(word) != "PLACE" and any(
+        lower[i:] in lex.lower_words and lower[i:] not in lex.verb_forms
+        for i in range(len(lower) - len(tail)))
 
 
 def _in_speaker_slot(c: Context) -> str | None:
@@ -305,7 +320,7 @@ def _opened_by_particle(c: Context) -> str | None:
     opener = particles_before(c.doc, c.texts, c.start, c.lex)  # not "von der Sonne"
     # capitalised at a sentence start, or right after a speech verb ("erklärt van der Vaart")
     opens = c.texts[opener][:1].isupper() or opener > 0 and c.lex.cue_words.get(c.texts[opener - 1]) == "PER"
-    if opener < c.start and opens and len(c.words) == 1 \
+    if opener < c.start and opens and len(c.words) == 1 and not NOUN_SUFFIX.search(c.word) \
             and c.word_class(c.word) in (None, "SURNAME", "FIRSTNAME") and c.word not in c.lex.ambiguous:
         return "PER"
     return None
@@ -313,9 +328,15 @@ def _opened_by_particle(c: Context) -> str | None:
 
 def _surname(c: Context) -> str | None:
     if (c.word_class(c.word) == "SURNAME" or c.word_class(c.first) == "SURNAME") \
-            and c.before.lower() not in ARTICLES and not c.in_place:
+            and c.before.lower() not in ARTICLES and not c.in_place and not _after_attribute(c):
         return "PER"
     return None
+
+
+def _after_attribute(c: Context) -> bool:
+    """An article and an inflected adjective before it make it a noun: "der rechten Wade", "Den zweiten Preis"."""
+    i = c.start
+    return i > 1 and c.texts[i - 2].lower() in ARTICLES and c.before[:1].islower() and c.before.endswith(ADJECTIVE_ENDINGS)
 
 
 def _after_speech_verb(c: Context) -> str | None:
@@ -369,7 +390,9 @@ def _subject_of_verb(c: Context) -> str | None:
         # "Doch Bermúdez wurde …", "Auch Geillis hat …": a function word opens the sentence, an auxiliary follows
         opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES and lex.cue_words.get(before.lower()) != "LOC" \
             and i > 0 and sentence_initial(c.doc, i - 1) and c.after in lex.verbs and _short_name_shape(word)
-        found = verb_before and c.after[:1].islower() or opened
+        # "…, dass Kolbritz so Zeit gewinnt", "distanzierte sich Kolbritz von …": a conjunction or reflexive before it
+        after_opener = before.lower() in SUBJECT_OPENERS and c.after[:1].islower() and _short_name_shape(word)
+        found = verb_before and c.after[:1].islower() or opened or after_opener
     return "PER" if found else None
 
 
@@ -391,8 +414,10 @@ def _after_place_preposition(c: Context) -> str | None:
     word = c.word
     # capitalised only at a sentence start ("In Garze traf es …"; not "Forever In Love")
     preposition = c.before.lower() if c.start > 0 and sentence_initial(c.doc, c.start - 1) else c.before
+    # "bei Sauber", "bei Homer" is where one works or reads as often as a place: only "bei Edenbach" is one
+    shaped = preposition not in c.lex.shaped_place_prepositions or word.endswith(c.lex.place_tails + c.lex.landform_tails)
     if c.lex.cue_words.get(preposition) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
-            and word.isalpha() and word[1:].islower():
+            and word.isalpha() and word[1:].islower() and shaped:
         return "LOC"
     return None
 
@@ -402,6 +427,7 @@ RULES = (
     Rule("too_long", _too_long, reject=True),
     Rule("name_word", _word_inside),
     Rule("work_title", _work_title, reject=True),
+    Rule("storm", _storm_cue, reject=True),
     Rule("cue", _cue_before),
     Rule("party", _party_after),
     Rule("title", _opens_with_title, start=_first_name_before_title),
@@ -441,8 +467,12 @@ def classify(c: Context) -> Span | None:
 def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> list[Span]:
     """The mentions of the runs of name-like words outside `taken`."""
     spans: list[Span] = []
+    storms: set[str] = set()  # a storm's name is none anywhere in the text ("Hurrikan Alex …, Alex zog weiter")
     for start, end, cue in candidates(doc, texts, taken, lex):
-        span = classify(Context(doc, texts, start, end, cue, lex))
+        context = Context(doc, texts, start, end, cue, lex)
+        if _storm_cue(context):
+            storms.add(context.word)
+        span = classify(context)
         prev = spans[-1] if spans else None
         if span is None and prev is not None and start > prev.end and not any(lex.is_common(w) for w in texts[start:end]) \
                 and (prev._.method in LIST_HEADS and all(w in LIST_JOINERS for w in texts[prev.end:start])
@@ -450,4 +480,4 @@ def name_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) ->
             span = mention(doc, start, end, prev.label_, "list")  # "die Dörfer Hokkala, Kumpula und …"
         if span is not None:
             spans.append(span)
-    return spans
+    return [span for span in spans if span.text not in storms] if storms else spans

@@ -21,6 +21,9 @@ ADJECTIVE_SHAPE = re.compile(r"(?:.*(?:ig|lich|isch|bar|sam|los|haft|end|erer|we
                              r"|[a-zäöü]{0,5}ge[a-zäöüß]{3,}(?:en|t))\Z")
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(e|en|er|es)\Z")  # an inflected adjective, capitalised
 ROMAN = re.compile(r"[IVX]+\Z")
+# a family name may end in a short noun in -er/-el ("Laukötter", "Kiesewetter"); a compound of a longer one is a
+# noun ("Netzanbieter", "Medienvertreter", "Porschesprecher")
+SHORT_NAME_TAIL = 6
 
 
 @dataclass
@@ -37,10 +40,13 @@ class Lexicons:
     prefixes: set[str] = field(default_factory=set)  # first word of a place name ("San", "St.")
     titles: set[str] = field(default_factory=set)  # titles that belong to the name ("Lady Gaga")
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
+    shaped_place_prepositions: set[str] = field(default_factory=set)  # a place only with a place's ending after them
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
+    short_name_tails: tuple[str, ...] = ()  # endings of the short nouns a family name may end in ("Laukötter")
     place_tails: tuple[str, ...] = ()  # endings of street and place names ("-straße", "-hausen")
     landform_tails: tuple[str, ...] = ()  # endings of mountains, woods and sites after an article ("den Kemmelberg")
     districts: set[str] = field(default_factory=set)  # parts of a town named after it ("Berlin-Mitte", "Hannover-Süd")
+    region_prefixes: tuple[str, ...] = ()  # compass points that open the name of part of a place ("Süditalien")
     work_words: set[str] = field(default_factory=set)  # English words in titles of works ("The", "Of")
     ambiguous: set[str] = field(default_factory=set)  # common nouns that are also names ("Stein", "Wolf")
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
@@ -112,18 +118,31 @@ class Lexicons:
             tail = word[i:]
             noun = tail[0].upper() + tail[1:]
             if noun in self.common_nouns or noun in self.ambiguous:
-                return not tail.endswith(self.name_tails)
+                return not (tail.endswith(self.name_tails)
+                            or len(tail) <= SHORT_NAME_TAIL and tail.endswith(self.short_name_tails))
         return False
 
     def is_place_compound(self, word: str) -> bool:
         """A town and its district or neighbour joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte"), not a
-        compound of a common noun ("Berlin-Besuch")."""
+        compound of a common noun ("Berlin-Besuch"); or a compass point joined to a place ("Süditalien", "Nordhessen")."""
+        if self._region(word):
+            return True
         parts = word.split("-")
         if len(parts) != 2 or self.word_class.get(parts[0]) != "PLACE" or not parts[1][:1].isupper():
             return False
         last = parts[1]  # a noun it ends in has five letters or more: "Stahlgeschäft", not "Vegesack"
         return last in self.districts or last not in self.common_nouns and last not in self.ambiguous \
             and not self.is_name(last) and not self._common_tail(last, shortest=5)
+
+    def _region(self, word: str) -> bool:
+        """"Süditalien", "Ostwestfalens": a compass point and a place written as one word; not an adverb or
+        adjective at a sentence start ("Südlich", "Östlich")."""
+        prefix = next((p for p in self.region_prefixes if word.startswith(p)), None)
+        if prefix is None or len(word) - len(prefix) < 4 or not word[len(prefix)].islower() \
+                or word.lower() in self.lower_words:
+            return False
+        place = word[len(prefix)].upper() + word[len(prefix) + 1:]
+        return any(self.word_class.get(form) == "PLACE" for form in (place, strip_genitive(place)))
 
     def adjective_form(self, lower: str) -> bool:
         """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
@@ -195,10 +214,13 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         prefixes=set(by_kind("prefix")),
         titles=set(by_kind("title")),
         cue_words={**by_kind("speech"), **by_kind("preposition")},
+        shaped_place_prepositions=set(by_kind("shaped_place_preposition")),
         name_tails=tuple(by_kind("name_tail")),
+        short_name_tails=tuple(by_kind("short_name_tail")),
         place_tails=tuple(by_kind("place_tail")),
         landform_tails=tuple(by_kind("landform_tail")),
         districts=set(by_kind("district")),
+        region_prefixes=tuple(sorted(by_kind("region"), key=len, reverse=True)),  # "Südost" before "Süd"
         work_words=set(by_kind("work")),
         ambiguous=files.words("ambiguous_nouns.txt"),
         verbs=set(by_kind("verb")),
