@@ -1275,3 +1275,16 @@ def test_subject_before_an_insert_and_the_auxiliary(nlp, text, quote, speaker_te
 ])
 def test_perfect_tense_cue_after_the_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a speech verb, a subordinate clause may open the claim whose main clause is in Konjunktiv
+    ("Krüger sagte, wenn die Preise stiegen, werde er zurücktreten.",
+     [("indirect", "wenn die Preise stiegen, werde er zurücktreten", "Thomas Krüger")]),
+    ("Berger erklärte, wer so handle, müsse bestraft werden.",
+     [("indirect", "wer so handle, müsse bestraft werden", "Anna Berger")]),
+    # ... not a clause of time with no claim in Konjunktiv
+    ("Krüger sagte, als die Polizei kam, nichts mehr.", []),
+])
+def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
