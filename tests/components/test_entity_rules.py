@@ -360,6 +360,8 @@ def mentions(doc):
     ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),
     ("Der Song Take On Me wurde ein Hit.", []),
     ("Der neue Film Star Wars läuft an.", []),
+    # ... or an English word of titles alone, split from the rest of a name: no organisation after the class noun
+    ("Sie besuchte die Schule The Brixley School in Leeds.", [("Brixley School", "ORG"), ("Leeds", "LOC")]),
     # English organisation names, with "of"/"on"/"for" and without; a German class noun before one is no part of it
     ("Er forschte am California Institute of Technology.", [("California Institute of Technology", "ORG")]),
     ("Das International Council on Security and Development warnt.",
