@@ -362,6 +362,9 @@ def mentions(doc):
     ("Später zog die Polizei Anfang der Achtziger hier ein.", []),
     ("Das Stück erschien im Theater Verlag.", []),
     ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),
+    # a club's name in the genitive leaves out the noun it governs
+    ("Gestern trainierten Eintracht Kelmsdorfs Spieler allein.", [("Eintracht Kelmsdorfs", "ORG")]),
+    ("Er leitet das Bundesamt für Verfassungsschutz.", [("Bundesamt für Verfassungsschutz", "ORG")]),
     ("Der Song Take On Me wurde ein Hit.", []),
     ("Der neue Film Star Wars läuft an.", []),
     # ... or an English word of titles alone, split from the rest of a name: no organisation after the class noun
