@@ -161,6 +161,9 @@ def mentions(doc):
     # a person's full name before "und" makes the unknown name after it one; a comma alone does not (an apposition)
     ("Auf der Bühne standen Paula Brandt und Vendoszek.", [("Paula Brandt", "PER"), ("Vendoszek", "PER")]),
     ("Auf der Bühne standen Paula Brandt, Vendoszek und andere.", [("Paula Brandt", "PER")]),
+    # a station's name, also one that is a surname
+    ("Die Bahn hielt an der Station Wilson.", [("Wilson", "LOC")]),
+    ("Sie stieg an der Haltestelle Kellerweg aus.", [("Kellerweg", "LOC")]),
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
