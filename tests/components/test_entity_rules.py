@@ -164,6 +164,9 @@ def mentions(doc):
     # a station's name, also one that is a surname
     ("Die Bahn hielt an der Station Wilson.", [("Wilson", "LOC")]),
     ("Sie stieg an der Haltestelle Kellerweg aus.", [("Kellerweg", "LOC")]),
+    # a camp's name ("-lager"), not a side in a dispute
+    ("Vom Flüchtlingslager Kavarni aus brachen Hunderte auf.", [("Kavarni", "LOC")]),
+    ("Im Lager der Gegner herrschte Streit.", []),
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
