@@ -167,6 +167,11 @@ def mentions(doc):
     # a camp's name ("-lager"), not a side in a dispute
     ("Vom Flüchtlingslager Kavarni aus brachen Hunderte auf.", [("Kavarni", "LOC")]),
     ("Im Lager der Gegner herrschte Streit.", []),
+    # an area ("-gebiet"), a département, a blog; a pressure area is a storm
+    ("Das Weinbaugebiet Corvelais umfasst 23 Gemeinden.", [("Corvelais", "LOC")]),
+    ("Es brannte im Département Yvelines.", [("Yvelines", "LOC")]),
+    ("Das meldete der Tech-Blog Zelmix.", [("Zelmix", "ORG")]),
+    ("Das Tiefdruckgebiet Yolanthe brachte Regen.", []),
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
