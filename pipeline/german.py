@@ -139,6 +139,7 @@ PASSIVE_PARTICIPLES = words("passive_participle")  # "worden"
 REPORTIVE_MODALS = words("reportive_modal")  # "Er soll das Geld genommen haben"
 PERFECT_INFINITIVE_AUXILIARIES = words("perfect_infinitive_auxiliary")  # "… genommen haben"
 QUOTED_SUBJECT_VERBS = words("quoted_subject_verb")  # lemmas: "Sie wird mit den Worten zitiert"
+ORDINAL_FOLLOWERS = words("ordinal_follower")  # stop words that may follow an ordinal: "am 1. Tag"
 
 # -- stems and endings (tuples for str.startswith/str.endswith)
 NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "sogenannten"

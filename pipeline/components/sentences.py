@@ -8,12 +8,13 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..german import ARTICLES
+from ..german import ARTICLES, ORDINAL_FOLLOWERS, STOP_WORDS
 from ..tokens import flagged, token_texts
 
 # the tokenizer keeps a sentence's period on a decimal number ("von 7,1. Nach …"); an ordinal
 # ("am 18. Juni") or a date ("am 1.3. kam") has no decimal comma, so it does not end a sentence
 DECIMAL_WITH_PERIOD = re.compile(r"\d+,\d+\.\Z")
+NUMBER_WITH_PERIOD = re.compile(r"\d\.\Z")
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'", ")", "]"})
 NO_START = frozenset({",", ";", ":", ")", "]", "-", "–"})
@@ -45,7 +46,8 @@ class SentenceSegmenter:
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)
             elif text in TERMINALS or (len(text) > 1 and text.endswith(("!", "?")) and not text[0].isalnum()) \
-                    or _letter_after_noun(texts, i) or DECIMAL_WITH_PERIOD.match(text):
+                    or _letter_after_noun(texts, i) or DECIMAL_WITH_PERIOD.match(text) \
+                    or _number_before_function_word(texts, i):
                 j = _skip(texts, _skip(texts, i + 1, CLOSERS.__contains__), str.isspace)
                 if j < n and (texts[j] in NO_START or texts[j][:1].islower()):
                     continue
@@ -67,6 +69,17 @@ def _letter_after_noun(texts: list[str], i: int) -> bool:
     sentence; elsewhere it is an initial ("George W. Bush") and does not."""
     text = texts[i]
     return len(text) == 2 and text[1] == "." and text[0].isupper() and i >= 2 and texts[i - 2] in ARTICLES
+
+
+def _number_before_function_word(texts: list[str], i: int) -> bool:
+    """"seit 2004. Er darf …", "zirka 1.000. Zu der Demonstration …": a number with its period ends the sentence
+    when a capitalised function word follows, which no ordinal takes after it (an ordinal is followed by its
+    noun or an adjective: "am 18. Juni", "am 1. Tag")."""
+    if not NUMBER_WITH_PERIOD.search(texts[i]) or DECIMAL_WITH_PERIOD.match(texts[i]):
+        return False
+    j = _skip(texts, i + 1, str.isspace)
+    word = texts[j] if j < len(texts) else ""
+    return word[:1].isupper() and word.lower() in STOP_WORDS and word.lower() not in ORDINAL_FOLLOWERS
 
 
 def _skip(texts: list[str], j: int, skippable) -> int:

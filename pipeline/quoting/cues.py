@@ -38,17 +38,20 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
                 continue  # "forderte zwölf Todesopfer" counts victims, it is no demand
             if verb.kind == CueKind.INTENT and not _stated_aim(text, i, clause_start, clause_end):
                 continue
+            governed_end = clause_end  # where the words the verb requires may stand
             if verb.particle and not verb.joined:
                 # (a "zu" before the verb is its infinitive's: "Zeit zu geben" is no "zugeben")
                 before = i > clause_start and lower[i - 1] == verb.particle and verb.particle not in INFINITIVE_PARTICLES
-                if last != verb.particle and not before and _particle_after_inserts(text, clause_end) != verb.particle:
-                    continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
+                if last != verb.particle and not before:
+                    particle, governed_end = _particle_after_inserts(text, clause_end, frozenset(verb.requires))
+                    if particle != verb.particle:
+                        continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
             elif lex.has(last, "particle") and clause_end - 1 > i and not _taken_by_later_verb(text, i, clause_end):
                 continue  # "sagte ... zu" is zusagen, "erklärten sich ... bereit" a commitment
             # the required word stands after the verb or just before it; an impersonal verb's anywhere in
             # its clause ("Wie es in der Erklärung hieß", "Wie aus dem Bericht hervorgeht")
             window = clause_start if verb.kind == CueKind.IMPERSONAL else max(clause_start, i - 2)
-            if verb.requires and not set(verb.requires) & set(lower[window:clause_end]):
+            if verb.requires and not set(verb.requires) & set(lower[window:max(clause_end, governed_end)]):
                 continue
             yield VerbCue(Cue(verb.lemma, verb.kind, i, i + 1, text.words[i]), verb)
             break
@@ -66,9 +69,11 @@ def _taken_by_later_verb(text: Text, verb_at: int, clause_end: int) -> bool:
                for verb in text.lex.verbs[text.lower[j]])
 
 
-def _particle_after_inserts(text: Text, clause_end: int) -> str:
-    """The particle that closes the sentence after noun phrases set off by commas or dashes ("teilte der
-    Sprecher, Max Muster, mit", "gab heute – nach langen Tests – Professor Lang bekannt"), else ""."""
+def _particle_after_inserts(text: Text, clause_end: int, governed: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The particle that closes the clause after noun phrases set off by commas or dashes ("teilte der
+    Sprecher, Max Muster, mit", "gab heute – nach langen Tests – Professor Lang bekannt"), and the index after it;
+    else ("", clause_end). Adverbs and the words the verb governs may stand before it in its own segment ("ging X,
+    die Anwältin, noch davon aus, dass …")."""
     sent_start, sent_end = text.sents[text.sent_of[clause_end - 1]]
     content_end = text.content_end(sent_start, sent_end)
     end = clause_end
@@ -76,12 +81,13 @@ def _particle_after_inserts(text: Text, clause_end: int) -> str:
         start, end = text.clause(end + 1)
         if end >= content_end:  # the last segment: noun phrases and the particle
             last = content_end - 1
-            return text.lower[last] if only_noun_phrases(text, start, last) else ""
-        if end == start + 1 and text.lex.has(text.lower[start], "particle"):
-            return text.lower[start]  # "gab der Leiter, X, bekannt, dass …": the particle before the claim
+            return (text.lower[last], last + 1) if only_noun_phrases(text, start, last) else ("", clause_end)
+        if text.lex.has(text.lower[end - 1], "particle") and all(
+                text.lex.has(text.lower[j], "adverb") or text.lower[j] in governed for j in range(start, end - 1)):
+            return text.lower[end - 1], end  # "gab der Leiter, X, bekannt, dass …": the particle before the claim
         if not only_noun_phrases(text, start, end):
-            return ""
-    return ""
+            return "", clause_end
+    return "", clause_end
 
 
 def zu_infinitive(text: Text, start: int, end: int) -> bool:

@@ -33,10 +33,27 @@ def direct_quotes(text: Text) -> Iterator[DirectQuote]:
         if not words:
             continue
         found = _attributed(text, quotation, len(words))
+        if found is not None and (found.cue is None or found.cue.kind != CueKind.JUDGE) \
+                and _names_the_noun_before(text, quotation):
+            continue
         if found is not None:
             yield DirectQuote(quotation, found)
         elif _statement(text, quotation, words):
             yield DirectQuote(quotation, None)
+
+
+def _names_the_noun_before(text: Text, quotation: Quotation) -> bool:
+    """Whether the quotation stands right after a noun, with no punctuation between, as the name it gives that noun
+    ("im Fachblatt „…“", "unter dem Motto „…“", "Kubricks Film „…“"); not after a name, nor after a noun of
+    speech ("mit den Worten „…“"), nor a predicate ("dass ihre Arbeit „nicht frei von Fehlern“ sei"), nor as the
+    judgement of a judging verb (the caller's test)."""
+    before = quotation.open - 1
+    while before >= 0 and text.is_space[before]:
+        before -= 1
+    first = quotation.open + 1  # a name opens with a capital or a number ("„Falcon 1“"), a predicate need not
+    return (before > 0 and text.words[before].isalpha() and text.is_capital(before) and not text.opens_sentence(before)
+            and text.ent_at[before] < 0 and not text.lex.noun_class(text.lower[before], "source")
+            and first < len(text.words) and (text.words[first][:1].isupper() or text.words[first][:1].isdigit()))
 
 
 def _statement(text: Text, quotation: Quotation, words: list[int]) -> bool:
@@ -87,8 +104,10 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
             speaker = impersonal_source(text, cue) if verb.kind == CueKind.IMPERSONAL else _subject_speaker(text, cue)
             return Found(QuoteKind.DIRECT, start, end, cue, speaker)
     if colon:  # "Er wies die Kritik zurück: „Unsinn.“", "Dabei griff sie X an: „…“": the subject said it
-        subject = next((phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1)
-                        if phrase.kind in SUBJECT_KINDS and is_subject(text, phrase)), None)
+        found = [phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1) if is_subject(text, phrase)]
+        # a name, role or pronoun; else a plain noun that opens the sentence ("Die Bewohner sehen es gelassen: „…“")
+        subject = next((phrase for phrase in found if phrase.kind in SUBJECT_KINDS), None) or next(
+            (phrase for phrase in found[:1] if phrase.start == open_sentence[0] and phrase.kind == PhraseKind.NOUN), None)
         if subject is not None:
             colon_at = quotation.open - 1
             return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),

@@ -8,6 +8,7 @@ from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITION
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
+from .lexicon import Verb
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
@@ -71,6 +72,15 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
+        infinitive_start = _infinitive_object(text, cue, verb, clause_end)
+        if infinitive_start is not None and verb.kind in (CueKind.SPEECH, CueKind.REPORTED) and not later_claims:
+            if subject is not None and subject.start >= infinitive_start:
+                # "Am Montag hat X angekündigt ihr Amt niederzulegen": the infinitive's object is no subject
+                subject = next((phrase for phrase in phrases(text, clause_start, cue.start)
+                                if is_subject(text, phrase)), None)
+                speaker = resolve(text, subject, verb=cue.start)
+            yield Found(QuoteKind.INDIRECT, infinitive_start, clause_end, cue, speaker)
+            continue
         claim_start = None if later_claims else \
             _clause_after(text, clause_end - 1 if clause_end > cue.start else cue.start, sent_end)
         if claim_start is not None and clause_start == sent_start and _verb_final(text, cue, clause_start, clause_end):
@@ -80,7 +90,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                               and text.quote_at[i] < 0), claim_end)
         while (claim_start is not None and text.words[claim_start - 1] == ","
                and (_apposition(text, claim_start, claim_end)  # "sagte X, Chef der Y, …"
-                    or _infinitive_insert(text, claim_start, claim_end))):  # "sagte X, ohne … zu nennen, dass …"
+                    or _infinitive_insert(text, claim_start, claim_end)  # "sagte X, ohne … zu nennen, dass …"
+                    or _particle_segment(text, claim_start, verb))):  # "ging X, die Anwältin, davon aus, dass …"
             claim_start = _clause_after(text, claim_start, sent_end)
         if claim_start is not None and _unquoted(text, claim_start) \
                 and _reported_clause(text, claim_start, claim_end, verb.kind):
@@ -91,7 +102,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                         speaker)
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
-              and not text.subordinate(clause_start) and not reported):
+              and (not text.subordinate(clause_start) or _verb_second(text, cue, clause_start, subject))
+              and not reported):
             reported = True
             quoted = any(text.quote_at[i] >= 0 for i in range(sent_start, claim_end))
             if quoted and any(text.words[i] == ":" and text.words[i + 1] in MARKS
@@ -116,6 +128,25 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
                     yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
                                 speaker)
+
+
+def _infinitive_object(text: Text, cue: Cue, verb: Verb, clause_end: int) -> int | None:
+    """Where a zu-infinitive right after the cue verb starts when it runs to the end of the clause with no comma
+    before it ("hat angekündigt die Preise zu erhöhen", "kündigte an bei der Wahl erneut anzutreten"), else None."""
+    start = cue.end + 1 if cue.end < clause_end and verb.particle and text.lower[cue.end] == verb.particle else cue.end
+    if clause_end - start < 2 or text.quote_at[start] >= 0 or text.lex.has(text.lower[start], "subordinator") \
+            or text.lower[start] in INFINITIVE_PARTICLES:  # the cue inside the infinitive: "belegen zu können"
+        return None
+    return start if zu_infinitive(text, clause_end - 2, clause_end) else None
+
+
+def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:
+    """Whether a word that may open a subordinate clause opens a main clause as the head of its first constituent:
+    the subject right after the cue verb ("Als Grund nannte der Minister …", "Seit Jahren fordert der Staat …");
+    in a subordinate clause it comes before the verb, which stands last ("als der Minister die Kosten nannte").
+    Not a word before a noun that names no one (an adjective: "Bis jetzt sind die verdächtigen Stoffe …")."""
+    return (text.lex.has(text.lower[clause_start], "subordinator") and subject is not None
+            and subject.start == cue.end and not (text.is_capital(cue.end) and text.ent_at[cue.end] < 0))
 
 
 def _indefinite_subject(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
@@ -307,6 +338,14 @@ def _apposition(text: Text, start: int, claim_end: int) -> bool:
     comma = next((i for i in range(start, claim_end) if text.words[i] == ","), None)
     return (comma is not None and comma > start and text.quote_at[start] < 0
             and not text.lex.has(text.lower[start], "subordinator") and only_noun_phrases(text, start, comma))
+
+
+def _particle_segment(text: Text, start: int, verb: Verb) -> bool:
+    """Whether the segment from `start` to the next comma closes the cue's clause after an insert: the verb's
+    particle after adverbs or the words it governs ("ging X, die Anwältin der Frau, noch davon aus, dass …")."""
+    end = text.clause(start)[1]
+    return (bool(verb.particle) and end > start and text.lower[end - 1] == verb.particle
+            and all(text.lex.has(text.lower[j], "adverb") or text.lower[j] in verb.requires for j in range(start, end - 1)))
 
 
 def _infinitive_insert(text: Text, start: int, claim_end: int) -> bool:

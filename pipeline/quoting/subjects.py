@@ -85,7 +85,7 @@ def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int |
         if agent is None and source is not None and source.kind == PhraseKind.ENTITY \
                 and text.ents[source.entity].label_ == "LOC":
             return None  # "Kritisiert wird in Deutschland, dass …": a place is where, not who
-        return agent or source
+        return agent or source or _document_opening_the_sentence(text, clause_start)
     found = [phrase for phrase in phrases(text, clause_start, verb_start) if is_subject(text, phrase)]
     before = found[0] if found else None
     if len(found) > 1 and found[-1].end == verb_start \
@@ -130,6 +130,16 @@ def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int |
     if after is None:  # "aus Regierungskreisen verlautete": the circle it came from
         return _phrase_after(text, ORIGIN_PREPOSITIONS, clause_start, clause_end)
     return _named_apposition(text, after, clause_end)
+
+
+def _document_opening_the_sentence(text: Text, clause_start: int) -> NounPhrase | None:
+    """The document a passive cue's clause reports from when a relative clause separates the two: "In einer
+    Erklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass …"."""
+    sent_start = text.sents[text.sent_of[clause_start]][0]
+    if clause_start <= sent_start + 2 or text.lower[sent_start] not in IMPERSONAL_SOURCE_PREPOSITIONS:
+        return None
+    document = noun_phrase(text, sent_start + 1, text.clause(sent_start)[1])
+    return document if document is not None and document.kind == PhraseKind.DOCUMENT else None
 
 
 def _named_apposition(text: Text, phrase: NounPhrase, clause_end: int) -> NounPhrase:

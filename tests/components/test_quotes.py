@@ -1170,3 +1170,75 @@ def test_infinitive_zu_is_no_particle(nlp, text):
 ])
 def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that may open a subordinate clause heads the first constituent of a main clause when the subject
+    # follows the verb: the sentence reports what the verb's object names
+    ("Als Grund nannte Krüger die hohen Kosten der Reform.",
+     [("reported", "Als Grund nannte Krüger die hohen Kosten der Reform", "Thomas Krüger")]),
+    ("Seit Wochen fordert die Bundesregierung die Freilassung der Geiseln.",
+     [("reported", "Seit Wochen fordert die Bundesregierung die Freilassung der Geiseln", "Bundesregierung")]),
+    # ... not a subordinate clause, whose verb comes last, nor an adjective before its noun
+    ("Als Krüger die hohen Kosten der Reform nannte, wurde es still im Saal.", []),
+    ("Bis jetzt sind die verdächtigen Stoffe nicht im Wasser gefunden worden.", []),
+])
+def test_main_clause_after_a_fronted_phrase_with_als_or_seit(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "von X ausgehen" with a person or organisation as subject reports what X names, as "davon ausgehen, dass …"
+    ("Die Bundesregierung geht von einem Anschlag aus.",
+     [("reported", "Die Bundesregierung geht von einem Anschlag aus", "Bundesregierung")]),
+    ("Krüger ging bei dem Brand von Brandstiftung aus.",
+     [("reported", "Krüger ging bei dem Brand von Brandstiftung aus", "Thomas Krüger")]),
+    # ... not a thing that a danger or an initiative comes from
+    ("Die größte Gefahr geht von dem Vulkan aus.", []),
+    ("Die Initiative ging von Berlin aus.", []),
+])
+def test_von_etwas_ausgehen(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zu-infinitive right after the speech verb, with no comma before it, is the claim to the clause's end
+    ("Die Bundesregierung hat angekündigt die Steuern im Herbst zu senken.",
+     [("indirect", "die Steuern im Herbst zu senken", "Bundesregierung")]),
+    ("Am Montag hat Krüger angekündigt sein Mandat niederzulegen.",
+     [("indirect", "sein Mandat niederzulegen", "Thomas Krüger")]),
+    ("Die Anwohner wurden aufgefordert die Fenster geschlossen zu halten.",
+     [("indirect", "die Fenster geschlossen zu halten", None)]),
+    # ... not the cue inside an infinitive of its own
+    ("Die Reporter brachen den Streik ab, um über die Wahl berichten zu können.", []),
+])
+def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the particle of a separable verb closes its clause after an insert, with adverbs or the word the verb governs
+    # before it: the clause after that is the claim
+    ("Zu dieser Zeit ging Lena Vogt, die Anwältin der Familie, noch davon aus, dass der Vertrag hält.",
+     [("indirect", "dass der Vertrag hält", "Lena Vogt")]),
+    ("Krüger geht nach einem Treffen mit Paul Haas, dem Leiter der Behörde, davon aus, dass die Nachbarn folgen.",
+     [("indirect", "dass die Nachbarn folgen", "Thomas Krüger")]),
+    # ... not a verb whose particle is missing ("ging … davon" is no "davon ausgehen")
+    ("Krüger ging, wie jeden Tag, davon, als die Nachbarn kamen.", []),
+])
+def test_particle_after_an_insert(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, quote, speaker_text", [
+    # a passive cue reports from the document that opens the sentence when a relative clause stands between
+    ("In einer Erklärung, die am Mittwoch in Berlin veröffentlicht wurde, wurde verkündet, dass die Frist gilt.",
+     "dass die Frist gilt", "einer Erklärung"),
+    ("In der Stellungnahme, auf die sich viele Zeitungen berufen, wird der Schritt damit begründet, dass die Kosten "
+     "steigen.", "dass die Kosten steigen", "der Stellungnahme"),
+    # ... not a place, which says where, not who
+    ("In Berlin, wo die Sitzung stattfand, wurde verkündet, dass die Frist gilt.", "dass die Frist gilt", None),
+])
+def test_passive_cue_after_a_document_and_a_relative_clause(nlp, text, quote, speaker_text):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]

@@ -14,6 +14,14 @@ import pytest
     ("Er schrieb auf der Plattform X. Der Minister sagte nichts.",
      ["Er schrieb auf der Plattform X.", "Der Minister sagte nichts."]),
     ("Präsident George W. Bush kam. Malcolm X. Little sprach.", ["Präsident George W. Bush kam.", "Malcolm X. Little sprach."]),
+    # a number with its period before a capitalised function word ends the sentence; an ordinal takes a noun
+    ("Sie regiert das Land seit 2019. Sie darf nicht mehr antreten.",
+     ["Sie regiert das Land seit 2019.", "Sie darf nicht mehr antreten."]),
+    ("Gekommen waren etwa 2.000. Zu dem Protest riefen zehn Gruppen auf.",
+     ["Gekommen waren etwa 2.000.", "Zu dem Protest riefen zehn Gruppen auf."]),
+    ("Das Spiel endete 3:1. Damit steigt der Verein auf.", ["Das Spiel endete 3:1.", "Damit steigt der Verein auf."]),
+    ("Am 2. Tag kam er. Zum 3. Mal siegte sie. Die 4. Große Kammer tagt.",
+     ["Am 2. Tag kam er.", "Zum 3. Mal siegte sie.", "Die 4. Große Kammer tagt."]),
 ])
 def test_sentence_boundaries(process, text, expected):
     doc = process(text)

@@ -52,3 +52,31 @@ def test_direct_quote_shapes(process, text, expected):
 def test_quoted_names_are_no_judgements(process, text):
     doc = process(text)
     assert not [q for q in doc.spans[QUOTES_KEY] if q.label_ == "direct"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation right after a noun, no punctuation between, is the name it gives that noun, whatever the cue
+    ("Anna Berger wurde im Fachblatt „Deutsche Bauzeitung Heute“ zitiert.", []),
+    ("Die Gruppen demonstrierten unter dem Motto „Kein Krieg in unserem Namen und nirgendwo!“ Die Polizei sagte, "
+     "es sei ruhig geblieben.", []),
+    ("Nach dem Fehlstart der Rakete „Orion 2“ will die Firma die Ursache prüfen.", []),
+    # ... not the words of a noun of speech, nor a judgement
+    ("Sie wird mit den Worten „Wir machen weiter, bis alles geklärt ist“ zitiert.",
+     ["Wir machen weiter, bis alles geklärt ist"]),
+    ("Der Trainer nannte die Entscheidung „völlig überzogen und falsch“.", ["völlig überzogen und falsch"]),
+])
+def test_quoted_name_after_its_noun(process, text, expected):
+    doc = process(text)
+    assert [q.text for q in doc.spans[QUOTES_KEY] if q.label_ == "direct"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a colon, with no speech verb, a plain noun that opens the sentence as its subject said it
+    ("Die Bewohner des Dorfes sehen alles gelassen: „Das sind Leute wie du und ich.“",
+     [("Das sind Leute wie du und ich.", "Die Bewohner des Dorfes", ":")]),
+    # ... but a name, role or pronoun after the verb is the subject of a sentence that opens with its object
+    ("Die Kritik wies der Minister zurück: „Das ist völliger Unsinn.“",
+     [("Das ist völliger Unsinn.", "der Minister", ":")]),
+])
+def test_colon_after_a_noun_subject(process, text, expected):
+    assert quotes(process(text)) == expected
