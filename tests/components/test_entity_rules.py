@@ -245,6 +245,8 @@ def mentions(doc):
     ("Der Wagen stand auf dem Parkplatz.", []),
     ("Der Laden liegt in der Kastanienstraße.", [("Kastanienstraße", "LOC")]),
     ("Das Boot fuhr auf dem Hudson River.", [("Hudson River", "LOC")]),
+    ("Sie landeten am Kelston Airport, nahe dem Freedom Tower.", [("Kelston Airport", "LOC"), ("Freedom Tower", "LOC")]),
+    ("Gestern meldete Kelmar Line einen Gewinn.", [("Kelmar Line", "ORG")]),
     ("Er lebt seit Jahren in St. Moritz.", [("St. Moritz", "LOC")]),
     ("Die Firma liegt am Frankfurter Hauptbahnhof.", [("Frankfurter Hauptbahnhof", "LOC")]),
     ("Auf der A 7 gab es Stau.", [("A 7", "LOC")]),
