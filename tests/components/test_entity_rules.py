@@ -161,6 +161,17 @@ def mentions(doc):
     # a person's full name before "und" makes the unknown name after it one; a comma alone does not (an apposition)
     ("Auf der Bühne standen Paula Brandt und Vendoszek.", [("Paula Brandt", "PER"), ("Vendoszek", "PER")]),
     ("Auf der Bühne standen Paula Brandt, Vendoszek und andere.", [("Paula Brandt", "PER")]),
+    # a station's name, also one that is a surname
+    ("Die Bahn hielt an der Station Wilson.", [("Wilson", "LOC")]),
+    ("Sie stieg an der Haltestelle Kellerweg aus.", [("Kellerweg", "LOC")]),
+    # a camp's name ("-lager"), not a side in a dispute
+    ("Vom Flüchtlingslager Kavarni aus brachen Hunderte auf.", [("Kavarni", "LOC")]),
+    ("Im Lager der Gegner herrschte Streit.", []),
+    # an area ("-gebiet"), a département, a blog; a pressure area is a storm
+    ("Das Weinbaugebiet Corvelais umfasst 23 Gemeinden.", [("Corvelais", "LOC")]),
+    ("Es brannte im Département Yvelines.", [("Yvelines", "LOC")]),
+    ("Das meldete der Tech-Blog Zelmix.", [("Zelmix", "ORG")]),
+    ("Das Tiefdruckgebiet Yolanthe brachte Regen.", []),
     ("Zur Gemeinde gehören die Dörfer Akkala, Bemmula und Kossila.",
      [("Akkala", "LOC"), ("Bemmula", "LOC"), ("Kossila", "LOC")]),
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
@@ -230,6 +241,8 @@ def mentions(doc):
     ("Der Wagen stand auf dem Parkplatz.", []),
     ("Der Laden liegt in der Kastanienstraße.", [("Kastanienstraße", "LOC")]),
     ("Das Boot fuhr auf dem Hudson River.", [("Hudson River", "LOC")]),
+    ("Sie landeten am Kelston Airport, nahe dem Freedom Tower.", [("Kelston Airport", "LOC"), ("Freedom Tower", "LOC")]),
+    ("Gestern meldete Kelmar Line einen Gewinn.", [("Kelmar Line", "ORG")]),
     ("Er lebt seit Jahren in St. Moritz.", [("St. Moritz", "LOC")]),
     ("Die Firma liegt am Frankfurter Hauptbahnhof.", [("Frankfurter Hauptbahnhof", "LOC")]),
     ("Auf der A 7 gab es Stau.", [("A 7", "LOC")]),
@@ -358,8 +371,13 @@ def mentions(doc):
     ("Später zog die Polizei Anfang der Achtziger hier ein.", []),
     ("Das Stück erschien im Theater Verlag.", []),
     ("Er sprach mit der Polizei Bremen.", [("Polizei Bremen", "ORG")]),
+    # a club's name in the genitive leaves out the noun it governs
+    ("Gestern trainierten Eintracht Kelmsdorfs Spieler allein.", [("Eintracht Kelmsdorfs", "ORG")]),
+    ("Er leitet das Bundesamt für Verfassungsschutz.", [("Bundesamt für Verfassungsschutz", "ORG")]),
     ("Der Song Take On Me wurde ein Hit.", []),
     ("Der neue Film Star Wars läuft an.", []),
+    # ... or an English word of titles alone, split from the rest of a name: no organisation after the class noun
+    ("Sie besuchte die Schule The Brixley School in Leeds.", [("Brixley School", "ORG"), ("Leeds", "LOC")]),
     # English organisation names, with "of"/"on"/"for" and without; a German class noun before one is no part of it
     ("Er forschte am California Institute of Technology.", [("California Institute of Technology", "ORG")]),
     ("Das International Council on Security and Development warnt.",

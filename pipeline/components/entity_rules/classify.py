@@ -6,7 +6,7 @@ table; a rule marked "no mention" ends the list without one.
     no_name        -        no word of it looks like a name: no mention
     too_long       -        it has more than six words: no mention
     name_word      LOC/ORG  a word inside it types it ("Hudson River"), or a place prefix opens it ("St. Moritz")
-    work_title     -        an English word of a title is in it ("Take On Me"): songs, books and films are no mention
+    work_title     -        an English word of a title is in it or is it ("Take On Me", "The"): songs, books and films are no mention
     storm          -        a storm's class noun is before it ("Hurrikan Alex", "Orkan Kyrill"): no mention
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
@@ -154,7 +154,7 @@ def _word_inside(c: Context) -> str | None:
 
 
 def _work_title(c: Context) -> bool:
-    return len(c.words) >= 2 and any(w in c.lex.work_words for w in c.words)
+    return any(w in c.lex.work_words for w in c.words)
 
 
 def _storm_cue(c: Context) -> bool:

@@ -270,6 +270,9 @@ class ShapePatterns:
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if key in self.name_last and texts[end - 1] in lex.common_nouns:
                 continue
+            if end - start > 2 and lex.is_common(texts[end - 1]) and not self.is_anchor(texts[end - 1]) \
+                    and texts[end - 2].endswith("s"):
+                end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler"
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
