@@ -196,7 +196,14 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
     lex, first = text.lex, text.lower[start]
     segment_end = text.clause(start)[1]
     if lex.has(first, "subordinator"):
-        return lex.info.get((first, "subordinator")) not in ("clause", "wie") and segment_end >= end
+        if lex.info.get((first, "subordinator")) in ("clause", "wie"):
+            return False
+        while segment_end < end:  # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
+            start = segment_end + 1
+            if text.words[segment_end] != "," or not text.subordinate(start):
+                return False
+            segment_end = text.clause(start)[1]
+        return True
     if not lex.has(first, "preposition") or not only_noun_phrases(text, start, segment_end):
         return False
     while segment_end < end:  # each further segment a relative clause: "…, die …", "…, in der …"

@@ -563,6 +563,15 @@ def test_to_disk_from_disk(nlp, tmp_path):
     # accusations and requests without a clause
     ("Krüger beschuldigte die Regierung der Wahlfälschung.",
      [("reported", "Krüger beschuldigte die Regierung der Wahlfälschung", "Thomas Krüger")]),
+    # verbs of criticism, denial and correction with their clause
+    ("Berger monierte, dass die Kosten nicht offengelegt worden seien.",
+     [("indirect", "dass die Kosten nicht offengelegt worden seien", "Anna Berger")]),
+    ("Die Bundesregierung rügte, die Behörde habe die Mittel verschwendet.",
+     [("indirect", "die Behörde habe die Mittel verschwendet", "Bundesregierung")]),
+    ("Haas hat stets abgestritten, von den Zahlungen gewusst zu haben.",
+     [("indirect", "von den Zahlungen gewusst zu haben", "Paul Haas")]),
+    ("Vogt stellte richtig, dass sie nie Mitglied der Partei gewesen sei.",
+     [("indirect", "dass sie nie Mitglied der Partei gewesen sei", "Lena Vogt")]),
 ])
 def test_reported_and_noun_cues(nlp, text, expected):
     found = rows(run(nlp, text))
@@ -575,6 +584,8 @@ def test_reported_and_noun_cues(nlp, text, expected):
     "Anfangs war das Heim für Kinder vorgesehen, die aus ihren Familien genommen wurden.",  # a relative clause
     "Das Angebot wurde am Montag angenommen.",
     "Der Bundestag ist der größte Arbeitgeber der Stadt.",  # "ist" without an opinion word
+    "Als Vogt bemerkte, dass die Tür offen stand, rief sie die Polizei.",  # "bemerken" is also to notice
+    "Niemand hatte erwartet, dass der Zug so früh ankommt.",  # an expectation, no speech act
 ])
 def test_reported_and_noun_cues_negative(nlp, text):
     found = rows(run(nlp, text))
