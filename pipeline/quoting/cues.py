@@ -43,7 +43,7 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
                 # (a "zu" before the verb is its infinitive's: "Zeit zu geben" is no "zugeben")
                 before = i > clause_start and lower[i - 1] == verb.particle and verb.particle not in INFINITIVE_PARTICLES
                 if last != verb.particle and not before:
-                    particle, governed_end = _particle_after_inserts(text, clause_end, frozenset(verb.requires))
+                    particle, governed_end = _particle_after_inserts(text, clause_end, verb.governed)
                     if particle != verb.particle:
                         continue  # "teilte … mit", or verb-final "wie das Amt bekannt gab"
             elif lex.has(last, "particle") and clause_end - 1 > i and not _taken_by_later_verb(text, i, clause_end):
@@ -51,7 +51,7 @@ def verb_cues(text: Text, start: int, end: int) -> Iterator[VerbCue]:
             # the required word stands after the verb or just before it; an impersonal verb's anywhere in
             # its clause ("Wie es in der Erklärung hieß", "Wie aus dem Bericht hervorgeht")
             window = clause_start if verb.kind == CueKind.IMPERSONAL else max(clause_start, i - 2)
-            if verb.requires and not set(verb.requires) & set(lower[window:max(clause_end, governed_end)]):
+            if verb.requires and not verb.frame_in(set(lower[window:max(clause_end, governed_end)])):
                 continue
             yield VerbCue(Cue(verb.lemma, verb.kind, i, i + 1, text.words[i]), verb)
             break

@@ -182,7 +182,7 @@ def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> F
     einem Spiel, in dem …, als „übertrieben“", "Als „Fehler“ bezeichnete X …", "wies … als „haltlos“ zurück")."""
     for cue, verb in verb_cues(text, max(sentence[0], quotation.open - 8), quotation.open):
         if verb.kind in (CueKind.JUDGE, CueKind.REPORTED) and (
-                not verb.requires or set(verb.requires) & set(text.lower[cue.end:quotation.open])):
+                not verb.requires or verb.frame_in(set(text.lower[cue.end:quotation.open]))):
             subject = subject_near(text, cue.start, cue.end)
             # a title: "in der Tageszeitung „Neues Deutschland“", "berichtete die „Automobilwoche“"
             if _named_by_noun(text, quotation) or subject is not None and subject.start <= quotation.open < subject.end:
@@ -192,10 +192,10 @@ def _judgement(text: Text, quotation: Quotation, sentence: tuple[int, int]) -> F
     governing = set(text.lower[max(sentence[0], quotation.open - 2):quotation.open])  # "als „…“", "als ein „…“"
     for i in text.within(text.verb_at, *sentence):
         verb = next((verb for verb in text.lex.verbs[text.lower[i]] if verb.kind == CueKind.JUDGE
-                     and set(verb.requires) & governing and text.quote_at[i] < 0 and text.words[i][:1].islower()
+                     and verb.frame_in(governing) and text.quote_at[i] < 0 and text.words[i][:1].islower()
                      and (not verb.particle or verb.joined or verb.particle in text.lower[i + 1:sentence[1]])
                      # a verb after the quotation with an "als" of its own: "kam als „Gast“ und bezeichnete X als Y"
-                     and not (i > quotation.open and set(verb.requires) & set(text.lower[i + 1:sentence[1]]))), None)
+                     and not (i > quotation.open and verb.frame_in(set(text.lower[i + 1:sentence[1]])))), None)
         if verb is not None:
             cue = Cue(verb.lemma, verb.kind, i, i + 1, text.words[i])
             # a verb after the quotation ends the clause that holds the "als" ("…, der X als „…“ bezeichnet",

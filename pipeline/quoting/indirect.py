@@ -115,7 +115,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 # "X sprach von einem Erfolg", "bezeichnete X als Y": the claim is the whole sentence, unless the
                 # object of "von" is quoted ("sprach von einem „Erfolg“": the quotation is the claim)
                 topic = next((i for i in range(cue.end, clause_end)
-                              if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.requires), sent_start)
+                              if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.governed), sent_start)
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
                 # "warnte die CDU vor einem „populistischen Wahlkampf“.": a quoted object of a preposition
                 # that ends the claim is the claim (not "vor einem „Abfluss“ ins Ausland", nor a quoted name)
@@ -367,7 +367,7 @@ def _particle_segment(text: Text, start: int, verb: Verb) -> bool:
     particle after adverbs or the words it governs ("ging X, die Anwältin der Frau, noch davon aus, dass …")."""
     end = text.clause(start)[1]
     return (bool(verb.particle) and end > start and text.lower[end - 1] == verb.particle
-            and all(text.lex.has(text.lower[j], "adverb") or text.lower[j] in verb.requires for j in range(start, end - 1)))
+            and all(text.lex.has(text.lower[j], "adverb") or text.lower[j] in verb.governed for j in range(start, end - 1)))
 
 
 def _infinitive_insert(text: Text, start: int, claim_end: int) -> bool:

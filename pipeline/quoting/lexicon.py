@@ -24,10 +24,21 @@ AGE_NOUN = re.compile(r"\d+-jährige[rn]?")  # "der 34-Jährige" (a word shape, 
 class Verb(NamedTuple):
     lemma: str
     particle: str  # separable particle that must close the clause ("teilte ... mit"); "" if none
-    requires: tuple[str, ...]  # one of these words must be in the clause ("sprach von", "hieß es", "vertritt die Ansicht")
+    # one of these frames must be in the clause, each one word or several ("sprach von", "hieß es", "vertritt die
+    # Ansicht", "war sich sicher": "sich" and "sicher" both, not "Sicher ist, dass …")
+    requires: tuple[frozenset[str], ...]
     kind: str  # speech | reported | judge | impersonal | intent ("will", "plant": the stated aim is the claim)
     joined: bool  # the form already contains the particle ("mitteilte", "mitgeteilt")
     agent: bool = False  # a claim only with a person or organisation as subject ("X drohte", not "ihm drohen Strafen")
+
+    @property
+    def governed(self) -> frozenset[str]:
+        """Every word of the verb's frames."""
+        return frozenset().union(*self.requires)
+
+    def frame_in(self, words: set[str]) -> bool:
+        """Whether all words of one of the verb's frames are among `words`."""
+        return any(frame <= words for frame in self.requires)
 
 
 @dataclass
@@ -113,7 +124,7 @@ def load_lexicon(files: lexicon.DataFiles) -> QuoteLexicon:
         for form in forms:
             form = form.strip().lower()
             joined = bool(row["particle"]) and form.startswith(row["particle"])
-            requires = tuple(word for word in row["requires"].split("|") if word)
+            requires = tuple(frozenset(frame.split()) for frame in row["requires"].split("|") if frame.strip())
             lex.verbs.setdefault(form, []).append(
                 Verb(row["lemma"], row["particle"], requires, row["kind"], joined, row.get("agent") == "yes"))
     lex.konjunktiv = {row["form"]: int(row["mood"]) for row in _rows(files, "quotes/konjunktiv.tsv")}

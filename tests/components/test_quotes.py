@@ -1299,3 +1299,31 @@ def test_perfect_tense_cue_after_the_claim(nlp, text, expected):
 ])
 def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # idioms of opinion with a clause: the frame words must all stand in the cue's clause
+    ("Krüger war sich sicher, dass die Zahlen stimmen.", [("indirect", "dass die Zahlen stimmen", "Thomas Krüger")]),
+    ("Die Bundesregierung ist sich einig, dass die Steuer sinken müsse.",
+     [("indirect", "dass die Steuer sinken müsse", "Bundesregierung")]),
+    ("Vogt legte großen Wert darauf, dass alle Länder Hilfe leisten.",
+     [("indirect", "dass alle Länder Hilfe leisten", "Lena Vogt")]),
+    ("Berger zeigte sich zuversichtlich, dass die Verhandlungen bald enden.",
+     [("indirect", "dass die Verhandlungen bald enden", "Anna Berger")]),
+    ("Haas schloss nicht aus, dass er erneut kandidiert.", [("indirect", "dass er erneut kandidiert", "Paul Haas")]),
+    ("Die Bundesregierung hegt den Verdacht, dass die Daten gefälscht wurden.",
+     [("indirect", "dass die Daten gefälscht wurden", "Bundesregierung")]),
+    ("Vogt sah es als erwiesen an, dass Krüger das Geld genommen hatte.",
+     [("indirect", "dass Krüger das Geld genommen hatte", "Lena Vogt")]),
+    # ... not part of the frame alone ("sicher" without "sich"), a feeling about a fact, or the verb in another sense
+    ("Sicher ist, dass die Brücke gesperrt bleibt.", []),
+    ("Jetzt ist es sicher: Die Brücke bleibt gesperrt.", []),
+    ("Die Veranstalter zeigten sich mit dem Ergebnis zufrieden.", []),
+    ("Berger zeigte sich überrascht von der Nachricht, dass das Werk schließt.", []),
+    ("Es gilt als ausgeschlossen, dass die Brücke bald öffnet.", []),
+    ("Die Partei schloss Krüger im Mai aus.", []),
+    ("Vogt legte das Buch auf den Tisch.", []),
+    ("Krüger sah sich das Spiel in Berlin an.", []),
+])
+def test_opinion_idioms_with_a_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
