@@ -112,6 +112,10 @@ def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int |
             and not _fronted(text, before, clause_start, verb_end, clause_end):
         return before
     if pronoun_after and not lex.has(lower[verb_end], "pronoun") and not (object_after and before is not None):
+        if object_after:  # "…, sah es das Gericht als erwiesen an": the "es" is the object of the subject after it
+            after = next((phrase for phrase in phrases(text, verb_end + 1, clause_end) if is_subject(text, phrase)), None)
+            if after is not None:
+                return _named_apposition(text, after, clause_end)
         # "sagt man": no one; "stellte es fest": "es" stands for a body named before (an impersonal "hieß es"
         # has its own rule), the local mention
         return None if lower[verb_end] in COLLECTIVE_SUBJECT_PRONOUNS else \

@@ -647,6 +647,10 @@ def test_speakers_in_harder_places(nlp, text, expected):
     # "es" after the verb can be its object; a quantifier opens the subject
     ("Beobachter halten es jedoch für unwahrscheinlich, dass das Gericht entscheidet.", "Beobachter"),
     ("Manche Analysten halten es für möglich, dass er antritt.", "Manche Analysten"),
+    # ... and the subject after it, when the verb opens the clause: "sah es das Gericht als erwiesen an"
+    ("Die Beweise waren dünn, dennoch sah es das Gericht als erwiesen an, dass Krüger log.", "das Gericht"),
+    ("Am Ende hielt es Berger für möglich, dass die Brücke einstürzt.", "Berger"),
+    ("Die Lage sei ernst, betonte es in einer Erklärung.", "es"),
     ("Die Autoren der Studie werfen den Behörden vor: „Eine Prüfung findet nicht statt.“", "Die Autoren der Studie"),
     # a sentence-initial adverb or adverbial adjective before the verb is no subject
     ("Dagegen beteuerte die Polizei, ständig auf Streife zu sein.", "die Polizei"),
