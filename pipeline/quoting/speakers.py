@@ -165,7 +165,14 @@ def previous_subject(text: Text, sentence: int) -> Speaker:
         return NO_SPEAKER
     sent_start, _ = text.sents[sentence - 1]
     _, clause_end = text.clause(sent_start)
-    phrase = next(phrases(text, sent_start, clause_end), None)
-    if phrase is None or phrase.start != sent_start or not is_subject(text, phrase) or phrase.kind not in SUBJECT_KINDS:
+    found = [phrase for phrase in phrases(text, sent_start, clause_end) if is_subject(text, phrase)]
+    phrase = found[0] if found and found[0].start == sent_start else None
+    if phrase is None and (text.lex.has(text.lower[sent_start], "preposition")
+                           or text.lex.has(text.lower[sent_start], "adverb")):
+        # "Gegen den Verein ermittelt seit Mai die Staatsanwaltschaft": after a fronted adverbial the first
+        # nominative phrase that names someone (not in a clause that opens with a subordinator: "Nachdem er …")
+        phrase = next((phrase for phrase in found
+                       if phrase.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON)), None)
+    if phrase is None or phrase.kind not in SUBJECT_KINDS:
         return NO_SPEAKER
     return resolve(text, phrase, SpeakerMethod.PREVIOUS_SUBJECT)

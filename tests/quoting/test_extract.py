@@ -35,13 +35,21 @@ def test_no_carry_over(nlp, process):
     # party, a person): that actor, not the last speaker further back
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
      "wieder ein. Sein Programm diene friedlichen Zwecken.", "Der Iran", "previous_subject"),
+    # ... also after a fronted adverbial, where the subject follows the finite verb; not inside a clause that
+    # opens the sentence with a subordinator
+    ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Nach langem Zögern lud der Iran sie "
+     "wieder ein. Sein Programm diene friedlichen Zwecken.", "der Iran", "previous_subject"),
+    ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Nachdem der Iran sie eingeladen "
+     "hatte, kehrten sie zurück. Das Programm diene friedlichen Zwecken.", "Die Atombehörde", "carry_over"),
     # ... or a described person or body that opens it
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Sprecher der Regierung wies die "
      "Kritik zurück. Die Anlage diene friedlichen Zwecken.", "Der Sprecher der Regierung", "description"),
     # a speech verb with no claim of its own names who goes on speaking; any other verb does not
     ("Am Montag äußerte sich die Ministerin zu dem Vorfall. Die Lage sei unter Kontrolle.", "die Ministerin",
      "carry_over"),
-    ("Am Montag besuchte die Ministerin den Ort. Die Lage sei unter Kontrolle.", None, None),
+    ("Am Montag brannte ein Lager ab. Die Lage sei unter Kontrolle.", None, None),
+    # ... though with no speaker before, who acted in the sentence before is the one the claim reports
+    ("Am Montag besuchte die Ministerin den Ort. Die Lage sei unter Kontrolle.", "die Ministerin", "description"),
     # the same for a quote without a cue
     ("Die Atombehörde warnte, das Risiko sei hoch. Die Inspekteure reisten ab. Der Iran lud sie später "
      "wieder ein. „Unser Programm dient friedlichen Zwecken.“", "Iran", "carry_over"),
