@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
-                      INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+                      INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, MODAL_VERBS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       SEIN_PERFECT_AUXILIARIES, TENSE_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .lexicon import Verb
@@ -105,6 +105,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
               and (subject is not None or verb.kind == CueKind.INTENT)
               and (not text.subordinate(clause_start) or _verb_second(text, cue, clause_start, subject))
               and not (cue.end < clause_end and text.lower[cue.end] in INFINITIVE_PARTICLES)  # "verlangen zu können"
+              and not _infinitive_under_modal(text, cue, verb, clause_start)
               and not reported):
             reported = True
             quoted = any(text.quote_at[i] >= 0 for i in range(sent_start, claim_end))
@@ -140,6 +141,15 @@ def _infinitive_object(text: Text, cue: Cue, verb: Verb, clause_end: int) -> int
             or text.lower[start] in INFINITIVE_PARTICLES:  # the cue inside the infinitive: "belegen zu können"
         return None
     return start if zu_infinitive(text, clause_end - 2, clause_end) else None
+
+
+def _infinitive_under_modal(text: Text, cue: Cue, verb: Verb, clause_start: int) -> bool:
+    """An infinitive cue after a finite modal in its clause: "Das Unternehmen wollte mehr verlangen", "Es soll
+    die Piloten warnen" state an aim or a use, no claim that anyone made."""
+    word = text.lower[cue.start]
+    infinitive = word == verb.lemma or bool(verb.particle) and word == verb.lemma.removeprefix(verb.particle)
+    return (infinitive and verb.kind != CueKind.INTENT  # (the modal itself: "Die Partei will … boykottieren")
+            and any(text.lower[i] in MODAL_VERBS for i in range(clause_start, text.clause(cue.start)[1]) if i != cue.start))
 
 
 def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:

@@ -1331,3 +1331,20 @@ def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
 ])
 def test_opinion_idioms_with_a_clause(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an infinitive cue under a finite modal states an aim, a duty or a use: no claim made
+    ("Die Bundesregierung wollte mehr Geld verlangen.", []),
+    ("Das Gerät soll die Bürger vor Stürmen warnen.", []),
+    ("Krüger hätte eine Rückgabe der Gelder verlangen müssen.", []),
+    # ... the finite verb is one
+    ("Krüger verlangte eine Rückgabe der Gelder.",
+     [("reported", "Krüger verlangte eine Rückgabe der Gelder", "Thomas Krüger")]),
+    ("Vogt warnte die Bürger vor Stürmen.", [("reported", "Vogt warnte die Bürger vor Stürmen", "Lena Vogt")]),
+    # ... and "will" is itself the cue of a stated aim
+    ("Die Bundesregierung will die Bürger vor Stürmen warnen.",
+     [("reported", "Die Bundesregierung will die Bürger vor Stürmen warnen", "Bundesregierung")]),
+])
+def test_infinitive_cue_under_a_modal(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
