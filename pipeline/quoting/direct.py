@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from ..german import ARTICLES, INDEFINITE_ARTICLES, SOURCE_COMMA_ADVERBS
+from ..german import ARTICLES, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, SOURCE_COMMA_ADVERBS
 from .cues import verb_cues
 from .marks import Quotation
-from .phrases import PhraseKind, noun_phrase, phrases
+from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
 from .records import Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
 from .speakers import SUBJECT_KINDS, impersonal_source, resolve
 from .subjects import is_subject, sentence_subject, subject_near
@@ -107,7 +107,8 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
         found = [phrase for phrase in phrases(text, open_sentence[0], quotation.open - 1) if is_subject(text, phrase)]
         # a name, role or pronoun; else a plain noun that opens the sentence ("Die Bewohner sehen es gelassen: „…“")
         subject = next((phrase for phrase in found if phrase.kind in SUBJECT_KINDS), None) or next(
-            (phrase for phrase in found[:1] if phrase.start == open_sentence[0] and phrase.kind == PhraseKind.NOUN), None)
+            (_owner(text, phrase, quotation.open - 1) or phrase
+             for phrase in found[:1] if phrase.start == open_sentence[0] and phrase.kind == PhraseKind.NOUN), None)
         if subject is not None:
             colon_at = quotation.open - 1
             return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),
@@ -118,6 +119,18 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
                 return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
     # "Seine Werke werden als „Meilensteine in der Geschichte der Musik“ bezeichnet": a judgement at any length
     return _judgement(text, quotation, open_sentence)
+
+
+def _owner(text: Text, phrase: NounPhrase, end: int) -> NounPhrase | None:
+    """The person or body a "von" names after a noun, in place of its genitive: "Das Fazit von X fällt klar
+    aus: „…“", "Zitat von X: „…“"; else None."""
+    if phrase.end + 1 >= end or text.lower[phrase.end] not in GENITIVE_PREPOSITIONS:
+        return None
+    owner = noun_phrase(text, phrase.end + 1, end)
+    if owner is None or owner.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON) \
+            or owner.kind == PhraseKind.ENTITY and text.ents[owner.entity].label_ not in ("PER", "ORG"):
+        return None
+    return owner
 
 
 def _ends_a_sentence(text: Text, quotation: Quotation) -> bool:

@@ -651,6 +651,10 @@ def test_speakers_in_harder_places(nlp, text, expected):
     ("Die Beweise waren dünn, dennoch sah es das Gericht als erwiesen an, dass Krüger log.", "das Gericht"),
     ("Am Ende hielt es Berger für möglich, dass die Brücke einstürzt.", "Berger"),
     ("Die Lage sei ernst, betonte es in einer Erklärung.", "es"),
+    # a noun that opens the sentence before a colon speaks for the person its "von" names, not a place
+    ("Das Fazit von Anna Berger fällt klar aus: „Wir haben unser Ziel erreicht.“", "Anna Berger"),
+    ("Zitat von Krüger: „Wir geben nicht auf.“", "Krüger"),
+    ("Die Lage von Berlin ist ernst: „Wir brauchen mehr Hilfe.“", "Die Lage"),
     ("Die Autoren der Studie werfen den Behörden vor: „Eine Prüfung findet nicht statt.“", "Die Autoren der Studie"),
     # a sentence-initial adverb or adverbial adjective before the verb is no subject
     ("Dagegen beteuerte die Polizei, ständig auf Streife zu sein.", "die Polizei"),
