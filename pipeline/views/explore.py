@@ -43,6 +43,7 @@ def explorer_data(tables: dict[str, pd.DataFrame], show_dir: Path | None = None)
                    dates.get(q.article_id, ""), article_index.get(q.article_id, -1), _value(q.speaker_text),
                    _value(q.speaker_gender), _value(q.speaker_org)]
                   for q in quotes.itertuples()]
+    quote_rows.sort(key=lambda row: (row[3] == "", row[3], row[4]))  # by date, undated last; in an article, in its order
     entity_rows = [] if corpus is None else [
         [row.entity_key, _value(row.label), _value(row.name), _value(row.aliases), int(row.n_articles),
          int(row.n_mentions), int(row.n_quotes)]
