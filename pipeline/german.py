@@ -154,6 +154,7 @@ PASSIVE_AUXILIARIES = words("passive_auxiliary")  # "Ihm wird vorgeworfen"
 PASSIVE_PARTICIPLES = words("passive_participle")  # "worden"
 REPORTIVE_MODALS = words("reportive_modal")  # "Er soll das Geld genommen haben"
 PERFECT_INFINITIVE_AUXILIARIES = words("perfect_infinitive_auxiliary")  # "… genommen haben"
+NEGATIONS = words("negation")  # "wollte nicht bestätigen, dass …": no statement made
 MODAL_VERBS = words("modal_verb")  # "Das Unternehmen wollte mehr verlangen": an infinitive cue under a modal
 QUOTED_SUBJECT_VERBS = words("quoted_subject_verb")  # lemmas: "Sie wird mit den Worten zitiert"
 ORDINAL_FOLLOWERS = words("ordinal_follower")  # stop words that may follow an ordinal: "am 1. Tag"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
-                      INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, MODAL_VERBS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
+                      INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, MODAL_VERBS, NEGATIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       SEIN_PERFECT_AUXILIARIES, TENSE_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .lexicon import Verb
@@ -36,6 +36,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         shared = (clause_start, subject) if later_claims else None
         if verb.kind == CueKind.IMPERSONAL:
             yield from _impersonal(text, cue, sent_start, claim_end)
+            continue
+        if _declined(text, cue, verb, clause_start, clause_end):
             continue
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
                                for i in range(clause_start, cue.start)) \
@@ -150,6 +152,13 @@ def _infinitive_under_modal(text: Text, cue: Cue, verb: Verb, clause_start: int)
     infinitive = word == verb.lemma or bool(verb.particle) and word == verb.lemma.removeprefix(verb.particle)
     return (infinitive and verb.kind != CueKind.INTENT  # (the modal itself: "Die Partei will … boykottieren")
             and any(text.lower[i] in MODAL_VERBS for i in range(clause_start, text.clause(cue.start)[1]) if i != cue.start))
+
+
+def _declined(text: Text, cue: Cue, verb: Verb, clause_start: int, clause_end: int) -> bool:
+    """"Ein Sprecher wollte nicht bestätigen, dass …", "Die Polizei konnte weder bestätigen noch …": who declines to
+    say something under a modal states nothing (but "wollte nicht ausschließen": the negation is the verb's frame)."""
+    return _infinitive_under_modal(text, cue, verb, clause_start) and any(
+        text.lower[i] in NEGATIONS and text.lower[i] not in verb.governed for i in range(clause_start, clause_end))
 
 
 def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:

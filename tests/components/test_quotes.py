@@ -1352,3 +1352,16 @@ def test_opinion_idioms_with_a_clause(nlp, text, expected):
 ])
 def test_infinitive_cue_under_a_modal(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who declines to say something under a modal states nothing
+    ("Ein Sprecher wollte nicht bestätigen, dass die Zahlen stimmen.", []),
+    ("Die Polizei konnte weder bestätigen noch ausschließen, dass Krüger am Steuer saß.", []),
+    # ... unless the negation is the verb's own frame, or there is none
+    ("Krüger wollte nicht ausschließen, dass er erneut kandidiert.",
+     [("indirect", "dass er erneut kandidiert", "Thomas Krüger")]),
+    ("Vogt konnte bestätigen, dass die Zahlen stimmen.", [("indirect", "dass die Zahlen stimmen", "Lena Vogt")]),
+])
+def test_declining_to_say_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
