@@ -223,6 +223,13 @@ def mentions(doc):
     ("Die Hütte liegt unter dem Hagerkogel.", [("Hagerkogel", "LOC")]),
     ("Am Wendelborn steht ein Turm.", [("Wendelborn", "LOC")]),
     ("Die Prinzessin fiel in einen Glasberg.", []),
+    # an article and an adjective of size or position open a landform's name, also before a family name's form
+    ("Im Nebel lag der Große Tannkogel.", [("Große Tannkogel", "LOC")]),
+    ("Wir stiegen auf den Kleinen Wendelberg.", [("Kleinen Wendelberg", "LOC")]),
+    ("Am Hinteren Brettkogel liegt noch Schnee.", [("Hinteren Brettkogel", "LOC")]),
+    ("Die Große Koalition verlor die Wahl.", []),
+    ("Er trug einen kleinen Rucksack auf den Grünberg.", [("Grünberg", "LOC")]),
+    ("Ein Großer Tannkogel war nicht zu sehen.", []),
     # world towns from the word classes, also where they end in a German noun ("-bridge", "-polis")
     ("Gespielt wurde in Boston und Bracebridge.", [("Boston", "LOC"), ("Bracebridge", "LOC")]),
     ("Das Turnier endete in Kalamazoo.", [("Kalamazoo", "LOC")]),

@@ -15,7 +15,7 @@ table; a rule marked "no mention" ends the list without one.
     name_pair      PER      two or more words, no common noun, ending in a surname
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
     several_names  -        more than one name-like word and no rule above took it: no mention
-    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg")
+    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg", "der Große Feldberg")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
     place_compound LOC      a town and its district joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte")
     common_noun    -        it opens with a common noun: no mention
@@ -46,7 +46,7 @@ from typing import Callable, NamedTuple
 from spacy.tokens import Doc, Span
 
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
-                       INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
                        SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
@@ -274,11 +274,24 @@ def _place_ending(c: Context) -> str | None:
         return None
     if word.endswith(lex.place_tails) and not _generic_place(word, lex) and c.word_class(word) != "SURNAME":
         return "LOC"
-    # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not "einen Glasberg")
-    if word.endswith(lex.landform_tails) and c.before.lower() in DEFINITE_ARTICLES \
-            and word not in lex.common_nouns and word not in lex.ambiguous and not lex.is_name(word):
+    # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not "einen Glasberg");
+    # nor an adjective of size or position between article and name, which may then be a family name ("den Großen Feldberg")
+    if word.endswith(lex.landform_tails) and word not in lex.common_nouns and word not in lex.ambiguous \
+            and (c.before.lower() in DEFINITE_ARTICLES and not lex.is_name(word) or _landform_adjective_before(c)):
         return "LOC"
     return None
+
+
+def _landform_adjective_before(c: Context) -> bool:
+    """"der Große Schaftberg", "am Hohen Kopf": a definite article and a capitalised adjective of size or position
+    ("Große", "Kleinen", "Oberer") before the name; the adjective is part of it."""
+    adjective = c.before.lower()
+    return c.start > 1 and c.texts[c.start - 2].lower() in DEFINITE_ARTICLES and c.before[:1].isupper() \
+        and any(adjective.startswith(stem) and adjective[len(stem):] in ADJECTIVE_ENDINGS for stem in LANDFORM_ADJECTIVE_STEMS)
+
+
+def _landform_start(c: Context) -> int:
+    return c.start - 1 if _landform_adjective_before(c) else c.start
 
 
 def _generic_place(word: str, lex: Lexicons) -> bool:
@@ -435,7 +448,7 @@ RULES = (
     Rule("name_pair", _ends_with_surname),
     Rule("apposition", _apposition, end=_apposition_end),
     Rule("several_names", _several_names, reject=True),
-    Rule("place_tail", _place_ending),
+    Rule("place_tail", _place_ending, start=_landform_start),
     Rule("speech", _in_speaker_slot),
     Rule("place_compound", _place_compound),
     Rule("common_noun", _opens_with_common_noun, reject=True),
