@@ -413,6 +413,14 @@ def mentions(doc):
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
     ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",
      [("Verbandes Norddeutscher Frauenvereine", "ORG")]),
+    # a firm's name of names joined by "&", or ending in "und Partner"; not common nouns so joined, nor a role
+    ("Die Prüfer von Fenwick & Holloway kamen.", [("Fenwick & Holloway", "ORG")]),
+    ("Das Büro Rautenbach & de Villiers plant den Bau.", [("Rautenbach & de Villiers", "ORG")]),
+    ("Die Architekten Brenner, Haase und Partner gewannen.", [("Brenner, Haase und Partner", "ORG")]),
+    ("Die Kanzlei Lindqvist & Partner berät.", [("Lindqvist & Partner", "ORG")]),
+    ("Der Bereich Forschung & Entwicklung wächst.", []),
+    ("Unsere Kunden und Partner sind zufrieden.", []),
+    ("Das sehen Minister Brenner & Co. anders.", [("Brenner", "PER")]),
 ])
 def test_mentions(process, text, expected):
     assert mentions(process(text)) == expected
