@@ -421,6 +421,11 @@ def mentions(doc):
     ("Der Bereich Forschung & Entwicklung wächst.", []),
     ("Unsere Kunden und Partner sind zufrieden.", []),
     ("Das sehen Minister Brenner & Co. anders.", [("Brenner", "PER")]),
+    # a church of two patron saints is one name; not two places, nor a first name before a surname
+    ("Die Kirche St. Johannes und Paulus wurde renoviert.", [("St. Johannes und Paulus", "LOC")]),
+    ("Gottesdienst ist in Sankt Peter und Paul.", [("Sankt Peter und Paul", "LOC")]),
+    ("Er fuhr nach St. Gallen und Zürich.", [("St. Gallen", "LOC"), ("Zürich", "LOC")]),
+    ("Vor St. Peter und Paul Brenner stand ein Baum.", [("St. Peter", "LOC"), ("Paul Brenner", "PER")]),
 ])
 def test_mentions(process, text, expected):
     assert mentions(process(text)) == expected
