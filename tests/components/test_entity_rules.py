@@ -421,6 +421,10 @@ def mentions(doc):
     ("Der Bereich Forschung & Entwicklung wächst.", []),
     ("Unsere Kunden und Partner sind zufrieden.", []),
     ("Das sehen Minister Brenner & Co. anders.", [("Brenner", "PER")]),
+    # a Roman number after a name without a first name numbers a reform or treaty; a ruler's follows a first name
+    ("Seit Jahren lebt sie von Hartz IV und Minijobs.", []),
+    ("Die Reform Hartz IV. trat in Kraft.", []),
+    ("Damals herrschte Heinrich IV. über das Reich.", [("Heinrich IV.", "PER")]),
     # a church of two patron saints is one name; not two places, nor a first name before a surname
     ("Die Kirche St. Johannes und Paulus wurde renoviert.", [("St. Johannes und Paulus", "LOC")]),
     ("Gottesdienst ist in Sankt Peter und Paul.", [("Sankt Peter und Paul", "LOC")]),

@@ -14,6 +14,7 @@ table; a rule marked "no mention" ends the list without one.
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein") or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
+    numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg", "der Große Feldberg")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
@@ -50,7 +51,7 @@ from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINI
                        SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
-from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
+from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
 from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
@@ -264,6 +265,13 @@ def _ends_with_surname(c: Context) -> str | None:
     return None
 
 
+def _numbered(c: Context) -> bool:
+    """A Roman number after a name that opens with no first name numbers a reform, treaty or sequel ("Hartz IV",
+    "Basel III"); a ruler's regnal number follows a first name ("Ludwig XIV.", "Benedikt XVI.")."""
+    numbered = ROMAN_ORDINAL.match(c.words[-1]) or len(c.after) > 1 and ROMAN.match(c.after)
+    return bool(numbered) and c.first not in c.lex.first_names
+
+
 def _several_names(c: Context) -> bool:
     return len(c.names) > 1
 
@@ -447,6 +455,7 @@ RULES = (
     Rule("first_name", _opens_with_first_name),
     Rule("name_pair", _ends_with_surname),
     Rule("apposition", _apposition, end=_apposition_end),
+    Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending, start=_landform_start),
     Rule("speech", _in_speaker_slot),
