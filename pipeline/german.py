@@ -67,6 +67,21 @@ def affixes(cls: str) -> tuple[str, ...]:
     return tuple(sorted(words(cls), key=lambda affix: (-len(affix), affix)))
 
 
+def with_classes(pattern: list[dict]) -> list[dict]:
+    """A token pattern with each "@class" in an IN or NOT_IN list replaced by the words of that class, so
+    entity patterns name the German word lists they use instead of copying them:
+    `{"LOWER": {"NOT_IN": ["@article", "laut"]}}`."""
+    def expand(values):
+        return sorted({word for value in values
+                       for word in (words(value[1:]) if value.startswith("@") else (value,))})
+
+    def spec_with_classes(spec):
+        return {attr: {op: expand(value) if op in ("IN", "NOT_IN") and isinstance(value, list) else value
+                       for op, value in test.items()} if isinstance(test, dict) else test
+                for attr, test in spec.items()}
+    return [spec_with_classes(spec) for spec in pattern]
+
+
 def classes_of(word: str) -> frozenset[str]:
     """The classes `word` belongs to (none for a word the file does not list)."""
     return frozenset(cls for cls, members in _CLASSES.items() if word in members)
