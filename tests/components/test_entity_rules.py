@@ -421,6 +421,10 @@ def mentions(doc):
     ("Der Bereich Forschung & Entwicklung wächst.", []),
     ("Unsere Kunden und Partner sind zufrieden.", []),
     ("Das sehen Minister Brenner & Co. anders.", [("Brenner", "PER")]),
+    # a compass adverb, with or without "von", before an unknown name makes it a place; "von" alone does not
+    ("Der Weiler liegt südlich von Kerwanik am Fluss.", [("Kerwanik", "LOC")]),
+    ("Die Kompanie stieß bis nordöstlich Pelrouk vor.", [("Pelrouk", "LOC")]),
+    ("Er bekam einen Brief von Kerwanik.", []),
     # a Roman number after a name without a first name numbers a reform or treaty; a ruler's follows a first name
     ("Seit Jahren lebt sie von Hartz IV und Minijobs.", []),
     ("Die Reform Hartz IV. trat in Kraft.", []),

@@ -29,7 +29,7 @@ table; a rule marked "no mention" ends the list without one.
     speech         PER      a speech verb follows, not at a sentence start
     verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "dass Kolbritz so")
     genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
-    preposition    LOC      after a place preposition ("in Pflückuff"); after "bei" only a place's ending ("bei Edenbach")
+    preposition    LOC      after a place preposition ("in Pflückuff") or compass adverb ("südlich (von) Modrava"); after "bei" only a place's ending ("bei Edenbach")
 
 When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
 `place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
@@ -435,6 +435,9 @@ def _after_place_preposition(c: Context) -> str | None:
     word = c.word
     # capitalised only at a sentence start ("In Garze traf es …"; not "Forever In Love")
     preposition = c.before.lower() if c.start > 0 and sentence_initial(c.doc, c.start - 1) else c.before
+    if preposition in GENITIVE_PREPOSITIONS and c.start > 1:
+        preposition = c.texts[c.start - 2]  # a compass adverb with "von": "südlich von Modrava"
+        preposition = preposition.lower() if sentence_initial(c.doc, c.start - 2) else preposition
     # "bei Sauber", "bei Homer" is where one works or reads as often as a place: only "bei Edenbach" is one
     shaped = preposition not in c.lex.shaped_place_prepositions or word.endswith(c.lex.place_tails + c.lex.landform_tails)
     if c.lex.cue_words.get(preposition) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
