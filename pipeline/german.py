@@ -159,6 +159,7 @@ ORDINAL_FOLLOWERS = words("ordinal_follower")  # stop words that may follow an o
 
 # -- stems and endings (tuples for str.startswith/str.endswith)
 NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "sogenannten"
+LANDFORM_ADJECTIVE_STEMS = affixes("landform_adjective_stem")  # "der Große Feldberg", "den Hohen Kopf"
 ADJECTIVE_ENDINGS = affixes("adjective_ending")
 NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" -> "Erklärung"
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"

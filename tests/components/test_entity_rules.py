@@ -223,6 +223,13 @@ def mentions(doc):
     ("Die Hütte liegt unter dem Hagerkogel.", [("Hagerkogel", "LOC")]),
     ("Am Wendelborn steht ein Turm.", [("Wendelborn", "LOC")]),
     ("Die Prinzessin fiel in einen Glasberg.", []),
+    # an article and an adjective of size or position open a landform's name, also before a family name's form
+    ("Im Nebel lag der Große Tannkogel.", [("Große Tannkogel", "LOC")]),
+    ("Wir stiegen auf den Kleinen Wendelberg.", [("Kleinen Wendelberg", "LOC")]),
+    ("Am Hinteren Brettkogel liegt noch Schnee.", [("Hinteren Brettkogel", "LOC")]),
+    ("Die Große Koalition verlor die Wahl.", []),
+    ("Er trug einen kleinen Rucksack auf den Grünberg.", [("Grünberg", "LOC")]),
+    ("Ein Großer Tannkogel war nicht zu sehen.", []),
     # world towns from the word classes, also where they end in a German noun ("-bridge", "-polis")
     ("Gespielt wurde in Boston und Bracebridge.", [("Boston", "LOC"), ("Bracebridge", "LOC")]),
     ("Das Turnier endete in Kalamazoo.", [("Kalamazoo", "LOC")]),
@@ -406,6 +413,27 @@ def mentions(doc):
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
     ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",
      [("Verbandes Norddeutscher Frauenvereine", "ORG")]),
+    # a firm's name of names joined by "&", or ending in "und Partner"; not common nouns so joined, nor a role
+    ("Die Prüfer von Fenwick & Holloway kamen.", [("Fenwick & Holloway", "ORG")]),
+    ("Das Büro Rautenbach & de Villiers plant den Bau.", [("Rautenbach & de Villiers", "ORG")]),
+    ("Die Architekten Brenner, Haase und Partner gewannen.", [("Brenner, Haase und Partner", "ORG")]),
+    ("Die Kanzlei Lindqvist & Partner berät.", [("Lindqvist & Partner", "ORG")]),
+    ("Der Bereich Forschung & Entwicklung wächst.", []),
+    ("Unsere Kunden und Partner sind zufrieden.", []),
+    ("Das sehen Minister Brenner & Co. anders.", [("Brenner", "PER")]),
+    # a compass adverb, with or without "von", before an unknown name makes it a place; "von" alone does not
+    ("Der Weiler liegt südlich von Kerwanik am Fluss.", [("Kerwanik", "LOC")]),
+    ("Die Kompanie stieß bis nordöstlich Pelrouk vor.", [("Pelrouk", "LOC")]),
+    ("Er bekam einen Brief von Kerwanik.", []),
+    # a Roman number after a name without a first name numbers a reform or treaty; a ruler's follows a first name
+    ("Seit Jahren lebt sie von Hartz IV und Minijobs.", []),
+    ("Die Reform Hartz IV. trat in Kraft.", []),
+    ("Damals herrschte Heinrich IV. über das Reich.", [("Heinrich IV.", "PER")]),
+    # a church of two patron saints is one name; not two places, nor a first name before a surname
+    ("Die Kirche St. Johannes und Paulus wurde renoviert.", [("St. Johannes und Paulus", "LOC")]),
+    ("Gottesdienst ist in Sankt Peter und Paul.", [("Sankt Peter und Paul", "LOC")]),
+    ("Er fuhr nach St. Gallen und Zürich.", [("St. Gallen", "LOC"), ("Zürich", "LOC")]),
+    ("Vor St. Peter und Paul Brenner stand ein Baum.", [("St. Peter", "LOC"), ("Paul Brenner", "PER")]),
 ])
 def test_mentions(process, text, expected):
     assert mentions(process(text)) == expected

@@ -14,8 +14,9 @@ table; a rule marked "no mention" ends the list without one.
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein") or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before one ("Jo Papier, Chef der X,")
+    numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
     several_names  -        more than one name-like word and no rule above took it: no mention
-    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg")
+    place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a landform's after an article ("den Kemmelberg", "der Große Feldberg")
     speech         PER      one word between a speech verb and the end of the clause ("…, sagte Richter.")
     place_compound LOC      a town and its district joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte")
     common_noun    -        it opens with a common noun: no mention
@@ -28,7 +29,7 @@ table; a rule marked "no mention" ends the list without one.
     speech         PER      a speech verb follows, not at a sentence start
     verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz", "dass Kolbritz so")
     genitive       PER      a name in the Saxon genitive before a common noun ("Zabels Entscheidung")
-    preposition    LOC      after a place preposition ("in Pflückuff"); after "bei" only a place's ending ("bei Edenbach")
+    preposition    LOC      after a place preposition ("in Pflückuff") or compass adverb ("südlich (von) Modrava"); after "bei" only a place's ending ("bei Edenbach")
 
 When no rule applies, a run right after a mention found by `cue`, `list`, `preposition` or
 `place_tail`, with only list joiners between them, takes its label with method `list` ("die Dörfer
@@ -46,11 +47,11 @@ from typing import Callable, NamedTuple
 from spacy.tokens import Doc, Span
 
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS,
-                       INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
                        SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
-from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
+from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
 from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
@@ -264,6 +265,13 @@ def _ends_with_surname(c: Context) -> str | None:
     return None
 
 
+def _numbered(c: Context) -> bool:
+    """A Roman number after a name that opens with no first name numbers a reform, treaty or sequel ("Hartz IV",
+    "Basel III"); a ruler's regnal number follows a first name ("Ludwig XIV.", "Benedikt XVI.")."""
+    numbered = ROMAN_ORDINAL.match(c.words[-1]) or len(c.after) > 1 and ROMAN.match(c.after)
+    return bool(numbered) and c.first not in c.lex.first_names
+
+
 def _several_names(c: Context) -> bool:
     return len(c.names) > 1
 
@@ -274,11 +282,24 @@ def _place_ending(c: Context) -> str | None:
         return None
     if word.endswith(lex.place_tails) and not _generic_place(word, lex) and c.word_class(word) != "SURNAME":
         return "LOC"
-    # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not "einen Glasberg")
-    if word.endswith(lex.landform_tails) and c.before.lower() in DEFINITE_ARTICLES \
-            and word not in lex.common_nouns and word not in lex.ambiguous and not lex.is_name(word):
+    # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not "einen Glasberg");
+    # nor an adjective of size or position between article and name, which may then be a family name ("den Großen Feldberg")
+    if word.endswith(lex.landform_tails) and word not in lex.common_nouns and word not in lex.ambiguous \
+            and (c.before.lower() in DEFINITE_ARTICLES and not lex.is_name(word) or _landform_adjective_before(c)):
         return "LOC"
     return None
+
+
+def _landform_adjective_before(c: Context) -> bool:
+    """"der Große Schaftberg", "am Hohen Kopf": a definite article and a capitalised adjective of size or position
+    ("Große", "Kleinen", "Oberer") before the name; the adjective is part of it."""
+    adjective = c.before.lower()
+    return c.start > 1 and c.texts[c.start - 2].lower() in DEFINITE_ARTICLES and c.before[:1].isupper() \
+        and any(adjective.startswith(stem) and adjective[len(stem):] in ADJECTIVE_ENDINGS for stem in LANDFORM_ADJECTIVE_STEMS)
+
+
+def _landform_start(c: Context) -> int:
+    return c.start - 1 if _landform_adjective_before(c) else c.start
 
 
 def _generic_place(word: str, lex: Lexicons) -> bool:
@@ -414,6 +435,9 @@ def _after_place_preposition(c: Context) -> str | None:
     word = c.word
     # capitalised only at a sentence start ("In Garze traf es …"; not "Forever In Love")
     preposition = c.before.lower() if c.start > 0 and sentence_initial(c.doc, c.start - 1) else c.before
+    if preposition in GENITIVE_PREPOSITIONS and c.start > 1:
+        preposition = c.texts[c.start - 2]  # a compass adverb with "von": "südlich von Modrava"
+        preposition = preposition.lower() if sentence_initial(c.doc, c.start - 2) else preposition
     # "bei Sauber", "bei Homer" is where one works or reads as often as a place: only "bei Edenbach" is one
     shaped = preposition not in c.lex.shaped_place_prepositions or word.endswith(c.lex.place_tails + c.lex.landform_tails)
     if c.lex.cue_words.get(preposition) == "LOC" and (c.word_class(c.first) is None or c.in_place) and not c.initial \
@@ -434,8 +458,9 @@ RULES = (
     Rule("first_name", _opens_with_first_name),
     Rule("name_pair", _ends_with_surname),
     Rule("apposition", _apposition, end=_apposition_end),
+    Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),
-    Rule("place_tail", _place_ending),
+    Rule("place_tail", _place_ending, start=_landform_start),
     Rule("speech", _in_speaker_slot),
     Rule("place_compound", _place_compound),
     Rule("common_noun", _opens_with_common_noun, reject=True),

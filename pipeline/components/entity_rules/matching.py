@@ -23,6 +23,7 @@ from .spans import covered, inside_word, mention
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
                          r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
+FIRM_JOINERS = frozenset({"&"}) | LIST_JOINERS  # "Ernst & Young", "Brenner, Haase und Partner"
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
@@ -209,6 +210,8 @@ class ShapePatterns:
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
         self.name_last: set[str] = set()  # keys whose last word must be a name ("des Saarlandes", not "des Landes")
+        self.name_before_joiner: set[str] = set()  # keys whose word before "&"/"und" must be a name, no name after them
+        self.first_names_joined: set[str] = set()  # keys whose last word and the one two before it are first names
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
@@ -219,6 +222,10 @@ class ShapePatterns:
                 self.trim.add(key)
             if entry.get("name_last"):
                 self.name_last.add(key)
+            if entry.get("name_before_joiner"):
+                self.name_before_joiner.add(key)
+            if entry.get("first_names_joined"):
+                self.first_names_joined.add(key)
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, with_classes(entry["pattern"]), self.context[key]))
         # a new word form's shapes: anchor words by table, and the regexes of the shapes that have one
@@ -271,6 +278,10 @@ class ShapePatterns:
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if key in self.name_last and texts[end - 1] in lex.common_nouns:
                 continue
+            if key in self.name_before_joiner and not _names_joined(texts, start, end, lex):
+                continue
+            if key in self.first_names_joined and not _saints_joined(texts, end, lex):
+                continue
             if end - start > 2 and lex.is_common(texts[end - 1]) and not self.is_anchor(texts[end - 1]) \
                     and texts[end - 2].endswith("s"):
                 end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler"
@@ -292,6 +303,21 @@ class ShapePatterns:
                     continue
             spans.append(mention(doc, start, end, self.labels[key], "pattern"))
         return filter_spans(spans)
+
+
+def _names_joined(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
+    """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"): a name before
+    the joiner, not a common noun ("Forschung & Entwicklung", "Kunden und Partner"), and no name after the match,
+    which would make its last word a role ("Merkel und Partner Schulz")."""
+    joiner = next(i for i in range(end - 1, start, -1) if texts[i] in FIRM_JOINERS)
+    return not lex.is_common(texts[joiner - 1]) and not (end < len(texts) and lex.name_like(texts[end]))
+
+
+def _saints_joined(texts: list[str], end: int, lex: Lexicons) -> bool:
+    """A church of two patron saints ("St. Peter und Paul", "Sankt Ulrich und Afra"): first names on both sides of
+    "und", not a place ("St. Gallen und Zürich"), and no surname after them ("St. Peter und Paul Müller")."""
+    return texts[end - 3] in lex.first_names and texts[end - 1] in lex.first_names \
+        and not (end < len(texts) and lex.name_like(texts[end]))
 
 
 class Shape:
