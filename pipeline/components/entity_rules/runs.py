@@ -67,8 +67,8 @@ def _surname_after_first_name(texts: list[str], j: int, lex: Lexicons) -> bool:
     """A role word that is also a surname, right after a first name and with no complement after it, is the
     surname: "Steffi Graf", not "Friedrich Graf von …" or "Paula Präsidentin des …"."""
     after = texts[j + 1].lower() if j + 1 < len(texts) else ""
-    return (lex.word_class.get(texts[j]) == "SURNAME" or texts[j] in lex.ambiguous) and texts[j - 1] in lex.first_names \
-        and after not in ARTICLES and after not in NAME_PARTICLES
+    return (lex.word_class.get(texts[j]) == "SURNAME" or texts[j] in lex.ambiguous) \
+        and texts[j - 1] in lex.first_names and after not in ARTICLES and after not in NAME_PARTICLES
 
 
 def _particle_compound(word: str, lex: Lexicons) -> bool:
@@ -82,7 +82,7 @@ def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> 
     two names, the second with its cue."""
     out = []
     for start, end in runs:
-        if any(w in lex.inside or w in lex.work_words for w in texts[start:end]):
+        if any(word in lex.inside or word in lex.work_words for word in texts[start:end]):
             out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"
             continue
         k = start + 1
@@ -114,7 +114,7 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
             start += 1
         firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
         if firsts and cue is None and texts[start] not in lex.titles \
-                and not any(lex.is_name(w) for w in texts[start:firsts[0]]):
+                and not any(lex.is_name(word) for word in texts[start:firsts[0]]):
             cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
         if cue is None and start > 0 and lex.is_head(texts[start - 1]):
             cue = texts[start - 1]
