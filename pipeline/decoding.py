@@ -71,8 +71,8 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         western = None
     if western is not None and _printable(western) and _mostly_ascii(western):
-        return Decoded(western, "not_utf8", "warning",
-                       f"not valid UTF-8 ({first_error}); decoded as CP1252, so offsets refer to the CP1252-decoded text")
+        return Decoded(western, "not_utf8", "warning", f"not valid UTF-8 ({first_error}); decoded as CP1252, "
+                                                       "so offsets refer to the CP1252-decoded text")
     if invalid * 1000 <= STRAY_BYTES_PER_MILLE * len(data) and _printable(text):
         return _utf8_with_replacements(text, invalid, first_error)
     return Decoded(None, "not_utf8", "error",

@@ -91,7 +91,7 @@ NAME_PARTICLES = words("name_particle")  # "von der Leyen", "van Gaal", "de Maiz
 OPENING_PARTICLES = words("opening_particle")  # open a name when capitalised: "Van Gaal", "Al Gore"
 PARTICLE_ARTICLES = words("particle_article")  # "von der", "van den", "de la"
 # written capitalised right before a person's name, the particle belongs to it ("Von der Leyen")
-CAPITALISED_NAME_PARTICLES = frozenset(w.capitalize() for w in words("capitalised_name_particle"))
+CAPITALISED_NAME_PARTICLES = frozenset(word.capitalize() for word in words("capitalised_name_particle"))
 
 # -- pronouns
 SUBJECT_PRONOUNS = words("subject_pronoun")

@@ -61,7 +61,8 @@ def explorer(tables: dict[str, pd.DataFrame], show_dir: Path | None = None) -> s
     """The explorer's controls and containers, with its data; `explore.js` fills them."""
     data = json.dumps(explorer_data(tables, show_dir), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c")  # a quote holding "</script>" must not end the data block
-    genders = "".join(f'<option value="{escape(code)}">{escape(label)}</option>' for code, label in GENDER_LABELS.items())
+    genders = "".join(f'<option value="{escape(code)}">{escape(label)}</option>'
+                      for code, label in GENDER_LABELS.items())
     return f"""
 <div class="explorer">
   <div class="controls">
