@@ -67,11 +67,6 @@ def affixes(cls: str) -> tuple[str, ...]:
     return tuple(sorted(words(cls), key=lambda affix: (-len(affix), affix)))
 
 
-def classes_of(word: str) -> frozenset[str]:
-    """The classes `word` belongs to (none for a word the file does not list)."""
-    return frozenset(cls for cls, members in _CLASSES.items() if word in members)
-
-
 # -- articles
 ARTICLES = words("article")  # der die das den dem des ein eine ...
 INDEFINITE_ARTICLES = words("indefinite_article")
