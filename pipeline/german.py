@@ -140,6 +140,7 @@ ORDINAL_FOLLOWERS = words("ordinal_follower")  # stop words that may follow an o
 NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "sogenannten"
 ADJECTIVE_ENDINGS = affixes("adjective_ending")
 NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" -> "Erklärung"
+DERIVATIONAL_NOUN_ENDINGS = affixes("derivational_noun_ending")  # "Vernetzung", "Freiheit": a noun, no name
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
 ADJECTIVE_SUFFIX_FORMS = affixes("adjective_suffix_form")  # "diesjährige": no Konjunktiv unless a verb form
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"

@@ -45,7 +45,6 @@ Hokkala, Kumpula und Akkala"); so does a run right after "und"/"oder" after a pe
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import takewhile
@@ -54,8 +53,9 @@ from typing import Callable, NamedTuple
 from spacy.tokens import Doc, Span
 
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
-                       GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS,
-                       NAME_PARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES,
+                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, candidates, particles_before, speaker_slot
@@ -68,7 +68,6 @@ LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods 
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
 DEFINITE_ARTICLES = (ARTICLES - INDEFINITE_ARTICLES) | ARTICLE_PREPOSITIONS
-NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ismus|tät)\Z")  # derivational noun suffixes
 
 
 @dataclass
@@ -334,7 +333,7 @@ def _opened_by_particle(run: Context) -> str | None:
     opener = particles_before(run.doc, run.texts, run.start, run.lex)  # not "von der Sonne"
     # capitalised at a sentence start, or right after a speech verb ("erklärt van der Vaart")
     opens = run.texts[opener][:1].isupper() or opener > 0 and run.lex.cue_words.get(run.texts[opener - 1]) == "PER"
-    if opener < run.start and opens and len(run.words) == 1 and not NOUN_SUFFIX.search(run.word) \
+    if opener < run.start and opens and len(run.words) == 1 and not run.word.endswith(DERIVATIONAL_NOUN_ENDINGS) \
             and run.word_class(run.word) in (None, "SURNAME", "FIRSTNAME") and run.word not in run.lex.ambiguous:
         return "PER"
     return None
@@ -415,7 +414,7 @@ def _subject_of_verb(run: Context) -> str | None:
 def _short_name_shape(word: str) -> bool:
     """Shaped like a name rather than a German noun unknown to the dictionary: short, no hyphen, no
     derivational noun suffix ("Pauli", "Goslin"; not "Vernetzung", "Truppentransporter")."""
-    return len(word) <= 10 and "-" not in word and not NOUN_SUFFIX.search(word)
+    return len(word) <= 10 and "-" not in word and not word.endswith(DERIVATIONAL_NOUN_ENDINGS)
 
 
 def _saxon_genitive(run: Context) -> str | None:
