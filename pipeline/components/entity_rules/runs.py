@@ -12,12 +12,11 @@ from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITI
                        PARTICLE_ARTICLES)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
-from .lexicons import Lexicons
+from .lexicons import ROMAN, Lexicons
 from .spans import mention, sentence_initial
 
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
-ROMAN = re.compile(r"[IVX]+\Z")
 TYPED = ("ORG", "LOC")  # labels a class noun gives a name after it ("Gemeinde", "Rockband")
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
 
