@@ -110,10 +110,6 @@ def test_folders_are_read_in_sorted_path_order(tmp_path):
 
 # --- hostile input: every bad line, file or folder is one row, the rest is still read ---
 
-def _codes(results):
-    return [(p.error, p.severity) for _, problems in results for p in problems]
-
-
 def _assert_readable(problem):
     problem.source.encode("utf-8")  # valid text for the tables: no lone surrogates
     if problem.article_id is not None:
