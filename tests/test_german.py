@@ -82,8 +82,9 @@ def test_unknown_class_raises():
 
 def test_affixes_are_longest_first():
     assert german.NOUN_INFLECTION_ENDINGS[0] == "en"  # "Erklärungen" loses "en", not "n"
-    lengths = [len(e) for e in german.affixes("nationality_ending")]
-    assert lengths == sorted(lengths, reverse=True) and set(german.affixes("nationality_ending")) == german.NATIONALITY_ENDINGS
+    endings = german.affixes("nationality_ending")
+    lengths = [len(ending) for ending in endings]
+    assert lengths == sorted(lengths, reverse=True) and set(endings) == german.NATIONALITY_ENDINGS
 
 
 def test_data_file_rows():
