@@ -48,9 +48,6 @@ class DataFiles:
                 parts[name] = found
         return cls(parts)
 
-    def __contains__(self, name: str) -> bool:
-        return name in self.parts
-
     def texts(self, name: str) -> Iterator[str]:
         for file_name, data in self.parts.get(name, ()):
             yield (gzip.decompress(data) if file_name.endswith(".gz") else data).decode("utf-8")
@@ -86,7 +83,7 @@ class DataFiles:
             target = Path(path) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             texts = list(self.texts(name))
-            if name.endswith((".tsv",)) and len(texts) > 1:  # one header: the later parts' headers go
+            if name.endswith(".tsv") and len(texts) > 1:  # one header: the later parts' headers go
                 texts = texts[:1] + [text.partition("\n")[2] for text in texts[1:]]
             target.write_text("".join(text if text.endswith("\n") else text + "\n" for text in texts), encoding="utf-8")
 
@@ -212,7 +209,7 @@ def _tsv_rows(text: str) -> Iterator[dict[str, str]]:
 def _columns(text: str, names: tuple[str, ...]) -> list[tuple[str, ...]]:
     head, _, body = text.partition("\n")
     header = head.rstrip("\r").split("\t")
-    index = [header.index(n) for n in names]
+    index = [header.index(name) for name in names]
     body = body.rstrip("\n")
     if not body:
         return []
