@@ -37,28 +37,29 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         if i < end or i in taken or not (lex.name_like(texts[i]) or texts[i] in lex.prefixes
                                          or i + 1 < n and lex.name_like(texts[i + 1])):  # "A. Korsakow"
             continue
-        j = i + 1
-        while j < n and j not in taken:
-            word = texts[j]
-            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, j, lex)) \
+        run_end = i + 1
+        while run_end < n and run_end not in taken:
+            word = texts[run_end]
+            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)) \
                     or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
-                j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
+                run_end += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
                 continue
-            if ROMAN.match(word) and j + 1 < n and texts[j + 1] == "." and j + 1 not in taken:
-                j += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
+            if ROMAN.match(word) and run_end + 1 < n and texts[run_end + 1] == "." and run_end + 1 not in taken:
+                run_end += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
                 continue
-            k = j
-            while k < n and k not in taken and texts[k] in NAME_PARTICLES:
-                k += 1
-            after_name = texts[j - 1] in lex.first_names or ROMAN_ORDINAL.match(texts[j - 1])
-            if k > j and k < n and k not in taken and lex.name_like(texts[k]) \
-                    and (after_name or not lex.is_common(texts[k]) and not lex.is_common(texts[j - 1])) \
-                    and texts[j] not in PARTICLE_ARTICLES:
-                j = k + 1
+            after = run_end  # the word after the family-name particles from here
+            while after < n and after not in taken and texts[after] in NAME_PARTICLES:
+                after += 1
+            last = texts[run_end - 1]
+            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last)
+            if after > run_end and after < n and after not in taken and lex.name_like(texts[after]) \
+                    and (after_name or not lex.is_common(texts[after]) and not lex.is_common(last)) \
+                    and texts[run_end] not in PARTICLE_ARTICLES:
+                run_end = after + 1
                 continue
             break
-        runs.append((i, j))
-        end = j
+        runs.append((i, run_end))
+        end = run_end
     return runs
 
 
