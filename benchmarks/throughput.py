@@ -1,7 +1,7 @@
 """Speed of our pipeline and of the whole CLI, as ratios against spaCy's bare German tokenizer.
 
 usage: .venv/bin/python benchmarks/throughput.py FOLDER... [--rounds R] [--workers 1 2]
-                                                 [--model NAME|PATH] [--repeat N] [--json]
+                                                 [--model NAME|PATH] [--repeat N] [--join N] [--json]
 
 A shared machine's speed drifts from one minute to the next, so absolute seconds mean little: every
 figure is a ratio against `spacy.blank("de")` tokenizing the same texts in the same round, and the
@@ -26,10 +26,13 @@ outside any timing.
    the largest of that process and of the worker processes it waited for.
 
 `--repeat N` copies the folders N times into a temporary folder first (deleted afterwards; never
-commit article text), e.g. to run on a larger corpus:
+commit article text), e.g. to run on a larger corpus; `--join N` writes every N articles (in file
+name order) as one long article there instead, their paragraphs one after the other under the first
+one's date line, to measure on long articles:
 
     .venv/bin/python benchmarks/throughput.py ../shared/data/quotes-train/articles --rounds 5
     .venv/bin/python benchmarks/throughput.py ../shared/data/*/articles --repeat 10 --json
+    .venv/bin/python benchmarks/throughput.py ../shared/data/quotes-dev/articles --join 10
 """
 from __future__ import annotations
 
@@ -120,6 +123,16 @@ def copy_corpus(folders: list[str], repeat: int, into: Path) -> list[str]:
     return [str(into)]
 
 
+def join_articles(folders: list[str], size: int, into: Path) -> list[str]:
+    """Every `size` article files as one: the first one's text, then the others' without their date line."""
+    files = sorted(path for folder in folders for path in Path(folder).rglob("*.txt"))
+    for number in range(0, len(files), size):
+        texts = [path.read_text(encoding="utf-8") for path in files[number:number + size]]
+        bodies = [texts[0].rstrip("\n")] + [text.split("\n", 1)[-1].strip("\n") for text in texts[1:]]
+        (into / f"joined{number // size:05d}.txt").write_text("\n\n".join(bodies) + "\n", encoding="utf-8")
+    return [str(into)]
+
+
 def ratios(tops: list[float], bottoms: list[float]) -> list[float]:
     return [top / bottom for top, bottom in zip(tops, bottoms)]
 
@@ -168,7 +181,7 @@ def benchmark(folders: list[str], args: argparse.Namespace) -> dict:
 
     return {
         "articles": len(texts), "tokens": tokens, "rounds": args.rounds, "model": args.model,
-        "repeat": args.repeat, "build_seconds": build,
+        "repeat": args.repeat, "join": args.join, "build_seconds": build,
         "steady_state": {
             "x_bare": median(steady_ratios), "x_bare_rounds": steady_ratios,
             "bare_tokens_per_s": tokens / median(steady["bare"]),
@@ -216,10 +229,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="CLI worker counts (default 1 2)")
     parser.add_argument("--model", default=None, help="installed German spaCy model (name or path)")
     parser.add_argument("--repeat", type=int, default=1, help="copy the folders this many times first")
+    parser.add_argument("--join", type=int, default=1, help="join every N articles into one long article first")
     parser.add_argument("--json", action="store_true", help="print a JSON summary at the end")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folders = copy_corpus(args.folders, args.repeat, Path(tmp)) if args.repeat > 1 else args.folders
+        if args.join > 1:
+            joined = Path(tmp) / "joined"
+            joined.mkdir()
+            folders = join_articles(folders, args.join, joined)
         summary = benchmark(folders, args)
     report(summary)
     if args.json:

@@ -67,6 +67,21 @@ def affixes(cls: str) -> tuple[str, ...]:
     return tuple(sorted(words(cls), key=lambda affix: (-len(affix), affix)))
 
 
+def with_classes(pattern: list[dict]) -> list[dict]:
+    """A token pattern with each "@class" in an IN or NOT_IN list replaced by the words of that class, so
+    entity patterns name the German word lists they use instead of copying them:
+    `{"LOWER": {"NOT_IN": ["@article", "laut"]}}`."""
+    def expand(values):
+        return sorted({word for value in values
+                       for word in (words(value[1:]) if value.startswith("@") else (value,))})
+
+    def spec_with_classes(spec):
+        return {attr: {op: expand(value) if op in ("IN", "NOT_IN") and isinstance(value, list) else value
+                       for op, value in test.items()} if isinstance(test, dict) else test
+                for attr, test in spec.items()}
+    return [spec_with_classes(spec) for spec in pattern]
+
+
 # -- articles
 ARTICLES = words("article")  # der die das den dem des ein eine ...
 INDEFINITE_ARTICLES = words("indefinite_article")
@@ -129,6 +144,7 @@ INFINITIVE_PARTICLES = words("infinitive_particle")  # "zu erweitern", "anzukün
 # -- auxiliaries, modals and verbs
 PERFECT_AUXILIARIES = words("perfect_auxiliary")  # "…, der … betont hat"
 SEIN_PERFECT_AUXILIARIES = words("sein_perfect_auxiliary")  # "nachdem bekannt geworden war"
+TENSE_AUXILIARIES = PERFECT_AUXILIARIES | SEIN_PERFECT_AUXILIARIES  # finite before a participle: "hatte X gesagt"
 PASSIVE_AUXILIARIES = words("passive_auxiliary")  # "Ihm wird vorgeworfen"
 PASSIVE_PARTICIPLES = words("passive_participle")  # "worden"
 REPORTIVE_MODALS = words("reportive_modal")  # "Er soll das Geld genommen haben"

@@ -3,6 +3,7 @@ module keeps German words inline."""
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,31 @@ def test_no_inline_german_word_comparisons():
 ])
 def test_weak_verb_forms(lemma, particle, forms):
     assert german.weak_verb_forms(lemma, particle) == forms
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ({"LOWER": {"NOT_IN": ["@indefinite_article"]}}, {"LOWER": {"NOT_IN": sorted(german.words("indefinite_article"))}}),
+    ({"LOWER": {"IN": ["@indefinite_article", "laut"]}, "OP": "?"},
+     {"LOWER": {"IN": sorted(german.words("indefinite_article") | {"laut"})}, "OP": "?"}),
+    ({"ORTH": {"IN": ["GmbH", "AG"]}}, {"ORTH": {"IN": ["AG", "GmbH"]}}),  # no reference: the words as they are
+    ({"TEXT": {"REGEX": "^@"}}, {"TEXT": {"REGEX": "^@"}}),
+    ({"ORTH": "@article"}, {"ORTH": "@article"}),  # only lists refer to classes
+])
+def test_patterns_name_word_classes(spec, expected):
+    assert german.with_classes([spec]) == [expected]
+
+
+def test_pattern_with_an_unknown_class_is_an_error():
+    with pytest.raises(german.UnknownWordClass):
+        german.with_classes([{"LOWER": {"IN": ["@artikel"]}}])
+
+
+def test_entity_patterns_copy_no_closed_class():
+    """The shapes of data/entity_patterns.jsonl refer to the article class ("@article"), never list its words."""
+    articles = german.words("article")
+    lines = (PACKAGE / "data" / "entity_patterns.jsonl").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        for spec in json.loads(line)["pattern"]:
+            for test in spec.values():
+                for values in (test.values() if isinstance(test, dict) else ()):
+                    assert not (isinstance(values, list) and articles <= set(values)), f"line {number}: {values}"

@@ -33,13 +33,14 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
     quotation marks and spaces at the edges included. `text`: the Doc's `Text`, if already built."""
     text = text or Text(doc, lex)
     direct = {quotation.open: found for quotation, found in direct_quotes(text)}
+    quoted = {text.sent_of[open_at] for open_at in direct}
     by_sentence: dict[int, list[Found]] = {}
     for sentence, (start, end) in enumerate(text.sents):
         if text.heading[sentence] or not any(text.plain_word[start:end]):
             continue
         found = list(verb_quotes(text, start, end)) + list(source_quotes(text, start, end)) \
             + list(noun_quotes(text, start, end))
-        back = _said_before(text, sentence)
+        back = _said_before(text, sentence, by_sentence, quoted)
         if not found:
             found = [claim for claim in [_after_colon(text, sentence) or _stated_reason(text, sentence)]
                      if claim is not None]
@@ -227,9 +228,10 @@ def _stated_reason(text: Text, sentence: int) -> Found | None:
     return Found(QuoteKind.INDIRECT, comma + 1, content_end, None, resolve(text, subject))
 
 
-def _said_before(text: Text, sentence: int) -> Found | None:
+def _said_before(text: Text, sentence: int, by_sentence: dict[int, list[Found]], quoted: set[int]) -> Found | None:
     """"Das teilte eine Sprecherin der Polizei mit.": the sentence before, in the same paragraph,
-    is the claim, and the subject after the speech verb its speaker."""
+    is the claim, and the subject after the speech verb its speaker; with the sentences before it in the
+    paragraph that hold no quote of their own (none found so far, no direct one: the report the pronoun sums up)."""
     start, end = text.sents[sentence]
     if sentence == 0 or text.heading[sentence - 1] or text.lower[start] not in ANAPHORIC_DEMONSTRATIVES \
             or text.paragraph[sentence - 1] != text.paragraph[sentence]:
@@ -245,7 +247,11 @@ def _said_before(text: Text, sentence: int) -> Found | None:
     claim_start, claim_end = text.sents[sentence - 1]
     label = QuoteKind.INDIRECT if main_clause_konjunktiv(text, claim_start, claim_end, strong_only=False) \
         else QuoteKind.REPORTED
-    return Found(label, claim_start, text.content_end(claim_start, claim_end), cue, speaker)
+    first = sentence - 1
+    while first > 0 and first - 1 not in by_sentence and first - 1 not in quoted and not text.heading[first - 1] \
+            and text.paragraph[first - 1] == text.paragraph[sentence]:
+        first -= 1
+    return Found(label, text.sents[first][0], text.content_end(claim_start, claim_end), cue, speaker)
 
 
 def _subject_after(text: Text, start: int, end: int) -> NounPhrase | None:

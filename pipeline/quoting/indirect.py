@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
-                      SEIN_PERFECT_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
+                      SEIN_PERFECT_AUXILIARIES, TENSE_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
 from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .lexicon import Verb
 from .marks import MARKS
@@ -38,7 +38,8 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
             yield from _impersonal(text, cue, sent_start, claim_end)
             continue
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
-                               for i in range(clause_start, cue.start))
+                               for i in range(clause_start, cue.start)) \
+            or _perfect_after_claim(text, cue, clause_start, clause_end)
         if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
                                                                     PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
@@ -103,6 +104,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         elif (verb.kind in (CueKind.REPORTED, CueKind.JUDGE, CueKind.INTENT)
               and (subject is not None or verb.kind == CueKind.INTENT)
               and (not text.subordinate(clause_start) or _verb_second(text, cue, clause_start, subject))
+              and not (cue.end < clause_end and text.lower[cue.end] in INFINITIVE_PARTICLES)  # "verlangen zu können"
               and not reported):
             reported = True
             quoted = any(text.quote_at[i] >= 0 for i in range(sent_start, claim_end))
@@ -149,6 +151,16 @@ def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | 
             and subject.start == cue.end and not (text.is_capital(cue.end) and text.ent_at[cue.end] < 0))
 
 
+def _perfect_after_claim(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
+    """"Der Plan sei gescheitert, hatte X gesagt": an auxiliary that opens the clause after a claim in Konjunktiv, with
+    the cue participle closing it, is the verb in second place after the claim, as "…, sagte X" is (not after a
+    clause of condition or time in the indicative: "Falls das Band echt ist, hat X … angedroht")."""
+    sent_start = text.sents[text.sent_of[cue.start]][0]
+    return (text.lower[clause_start] in TENSE_AUXILIARIES and cue.end == clause_end
+            and clause_start - 1 > sent_start and text.words[clause_start - 1] == ","
+            and main_clause_konjunktiv(text, sent_start, clause_start - 1, strong_only=True))
+
+
 def _indefinite_subject(text: Text, cue: Cue, clause_start: int, clause_end: int) -> bool:
     """Whether "man" is the subject next to the cue verb ("man betont", "deutete man an")."""
     return any(clause_start <= i < clause_end and text.lower[i] in INDEFINITE_SUBJECT_PRONOUNS
@@ -184,7 +196,14 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
     lex, first = text.lex, text.lower[start]
     segment_end = text.clause(start)[1]
     if lex.has(first, "subordinator"):
-        return lex.info.get((first, "subordinator")) not in ("clause", "wie") and segment_end >= end
+        if lex.info.get((first, "subordinator")) in ("clause", "wie"):
+            return False
+        while segment_end < end:  # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
+            start = segment_end + 1
+            if text.words[segment_end] != "," or not text.subordinate(start):
+                return False
+            segment_end = text.clause(start)[1]
+        return True
     if not lex.has(first, "preposition") or not only_noun_phrases(text, start, segment_end):
         return False
     while segment_end < end:  # each further segment a relative clause: "…, die …", "…, in der …"
@@ -286,6 +305,9 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
         return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
     if lex.has(first, "subordinator") and lex.has(first, "preposition") and _verb_after_object(text, start + 1, end):
         return True  # a preposition, its object, then the verb in second place: "sagte, seit Januar seien …"
+    if lex.has(first, "subordinator") and lex.info.get((first, "subordinator")) != "wie" and kind == CueKind.SPEECH \
+            and text.words[start - 1] == "," and main_clause_konjunktiv(text, start, end, strong_only=True):
+        return True  # a subordinate clause before the claim's main clause: "sagte, wenn X komme, werde Y …"
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
     # (a colon ends the segment too: "sagte X, Gründer der Band: „…“" has an apposition, no claim)

@@ -5,7 +5,7 @@ from enum import Enum
 from typing import Iterator, NamedTuple
 
 from ..german import (ADJECTIVE_ENDINGS, DEFINITE_GENITIVE_ARTICLES, DEMONSTRATIVE_PRONOUNS, GENITIVE_ARTICLES,
-                      PARTITIVE_PRONOUNS)
+                      PARTITIVE_PRONOUNS, TENSE_AUXILIARIES)
 from .marks import MARKS
 from .text import Text
 
@@ -32,6 +32,8 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     lex, lower = text.lex, text.lower
     if start >= limit or text.quote_at[start] >= 0 and text.words[start] not in MARKS:
         return None
+    if lower[start] in TENSE_AUXILIARIES:
+        return None  # a finite verb, no adjective: "…, hatte X gesagt"
     close = text.name_quote[start]
     if 0 <= close < limit:  # a quoted name: "laut „BBC News“"
         entity = next((text.ent_at[i] for i in range(start + 1, close) if text.ent_at[i] >= 0), None)

@@ -7,7 +7,7 @@ import re
 from ..german import (CAPITALISED_NAME_PARTICLES, COLLECTIVE_SUBJECT_PRONOUNS, DATIVE_FEMININE_ARTICLES,
                       GENITIVE_ARTICLES, IMPERSONAL_SOURCE_PREPOSITIONS, NOMINATIVE_ONLY_PRONOUNS, ORIGIN_PREPOSITIONS,
                       PASSIVE_AGENT_PREPOSITIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES, QUOTED_SUBJECT_VERBS,
-                      WEAK_PAST_FORM)
+                      TENSE_AUXILIARIES, WEAK_PAST_FORM)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, only_noun_phrases, phrases
 from .records import CueKind
 from .text import SENT_END, Text
@@ -73,8 +73,12 @@ def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int |
                 return _relative(text, clause_start)
         opens_with_pronoun = (verb_start == clause_start and verb_end < clause_end
                               and lex.has(lower[verb_end], "pronoun"))  # "…, schrieb er"
-        if not opens_with_pronoun and not any(is_subject(text, phrase)
-                                              for phrase in phrases(text, clause_start, verb_start)):
+        # "X, Chef der Y, hatte Z aufgefordert": a finite auxiliary right after the insert is the verb in second
+        # place, the subject stands before the insert (not "…, hatte er gesagt")
+        opens_with_auxiliary = lower[clause_start] in TENSE_AUXILIARIES and clause_start + 1 < clause_end \
+            and not lex.has(lower[clause_start + 1], "pronoun")
+        if not opens_with_pronoun and (opens_with_auxiliary or not any(
+                is_subject(text, phrase) for phrase in phrases(text, clause_start, verb_start))):
             inserted = _subject_before_insert(text, clause_start - 1)
             if inserted is not None:
                 return inserted

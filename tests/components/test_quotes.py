@@ -476,6 +476,11 @@ def test_weak_konjunktiv_goes_on_reporting_a_speaker_in_reach(nlp, text, expecte
     # "Dies geht aus X hervor": X is the source
     ("Die Zahl der Anträge steigt deutlich. Dies geht aus einem Bericht der Stadt hervor.",
      [("reported", "Die Zahl der Anträge steigt deutlich", None)]),
+    # the sentences before it in the paragraph that hold no quote of their own are part of the report
+    ("Die Zahl der Anträge steigt. Im Mai waren es doppelt so viele. Das teilte Krüger am Montag mit.",
+     [("reported", "Die Zahl der Anträge steigt. Im Mai waren es doppelt so viele", "Thomas Krüger")]),
+    ("„Wir sind bereit“, sagte Berger. Die Zahl der Anträge steigt. Das teilte Krüger mit.",
+     [("reported", "Die Zahl der Anträge steigt", "Thomas Krüger")]),
     # not across a paragraph break, and not when "das" is no object of the speech verb
     ("Die Zahl der Anträge steigt deutlich.\n\nDas teilte Krüger am Montag mit.", []),
     ("Die Zahl der Anträge steigt deutlich. Das Amt schrieb Krüger einen Brief.", []),
@@ -558,6 +563,15 @@ def test_to_disk_from_disk(nlp, tmp_path):
     # accusations and requests without a clause
     ("Krüger beschuldigte die Regierung der Wahlfälschung.",
      [("reported", "Krüger beschuldigte die Regierung der Wahlfälschung", "Thomas Krüger")]),
+    # verbs of criticism, denial and correction with their clause
+    ("Berger monierte, dass die Kosten nicht offengelegt worden seien.",
+     [("indirect", "dass die Kosten nicht offengelegt worden seien", "Anna Berger")]),
+    ("Die Bundesregierung rügte, die Behörde habe die Mittel verschwendet.",
+     [("indirect", "die Behörde habe die Mittel verschwendet", "Bundesregierung")]),
+    ("Haas hat stets abgestritten, von den Zahlungen gewusst zu haben.",
+     [("indirect", "von den Zahlungen gewusst zu haben", "Paul Haas")]),
+    ("Vogt stellte richtig, dass sie nie Mitglied der Partei gewesen sei.",
+     [("indirect", "dass sie nie Mitglied der Partei gewesen sei", "Lena Vogt")]),
 ])
 def test_reported_and_noun_cues(nlp, text, expected):
     found = rows(run(nlp, text))
@@ -570,6 +584,8 @@ def test_reported_and_noun_cues(nlp, text, expected):
     "Anfangs war das Heim für Kinder vorgesehen, die aus ihren Familien genommen wurden.",  # a relative clause
     "Das Angebot wurde am Montag angenommen.",
     "Der Bundestag ist der größte Arbeitgeber der Stadt.",  # "ist" without an opinion word
+    "Als Vogt bemerkte, dass die Tür offen stand, rief sie die Polizei.",  # "bemerken" is also to notice
+    "Niemand hatte erwartet, dass der Zug so früh ankommt.",  # an expectation, no speech act
 ])
 def test_reported_and_noun_cues_negative(nlp, text):
     found = rows(run(nlp, text))
@@ -1209,8 +1225,9 @@ def test_von_etwas_ausgehen(nlp, text, expected):
      [("indirect", "sein Mandat niederzulegen", "Thomas Krüger")]),
     ("Die Anwohner wurden aufgefordert die Fenster geschlossen zu halten.",
      [("indirect", "die Fenster geschlossen zu halten", None)]),
-    # ... not the cue inside an infinitive of its own
+    # ... not the cue inside an infinitive of its own, which reports nothing either
     ("Die Reporter brachen den Streik ab, um über die Wahl berichten zu können.", []),
+    ("Das Gesetz soll jedem Bürger erlauben, von jeder Behörde Akteneinsicht verlangen zu können.", []),
 ])
 def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
@@ -1242,3 +1259,43 @@ def test_particle_after_an_insert(nlp, text, expected):
 def test_passive_cue_after_a_document_and_a_relative_clause(nlp, text, quote, speaker_text):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
+
+
+@pytest.mark.parametrize("text, quote, speaker_text", [
+    # a finite auxiliary right after an insert is the verb in second place: the subject stands before the insert,
+    # the name after the auxiliary is the object
+    ("Der Vorsitzende der Partei, Paul Haas, hatte Krüger gestern aufgefordert, sein Mandat niederzulegen.",
+     "sein Mandat niederzulegen", "Paul Haas"),
+    ("Die Leiterin, die seit Jahren in Wien lebt, hat Krüger aufgefordert, den Vertrag zu prüfen.",
+     "den Vertrag zu prüfen", "Die Leiterin"),
+])
+def test_subject_before_an_insert_and_the_auxiliary(nlp, text, quote, speaker_text):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "…, hatte X gesagt": the auxiliary after a claim in Konjunktiv is the verb in second place, as in "…, sagte X"
+    ("Der Plan sei gescheitert, hatte Krüger am Montag gesagt.",
+     [("indirect", "Der Plan sei gescheitert", "Thomas Krüger")]),
+    ("Die Lage sei unter Kontrolle, hat die Bundesregierung erklärt.",
+     [("indirect", "Die Lage sei unter Kontrolle", "Bundesregierung")]),
+    # ... not after a clause of condition in the indicative
+    ("Falls der Brief echt ist, hat Krüger den Nachbarn gedroht.",
+     [("reported", "Falls der Brief echt ist, hat Krüger den Nachbarn gedroht", "Thomas Krüger")]),
+])
+def test_perfect_tense_cue_after_the_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a speech verb, a subordinate clause may open the claim whose main clause is in Konjunktiv
+    ("Krüger sagte, wenn die Preise stiegen, werde er zurücktreten.",
+     [("indirect", "wenn die Preise stiegen, werde er zurücktreten", "Thomas Krüger")]),
+    ("Berger erklärte, wer so handle, müsse bestraft werden.",
+     [("indirect", "wer so handle, müsse bestraft werden", "Anna Berger")]),
+    # ... not a clause of time with no claim in Konjunktiv
+    ("Krüger sagte, als die Polizei kam, nichts mehr.", []),
+])
+def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected

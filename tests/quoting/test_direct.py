@@ -80,3 +80,17 @@ def test_quoted_name_after_its_noun(process, text, expected):
 ])
 def test_colon_after_a_noun_subject(process, text, expected):
     assert quotes(process(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "skandieren" (to chant) is a speech verb: its quotation is what the crowd said
+    ("Vor dem Rathaus skandierten die Demonstranten: „Wir bleiben hier!“",
+     [("Wir bleiben hier!", "die Demonstranten", "skandierten")]),
+    # ... no quote without a quotation or a claim
+    ("Die Demonstranten skandierten vor dem Rathaus.", []),
+    # "ausrufen" (to exclaim), the separable verb of "rief … aus"
+    ("Die Menge skandierte „Nieder mit dem Krieg!“ und die Sprecherin rief vor den Demonstranten aus: „Das ist unser Tag!“",
+     [("Nieder mit dem Krieg!", "Die Menge", "skandierte"), ("Das ist unser Tag!", "die Sprecherin", "rief")]),
+])
+def test_chanted_slogans(process, text, expected):
+    assert quotes(process(text)) == expected

@@ -11,7 +11,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS
+from ...german import (DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS,
+                       with_classes)
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
 from .lexicons import NAME_ADJECTIVE, ROMAN, Lexicons
@@ -219,7 +220,7 @@ class ShapePatterns:
             if entry.get("name_last"):
                 self.name_last.add(key)
             self.context[key] = entry.get("context", 0)
-            self.shapes.append(Shape(nlp, key, entry["pattern"], self.context[key]))
+            self.shapes.append(Shape(nlp, key, with_classes(entry["pattern"]), self.context[key]))
         # a new word form's shapes: anchor words by table, and the regexes of the shapes that have one
         self._by_word: dict[str, list[int]] = {}
         self._by_lower: dict[str, list[int]] = {}
