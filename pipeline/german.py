@@ -76,8 +76,8 @@ def with_classes(pattern: list[dict]) -> list[dict]:
                        for word in (words(value[1:]) if value.startswith("@") else (value,))})
 
     def spec_with_classes(spec):
-        return {attr: {op: expand(value) if op in ("IN", "NOT_IN") and isinstance(value, list) else value
-                       for op, value in test.items()} if isinstance(test, dict) else test
+        return {attr: {operator: expand(value) if operator in ("IN", "NOT_IN") and isinstance(value, list) else value
+                       for operator, value in test.items()} if isinstance(test, dict) else test
                 for attr, test in spec.items()}
     return [spec_with_classes(spec) for spec in pattern]
 

@@ -133,8 +133,8 @@ def most_quoted(tables: dict[str, pd.DataFrame]) -> str:
     for kind, colour in QUOTE_COLOURS.items():
         ax.barh(top["speaker"].astype(str), top[kind], left=left, color=colour, height=0.7, label=kind)
         left = left + top[kind]
-    for y, total in enumerate(top["total"]):
-        ax.text(total, y, f" {total}", va="center", fontsize=9, color="#57606a")
+    for bar, total in enumerate(top["total"]):
+        ax.text(total, bar, f" {total}", va="center", fontsize=9, color="#57606a")
     ax.set_xlim(0, top["total"].max() * 1.08)
     ax.tick_params(axis="y", length=0)
     ax.xaxis.set_visible(False)
