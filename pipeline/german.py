@@ -2,11 +2,11 @@
 `data/german_words.tsv`.
 
 Articles, pronouns, prepositions, family-name particles, auxiliaries, the source words of reported
-speech ("laut", "zufolge") and the few inflection endings the rules look at are closed classes:
-German grammar fixes their members, the news does not add to them. Several modules need the same
-ones (the articles were written out in four), so one file owns them all, one row per word and
-class (`word, class, note`; a word with several uses has several rows), and every module takes
-its words from here instead of keeping a copy inline. Change a word there, not in code.
+speech ("laut", "zufolge") and the few inflection and derivational endings the rules look at are
+closed classes: German grammar fixes their members, the news does not add to them. Several modules
+need the same ones, so one file owns them all, one row per word and class (`word, class, note`; a
+word with several uses has several rows), and every module takes its words from here instead of
+keeping a copy inline. Change a word there, not in code.
 
 The open-class vocabularies -- gazetteer, first names, word classes, role nouns, speech verbs,
 class nouns before names -- are not here: they stay in their own data files, loaded by the
@@ -16,7 +16,8 @@ spaCy's list; modules take that from here as well (`STOP_WORDS`).
 
 `words(cls)` is a class as a frozenset and raises `UnknownWordClass` for a class the file does
 not have, so a typo cannot quietly give an empty set. `affixes(cls)` is a class of endings or
-stems as a tuple, for `str.endswith`/`str.startswith`.
+stems as a tuple, for `str.endswith`/`str.startswith`. `with_classes(pattern)` expands the
+"@class" names in an entity pattern's IN/NOT_IN lists into their words.
 """
 from __future__ import annotations
 
