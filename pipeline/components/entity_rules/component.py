@@ -76,7 +76,7 @@ class EntityRules:
         return util.to_bytes({"data": self.files.to_bytes}, exclude)
 
     def from_bytes(self, data: bytes, *, exclude=()) -> "EntityRules":
-        util.from_bytes(data, {"data": lambda files: self._load(lexicon.DataFiles.from_bytes(files))}, exclude)
+        util.from_bytes(data, {"data": lambda saved: self._load(lexicon.DataFiles.from_bytes(saved))}, exclude)
         return self
 
     def to_disk(self, path, *, exclude=()) -> None:
