@@ -224,3 +224,14 @@ def test_explorer_search_and_speaker_panel_in_chromium(tmp_path):
     assert "Olaf Scholz" in result["panel"] and "Bundeskanzler" in result["panel"] and "SPD" in result["panel"]
     assert result["after"] == "1 of 4 quotes"  # the search and the speaker together
     assert result["link"] == "show/a.html"
+
+
+def test_explorer_lists_quotes_by_date_undated_last():
+    from pipeline.views.explore import explorer_data
+
+    tables = frames(
+        articles=[article("z-old", date(2023, 1, 2), 1), article("a-new", date(2024, 6, 1), 1),
+                  article("m-undated", None, 1)],
+        quotes=[quote("a-new", 1, "direct", None, "erste"), quote("a-new", 2, "direct", None, "zweite"),
+                quote("m-undated", 1, "direct", None, "ohne Datum"), quote("z-old", 1, "direct", None, "alt")])
+    assert [row[0] for row in explorer_data(tables)["quotes"]] == ["alt", "erste", "zweite", "ohne Datum"]

@@ -44,6 +44,8 @@ def explorer_data(tables: dict[str, pd.DataFrame], show_dir: Path | None = None)
                    dates.get(quote.article_id, ""), article_index.get(quote.article_id, -1),
                    _value(quote.speaker_text), _value(quote.speaker_gender), _value(quote.speaker_org)]
                   for quote in quotes.itertuples()]
+    # by date, undated last; within an article in its order
+    quote_rows.sort(key=lambda row: (row[3] == "", row[3], row[4]))
     entity_rows = [] if corpus is None else [
         [row.entity_key, _value(row.label), _value(row.name), _value(row.aliases), int(row.n_articles),
          int(row.n_mentions), int(row.n_quotes)]
