@@ -116,7 +116,8 @@ def mentions(doc):
     ("Er hörte das Radio laut.", []),
     # a town and an English plural that is no German word: a team, not the place
     ("Die Vancouver Whitecaps schlugen die Chicago Bulls.", [("Vancouver Whitecaps", "ORG"), ("Chicago Bulls", "ORG")]),
-    # ... after an article (a town takes none) also one or two name words ending in a plural that German forms without -s
+    # ... after an article (a town takes none) also one or two name words ending in a plural that German forms
+    # without -s
     ("Im Jahr 2006 holten ihn die Toronto Flyers in ihr Team.", [("Toronto Flyers", "ORG")]),
     ("Er kam in den Kader der Boston Red Wings.", [("Boston Red Wings", "ORG")]),
     ("Die Toronto Fans jubelten.", [("Toronto", "LOC")]),
@@ -207,9 +208,11 @@ def mentions(doc):
     # an infinitive as a noun that ends like a place is none; a town in -ingen or -leben is one
     ("Sie siegte im Kunstspringen, er beim Absingen der Hymne.", []),
     ("Das Überleben ist schwer.", []),
-    ("Sie fuhr nach Sigmaringen, Kelbingen und Eisleben.", [("Sigmaringen", "LOC"), ("Kelbingen", "LOC"), ("Eisleben", "LOC")]),
+    ("Sie fuhr nach Sigmaringen, Kelbingen und Eisleben.",
+     [("Sigmaringen", "LOC"), ("Kelbingen", "LOC"), ("Eisleben", "LOC")]),
     # a town and its district or neighbour joined by a hyphen; not a compound of a noun
-    ("Er wohnt in Bremen-Vegesack und arbeitet in Berlin-Mitte.", [("Bremen-Vegesack", "LOC"), ("Berlin-Mitte", "LOC")]),
+    ("Er wohnt in Bremen-Vegesack und arbeitet in Berlin-Mitte.",
+     [("Bremen-Vegesack", "LOC"), ("Berlin-Mitte", "LOC")]),
     ("Der Berlin-Besuch und das Amerika-Stahlgeschäft liefen gut.", []),
     # a compass point and a place written as one word name part of the place, also in the genitive ...
     ("Die Dürre traf vor allem Nordportugal.", [("Nordportugal", "LOC")]),
@@ -248,7 +251,8 @@ def mentions(doc):
     ("Der Wagen stand auf dem Parkplatz.", []),
     ("Der Laden liegt in der Kastanienstraße.", [("Kastanienstraße", "LOC")]),
     ("Das Boot fuhr auf dem Hudson River.", [("Hudson River", "LOC")]),
-    ("Sie landeten am Kelston Airport, nahe dem Freedom Tower.", [("Kelston Airport", "LOC"), ("Freedom Tower", "LOC")]),
+    ("Sie landeten am Kelston Airport, nahe dem Freedom Tower.",
+     [("Kelston Airport", "LOC"), ("Freedom Tower", "LOC")]),
     ("Gestern meldete Kelmar Line einen Gewinn.", [("Kelmar Line", "ORG")]),
     ("Er lebt seit Jahren in St. Moritz.", [("St. Moritz", "LOC")]),
     ("Die Firma liegt am Frankfurter Hauptbahnhof.", [("Frankfurter Hauptbahnhof", "LOC")]),
@@ -360,7 +364,8 @@ def mentions(doc):
     ("Die Aktien von KPX Holdings stiegen.", [("KPX Holdings", "ORG")]),
     ("Die KPX Aktien stiegen.", [("KPX", "ORG")]),
     # an acronym may have small letters of function words between its capitals; a plural -s or a law is none
-    ("Der Bundesverband deutscher Kaufleute (BdK) protestierte.", [("Bundesverband deutscher Kaufleute", "ORG"), ("BdK", "ORG")]),
+    ("Der Bundesverband deutscher Kaufleute (BdK) protestierte.",
+     [("Bundesverband deutscher Kaufleute", "ORG"), ("BdK", "ORG")]),
     ("Die Gutachten der RFdS lagen vor.", [("RFdS", "ORG")]),
     ("Die PCs sind alt.", []),
     # the capitalised words before an organisation's acronym in brackets are its name; not a part of a longer one
@@ -450,7 +455,8 @@ def test_rule_table_is_documented_in_order():
     """classify.py's docstring lists the rules as RULES has them, a rejecting one as "no mention"."""
     from pipeline.components.entity_rules import classify
 
-    rows = [line.split(maxsplit=2) for line in classify.__doc__.splitlines() if line.startswith("    ")][1:]
+    rows = [line.split(maxsplit=2) for line in classify.__doc__.splitlines()  # a deeper line continues a row
+            if line.startswith("    ") and not line.startswith("     ")][1:]
     assert [(name, "no mention" in text) for name, _, text in rows] \
         == [(rule.name, rule.reject) for rule in classify.RULES]
 
@@ -460,11 +466,13 @@ def test_rule_table_is_documented_in_order():
     ("date 2024-01-01 WULFSBÜTTEL. Seit 1740 steht das Haus.", [("WULFSBÜTTEL", "LOC", "dateline")]),
     # (a place the lists know is found by them, written in capitals or not)
     ("date 2024-01-01 HANAU. Seit 1740 steht das Haus.", [("HANAU", "LOC", "gazetteer")]),
-    ("date 2024-01-01 Kurz.\n\nRIEDLINGEN (dpa) – Es regnet.", [("RIEDLINGEN", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
+    ("date 2024-01-01 Kurz.\n\nRIEDLINGEN (dpa) – Es regnet.",
+     [("RIEDLINGEN", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
     ("date 2024-01-01 NEU WULFSBÜTTEL (dpa) – Die Börse schloss fester.",
      [("NEU WULFSBÜTTEL", "LOC", "dateline"), ("dpa", "ORG", "gazetteer")]),
     # news agencies and their services in the bracket
-    ("date 2024-01-01 Kurz.\n\nWULFSBÜTTEL (dpa-AFX) – Es regnet.", [("WULFSBÜTTEL", "LOC", "dateline"), ("dpa-AFX", "ORG", "gazetteer")]),
+    ("date 2024-01-01 Kurz.\n\nWULFSBÜTTEL (dpa-AFX) – Es regnet.",
+     [("WULFSBÜTTEL", "LOC", "dateline"), ("dpa-AFX", "ORG", "gazetteer")]),
     ("date 2024-01-01 Kurz.\n\nUlm (ots) – Es regnet.", [("Ulm", "LOC", "gazetteer"), ("ots", "ORG", "gazetteer")]),
     # ... a German function word in capitals is neither
     ("date 2024-01-01 ZUR FOTOSHOW\n\nDie Firma wächst.", []),

@@ -137,8 +137,8 @@ class Gazetteer:
         """An organisation named after its town takes the town's adjective before it: "Passauer Neue Presse"
         (the list has "Neue Presse"); not an acronym ("Berliner SPD" is the party in Berlin)."""
         before = doc[span.start - 1].text if span.start > 0 else ""
-        if span.label_ != "ORG" or span.text.isupper() or len(before) < 5 or not before.endswith("er") or not before[:1].isupper() \
-                or lex.word_class.get(before[:-2]) != "PLACE":
+        if span.label_ != "ORG" or span.text.isupper() or len(before) < 5 or not before.endswith("er") \
+                or not before[:1].isupper() or lex.word_class.get(before[:-2]) != "PLACE":
             return span
         return mention(doc, span.start - 1, span.end, "ORG", "gazetteer")
 
@@ -353,15 +353,15 @@ def _anchor_words(spec: dict) -> tuple[set[str], set[str], list[str]] | None:
 class Anchor:
     def __init__(self, words: set[str], lower: set[str], regexes: list[str]):
         self.words, self.lower = words, lower
-        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
+        self.regex = re.compile("|".join(f"(?:{regex})" for regex in regexes)) if regexes else None
 
 
-def _max_repeat(op: str | None) -> int:
-    if op in (None, "?", "!"):  # "!" still takes up a token
+def _max_repeat(operator: str | None) -> int:
+    if operator in (None, "?", "!"):  # "!" still takes up a token
         return 1
-    if op.startswith("{") and op.endswith("}") and op[-2].isdigit():
-        return int(op[1:-1].split(",")[-1])
-    raise ValueError(f"entity patterns need a bounded length, not OP {op!r}")
+    if operator.startswith("{") and operator.endswith("}") and operator[-2].isdigit():
+        return int(operator[1:-1].split(",")[-1])
+    raise ValueError(f"entity patterns need a bounded length, not OP {operator!r}")
 
 
 DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß-]{2,}\Z")
@@ -405,7 +405,8 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
                 lex.name_like(texts[end]) and (not lex.is_common(texts[end]) or lex.inside.get(texts[end]) == "ORG"))):
             end += 1
         if len(text) == 2 and end == i + 1:
-            continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
+            # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
+            continue
         spans.append(mention(doc, i, end, "ORG", "acronym"))
         taken.update(range(i, end))
     return spans
