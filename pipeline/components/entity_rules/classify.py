@@ -427,7 +427,8 @@ def _subject_of_verb(run: Context) -> str | None:
         opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES \
             and lex.cue_words.get(before.lower()) != "LOC" and start > 0 and sentence_initial(run.doc, start - 1) \
             and run.after in lex.verbs and _short_name_shape(word)
-        # "…, dass Kolbritz so Zeit gewinnt", "distanzierte sich Kolbritz von …": a conjunction or reflexive before it
+        # "…, dass Kolbritz so Zeit gewinnt", "distanzierte sich Kolbritz von …": a conjunction or reflexive
+        # before it
         after_opener = before.lower() in SUBJECT_OPENERS and run.after[:1].islower() and _short_name_shape(word)
         found = verb_before and run.after[:1].islower() or opened or after_opener
     return "PER" if found else None

@@ -266,7 +266,8 @@ class ShapePatterns:
                     spans.append([start, end])
         found = {(offset + start, offset + end, number, key) for number, spans in windows.items()
                  for offset, stop in spans for key, start, end in self.shapes[number].matcher(doc[offset:stop])}
-        # in the order of the text; at the same offsets the shape listed first wins ("Preußen Münster": club, not road)
+        # in the order of the text; at the same offsets the shape listed first wins ("Preußen Münster": club,
+        # not road)
         return [(key, start, end) for start, end, _, key in sorted(found)]
 
     def __call__(self, doc: Doc, texts: list[str], lex: Lexicons) -> list[Span]:
