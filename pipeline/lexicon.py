@@ -121,7 +121,7 @@ def user_lexicon_parts(path: str | Path) -> dict[str, tuple[str, bytes]]:
             header = cells
             if "kind" not in header or "word" not in header:
                 raise ValueError(f"{path}:{number}: a lexicon needs a header line with the columns kind and word "
-                                 "(tab-separated), not {line!r}")
+                                 f"(tab-separated), not {line!r}")
             continue
         row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
         kind, word = row["kind"], row["word"]
