@@ -37,17 +37,20 @@ def characters(text: str, spans) -> set[int]:
 
 def one_to_one(gold: list[set[int]], found: list[set[int]], threshold: float = 0.5) -> dict[int, int]:
     """Greedy matching by overlap over union: {found index: gold index}."""
-    pairs = sorted(((len(g & f) / len(g | f), gi, fi) for gi, g in enumerate(gold) for fi, f in enumerate(found)
-                    if g & f and len(g & f) / len(g | f) >= threshold), reverse=True)
+    pairs = sorted(((len(gold_chars & found_chars) / len(gold_chars | found_chars), gold_index, found_index)
+                    for gold_index, gold_chars in enumerate(gold) for found_index, found_chars in enumerate(found)
+                    if gold_chars & found_chars
+                    and len(gold_chars & found_chars) / len(gold_chars | found_chars) >= threshold), reverse=True)
     matched: dict[int, int] = {}
-    for _, gi, fi in pairs:
-        if fi not in matched and gi not in matched.values():
-            matched[fi] = gi
+    for _, gold_index, found_index in pairs:
+        if found_index not in matched and gold_index not in matched.values():
+            matched[found_index] = gold_index
     return matched
 
 
 def mention_precision(articles: list[dict], mentions: pd.DataFrame) -> dict[str, Counter]:
-    gold = {a["article_id"]: {(e["label"], e["start"], e["end"]) for e in a.get("entities", [])} for a in articles}
+    gold = {article["article_id"]: {(entity["label"], entity["start"], entity["end"])
+                                    for entity in article.get("entities", [])} for article in articles}
     spans = {article: {(start, end) for _, start, end in entities} for article, entities in gold.items()}
     stats: dict[str, Counter] = defaultdict(Counter)
     for row in mentions[mentions["article_id"].isin(gold)].itertuples(index=False):

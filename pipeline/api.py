@@ -77,7 +77,7 @@ def _record(article_id: str, text: str, when) -> Article:
     if when is not None and when == when:  # not missing (NaN is not equal to itself)
         try:
             article.date = when if isinstance(when, date) else date.fromisoformat(str(when)[:10])
-            article.problems = [p for p in article.problems if p.error != "no_date"]
+            article.problems = [problem for problem in article.problems if problem.error != "no_date"]
         except ValueError:
             article.problems.append(Problem("dataframe", article_id, "bad_date", "warning",
                                             f"date {when!r} is not YYYY-MM-DD; date left empty"))

@@ -87,16 +87,18 @@ def _model_files(model: str | Path | None) -> list[Path]:
             folder = spacy.util.get_package_path(str(model))
         except Exception:  # not installed: loading it will say so
             return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
 def _data_sources(cfg) -> tuple[list[Path], list[Path]]:
     """The folders the config's components load data from (`data_dir`, every `extend` folder) and
     the single files (`lexicons`, `patterns`)."""
     components = cfg.get("initialize", {}).get("components", {})
-    settings = [c for c in components.values() if isinstance(c, dict)]
-    folders = [Path(folder) for c in settings for folder in [c.get("data_dir"), *(c.get("extend") or [])] if folder]
-    files = sorted({Path(file) for c in settings for key in ("lexicons", "patterns") for file in c.get(key) or []})
+    settings = [component for component in components.values() if isinstance(component, dict)]
+    folders = [Path(folder) for component in settings
+               for folder in [component.get("data_dir"), *(component.get("extend") or [])] if folder]
+    files = sorted({Path(file) for component in settings for key in ("lexicons", "patterns")
+                    for file in component.get(key) or []})
     return folders, files
 
 
@@ -177,7 +179,7 @@ class Cache:
         self.db.execute(
             "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             (entry_key(kind, source, article_id), kind, source, article_id, fingerprint, self.run,
-             seq, rows, json.dumps([list(e) for e in errors], ensure_ascii=False) if errors else None))
+             seq, rows, json.dumps([list(error) for error in errors], ensure_ascii=False) if errors else None))
 
     def keep(self, source: str) -> None:
         """Keep the articles last read from `source` (a file, a dump or a folder), which could not be

@@ -101,12 +101,12 @@ PARSERS = (add_run_parser, add_diff_parser, add_show_parser, add_report_parser)
 def parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    p = argparse.ArgumentParser(prog="pipeline", description="German news extraction into tidy tables.")
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = p.add_subparsers(dest="command", required=True)
+    root = argparse.ArgumentParser(prog="pipeline", description="German news extraction into tidy tables.")
+    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = root.add_subparsers(dest="command", required=True)
     for add_parser in PARSERS:
         add_parser(commands)
-    return p
+    return root
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,7 +90,7 @@ def diff_tables(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> p
     """All changes between two runs (dicts of tables as from `load_tables`), grouped by article."""
     old = {**old, "mentions": with_entity_names(old["mentions"], old["entities"])}
     new = {**new, "mentions": with_entity_names(new["mentions"], new["entities"])}
-    parts = [diff_table(old[c.table], new[c.table], c) for c in COMPARISONS]
+    parts = [diff_table(old[comparison.table], new[comparison.table], comparison) for comparison in COMPARISONS]
     changes = pd.concat(parts, ignore_index=True)
     return _changes_frame(changes.sort_values("article_id", kind="stable"))
 
@@ -106,9 +106,9 @@ def _items(changes: pd.DataFrame) -> pd.DataFrame:
 
 def counts(changes: pd.DataFrame) -> pd.DataFrame:
     """Number of added, removed and changed extractions per table (tables without changes omitted)."""
-    order = [c.table for c in COMPARISONS]
+    order = [comparison.table for comparison in COMPARISONS]
     table = _items(changes).groupby(["table", "change"]).size().unstack(fill_value=0)
-    table = table.reindex(index=[t for t in order if t in table.index],
+    table = table.reindex(index=[name for name in order if name in table.index],
                           columns=list(CHANGE_KINDS), fill_value=0)
     return table.rename_axis(index="table", columns=None)
 
@@ -132,9 +132,9 @@ def describe(changes: pd.DataFrame, limit: int = 10) -> list[str]:
         else:
             where = ""
         if change == "changed":
-            values = [f"{r.field}: {_short(r.old)} -> {_short(r.new)}" for r in rows.itertuples()]
+            values = [f"{row.field}: {_short(row.old)} -> {_short(row.new)}" for row in rows.itertuples()]
         else:
-            values = [f"{r.field}={_short(r.new if change == 'added' else r.old)}" for r in rows.itertuples()]
+            values = [f"{row.field}={_short(row.new if change == 'added' else row.old)}" for row in rows.itertuples()]
         place = "corpus" if pd.isna(article_id) else article_id
         lines.append(f"{place}  {table} {change}: " + "  ".join(filter(None, [where, ", ".join(values)])))
     return lines

@@ -63,7 +63,7 @@ def decode_bytes(data: bytes) -> Decoded:
         first_error = f"{exc.reason} at byte {exc.start}"
     text = data.decode("utf-8", "replace")
     invalid = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode())
-    multibyte = sum(not ch.isascii() for ch in text) - invalid
+    multibyte = sum(not char.isascii() for char in text) - invalid
     if 0 < invalid <= multibyte and _printable(text):
         return _utf8_with_replacements(text, invalid, first_error)
     try:
@@ -71,8 +71,8 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         western = None
     if western is not None and _printable(western) and _mostly_ascii(western):
-        return Decoded(western, "not_utf8", "warning",
-                       f"not valid UTF-8 ({first_error}); decoded as CP1252, so offsets refer to the CP1252-decoded text")
+        return Decoded(western, "not_utf8", "warning", f"not valid UTF-8 ({first_error}); decoded as CP1252, "
+                                                       "so offsets refer to the CP1252-decoded text")
     if invalid * 1000 <= STRAY_BYTES_PER_MILLE * len(data) and _printable(text):
         return _utf8_with_replacements(text, invalid, first_error)
     return Decoded(None, "not_utf8", "error",
@@ -104,10 +104,10 @@ def _checked(text: str, error: str | None, message: str | None) -> Decoded:
 def _printable(text: str) -> bool:
     if not text:
         return False
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    printable = sum(char.isprintable() or char in "\r\n\t" for char in text)
     return printable / len(text) > 0.99
 
 
 def _mostly_ascii(text: str) -> bool:
     """Cyrillic or Greek 8-bit text decoded as CP1252 is mostly accented letters: not Western text."""
-    return sum(ch.isascii() for ch in text) / len(text) > 0.9
+    return sum(char.isascii() for char in text) / len(text) > 0.9

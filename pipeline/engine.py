@@ -142,7 +142,7 @@ def process_article(nlp: Language, article: Article, section_chars: int) -> tupl
         problems.append(Problem(article.source, article.article_id, "processing", "error",
                                 f"pipeline failed on this article: {detail}"))
         rows, ok = {}, False
-    rows["errors"] = [p._asdict() for p in problems]
+    rows["errors"] = [problem._asdict() for problem in problems]
     return {name: sorted_tuples(name, rows.get(name, [])) for name in TABLES}, ok
 
 
@@ -151,10 +151,10 @@ def sorted_tuples(name: str, rows: list[dict]) -> list[tuple]:
     table = TABLES[name]
     columns = table.column_names
     positions = [columns.index(k) for k in table.sort_keys]
-    tuples = [tuple([row[c] for c in columns]) for row in rows]
+    tuples = [tuple([row[column] for column in columns]) for row in rows]
     if len(tuples) < 2:
         return tuples
-    return sorted(tuples, key=lambda t: [(t[i] is None, t[i]) for i in positions])
+    return sorted(tuples, key=lambda row: [(row[i] is None, row[i]) for i in positions])
 
 
 def process_batch(articles: list[Article], settings: Settings) -> list[Result]:

@@ -1,11 +1,15 @@
-"""The one place where our spaCy components are registered.
+"""The one place where our spaCy components (and our tokenizer) are registered.
 
 Every component is usable in any German spaCy pipeline: `nlp.add_pipe("de_entity_rules_v1")` etc.
 Settings are keyword-only with their defaults here; lexicons are loaded at `initialize`.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_suffix_regex, registry
 
 from . import extensions  # noqa: F401  (registers the custom attributes)
 from .components.entity_rules import EntityRules, ModelEnts
@@ -32,3 +36,21 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
 @Language.factory("de_quotes_v1", default_config={"carry_over": True, "max_carry_sentences": 3})
 def make_quotes(nlp: Language, name: str, *, carry_over: bool, max_carry_sentences: int) -> QuoteAttributor:
     return QuoteAttributor(nlp, name, carry_over=carry_over, max_carry_sentences=max_carry_sentences)
+
+
+# A period after a word that ends in a small and a capital letter ends the sentence ("… der Muster GmbH.",
+# "… von der KfW."): spaCy's German suffixes split a period only after a small letter or two capitals, so the
+# legal form, and the sentence break, were lost.
+MIXED_CASE_PERIOD = r"(?<=[a-zäöüß][A-ZÄÖÜ])\."
+
+
+@registry.tokenizers("de_news_tokenizer_v1")
+def make_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's German tokenizer with one more suffix rule (`MIXED_CASE_PERIOD`)."""
+    default = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp: Language) -> Tokenizer:
+        tokenizer = default(nlp)
+        tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, MIXED_CASE_PERIOD]).search
+        return tokenizer
+    return create

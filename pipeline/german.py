@@ -2,11 +2,11 @@
 `data/german_words.tsv`.
 
 Articles, pronouns, prepositions, family-name particles, auxiliaries, the source words of reported
-speech ("laut", "zufolge") and the few inflection endings the rules look at are closed classes:
-German grammar fixes their members, the news does not add to them. Several modules need the same
-ones (the articles were written out in four), so one file owns them all, one row per word and
-class (`word, class, note`; a word with several uses has several rows), and every module takes
-its words from here instead of keeping a copy inline. Change a word there, not in code.
+speech ("laut", "zufolge") and the few inflection and derivational endings the rules look at are
+closed classes: German grammar fixes their members, the news does not add to them. Several modules
+need the same ones, so one file owns them all, one row per word and class (`word, class, note`; a
+word with several uses has several rows), and every module takes its words from here instead of
+keeping a copy inline. Change a word there, not in code.
 
 The open-class vocabularies -- gazetteer, first names, word classes, role nouns, speech verbs,
 class nouns before names -- are not here: they stay in their own data files, loaded by the
@@ -16,7 +16,8 @@ spaCy's list; modules take that from here as well (`STOP_WORDS`).
 
 `words(cls)` is a class as a frozenset and raises `UnknownWordClass` for a class the file does
 not have, so a typo cannot quietly give an empty set. `affixes(cls)` is a class of endings or
-stems as a tuple, for `str.endswith`/`str.startswith`.
+stems as a tuple, for `str.endswith`/`str.startswith`. `with_classes(pattern)` expands the
+"@class" names in an entity pattern's IN/NOT_IN lists into their words.
 """
 from __future__ import annotations
 
@@ -76,15 +77,10 @@ def with_classes(pattern: list[dict]) -> list[dict]:
                        for word in (words(value[1:]) if value.startswith("@") else (value,))})
 
     def spec_with_classes(spec):
-        return {attr: {op: expand(value) if op in ("IN", "NOT_IN") and isinstance(value, list) else value
-                       for op, value in test.items()} if isinstance(test, dict) else test
+        return {attr: {operator: expand(value) if operator in ("IN", "NOT_IN") and isinstance(value, list) else value
+                       for operator, value in test.items()} if isinstance(test, dict) else test
                 for attr, test in spec.items()}
     return [spec_with_classes(spec) for spec in pattern]
-
-
-def classes_of(word: str) -> frozenset[str]:
-    """The classes `word` belongs to (none for a word the file does not list)."""
-    return frozenset(cls for cls, members in _CLASSES.items() if word in members)
 
 
 # -- articles
@@ -106,7 +102,7 @@ NAME_PARTICLES = words("name_particle")  # "von der Leyen", "van Gaal", "de Maiz
 OPENING_PARTICLES = words("opening_particle")  # open a name when capitalised: "Van Gaal", "Al Gore"
 PARTICLE_ARTICLES = words("particle_article")  # "von der", "van den", "de la"
 # written capitalised right before a person's name, the particle belongs to it ("Von der Leyen")
-CAPITALISED_NAME_PARTICLES = frozenset(w.capitalize() for w in words("capitalised_name_particle"))
+CAPITALISED_NAME_PARTICLES = frozenset(word.capitalize() for word in words("capitalised_name_particle"))
 
 # -- pronouns
 SUBJECT_PRONOUNS = words("subject_pronoun")
@@ -161,8 +157,10 @@ ORDINAL_FOLLOWERS = words("ordinal_follower")  # stop words that may follow an o
 
 # -- stems and endings (tuples for str.startswith/str.endswith)
 NAMING_ADJECTIVE_STEMS = affixes("naming_adjective_stem")  # "sogenannte", "sogenannten"
+LANDFORM_ADJECTIVE_STEMS = affixes("landform_adjective_stem")  # "der Große Feldberg", "den Hohen Kopf"
 ADJECTIVE_ENDINGS = affixes("adjective_ending")
 NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" -> "Erklärung"
+DERIVATIONAL_NOUN_ENDINGS = affixes("derivational_noun_ending")  # "Vernetzung", "Freiheit": a noun, no name
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
 ADJECTIVE_SUFFIX_FORMS = affixes("adjective_suffix_form")  # "diesjährige": no Konjunktiv unless a verb form
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"

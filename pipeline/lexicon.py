@@ -48,9 +48,6 @@ class DataFiles:
                 parts[name] = found
         return cls(parts)
 
-    def __contains__(self, name: str) -> bool:
-        return name in self.parts
-
     def texts(self, name: str) -> Iterator[str]:
         for file_name, data in self.parts.get(name, ()):
             yield (gzip.decompress(data) if file_name.endswith(".gz") else data).decode("utf-8")
@@ -82,13 +79,13 @@ class DataFiles:
 
     def to_disk(self, path: Path) -> None:
         """Each file as `NAME` (its parts joined: the packaged file and the user's additions are one)."""
-        for name, parts in self.parts.items():
+        for name in self.parts:
             target = Path(path) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             texts = list(self.texts(name))
-            if name.endswith((".tsv",)) and len(texts) > 1:  # one header: the later parts' headers go
+            if name.endswith(".tsv") and len(texts) > 1:  # one header: the later parts' headers go
                 texts = texts[:1] + [text.partition("\n")[2] for text in texts[1:]]
-            target.write_text("".join(t if t.endswith("\n") else t + "\n" for t in texts), encoding="utf-8")
+            target.write_text("".join(text if text.endswith("\n") else text + "\n" for text in texts), encoding="utf-8")
 
     @classmethod
     def from_disk(cls, path: Path, names: Iterable[str], optional: Iterable[str] = ()) -> "DataFiles":
@@ -124,7 +121,7 @@ def user_lexicon_parts(path: str | Path) -> dict[str, tuple[str, bytes]]:
             header = cells
             if "kind" not in header or "word" not in header:
                 raise ValueError(f"{path}:{number}: a lexicon needs a header line with the columns kind and word "
-                                 "(tab-separated), not {line!r}")
+                                 f"(tab-separated), not {line!r}")
             continue
         row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
         kind, word = row["kind"], row["word"]
@@ -197,8 +194,8 @@ def _words(text: str) -> set[str]:
     words = set(text.split("\n"))
     words.discard("")
     if text[:1] in ("#", " ", "\t") or any(mark in text for mark in ("\n#", "\n ", " \n", "\n\t", "\t\n", "\r")):
-        words = {w.strip() for w in words}  # comments or stray blanks: the slow way
-        words = {w for w in words if w and w[0] != "#"}
+        words = {word.strip() for word in words}  # comments or stray blanks: the slow way
+        words = {word for word in words if word and word[0] != "#"}
     return words
 
 
@@ -212,7 +209,7 @@ def _tsv_rows(text: str) -> Iterator[dict[str, str]]:
 def _columns(text: str, names: tuple[str, ...]) -> list[tuple[str, ...]]:
     head, _, body = text.partition("\n")
     header = head.rstrip("\r").split("\t")
-    index = [header.index(n) for n in names]
+    index = [header.index(name) for name in names]
     body = body.rstrip("\n")
     if not body:
         return []

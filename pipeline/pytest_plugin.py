@@ -49,7 +49,8 @@ def extract_tables(nlp, folder: Path) -> dict:
     for name, table in TABLES.items():
         df = table.frame(rows[name])
         if "source" in df:
-            df["source"] = df["source"].map(lambda s: _relative(s, folder), na_action="ignore").astype("string")
+            relative = df["source"].map(lambda source: _relative(source, folder), na_action="ignore")
+            df["source"] = relative.astype("string")
         tables[name] = df.sort_values(list(table.sort_keys), kind="stable", ignore_index=True)
     return tables
 

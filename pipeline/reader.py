@@ -55,11 +55,11 @@ class Article:
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) offsets of the non-empty paragraphs, the lede first."""
         spans, start = [], self.body_start
-        for m in PARAGRAPH_BREAK.finditer(self.raw, self.body_start):
-            spans.append((start, m.start()))
-            start = m.end()
+        for paragraph_break in PARAGRAPH_BREAK.finditer(self.raw, self.body_start):
+            spans.append((start, paragraph_break.start()))
+            start = paragraph_break.end()
         spans.append((start, len(self.raw.rstrip())))
-        return [(s, e) for s, e in spans if self.raw[s:e].strip()]
+        return [(start, end) for start, end in spans if self.raw[start:end].strip()]
 
     @property
     def lede(self) -> str:
@@ -249,7 +249,8 @@ def _jsonl_record(line: bytes, source: str) -> tuple[Article | None, list[Proble
                               f"JSON line is a {type(record).__name__}, not an object with 'id' and 'text'")]
     identifier, raw, when = record.get("id"), record.get("text"), record.get("date")
     if isinstance(identifier, bool) or not isinstance(identifier, (str, int)) or not str(identifier).strip():
-        return None, [Problem(source, None, "bad_record", "error", "JSON line needs an 'id' (a non-empty string or an integer)")]
+        return None, [Problem(source, None, "bad_record", "error",
+                              "JSON line needs an 'id' (a non-empty string or an integer)")]
     article_id = str(identifier)
     if not isinstance(raw, str):
         return None, [Problem(source, readable(article_id), "bad_record", "error", "JSON line needs a string 'text'")]

@@ -30,12 +30,12 @@ class Table:
 
     @property
     def column_names(self) -> list[str]:
-        return [c.name for c in self.columns]
+        return [column.name for column in self.columns]
 
     def arrow_schema(self) -> pa.Schema:
         return pa.schema(
-            [pa.field(c.name, _ARROW[c.dtype], nullable=True, metadata={"description": c.description})
-             for c in self.columns],
+            [pa.field(column.name, _ARROW[column.dtype], nullable=True, metadata={"description": column.description})
+             for column in self.columns],
             metadata={"table": self.name, "description": self.description},
         )
 
@@ -57,11 +57,11 @@ def coerce(df: pd.DataFrame, table: Table) -> pd.DataFrame:
     import pandas as pd
 
     out = df.copy()
-    for c in table.columns:
-        if c.dtype == "date":
-            out[c.name] = pd.to_datetime(out[c.name], errors="coerce").astype("datetime64[s]")
+    for column in table.columns:
+        if column.dtype == "date":
+            out[column.name] = pd.to_datetime(out[column.name], errors="coerce").astype("datetime64[s]")
         else:
-            out[c.name] = out[c.name].astype(_PANDAS[c.dtype])
+            out[column.name] = out[column.name].astype(_PANDAS[column.dtype])
     return out
 
 
@@ -115,7 +115,8 @@ ENTITIES = Table(
         Column("first_char", "int", "Start offset of the first mention."),
         Column("role", "string", "PER: the role the article gives the person ('Bundeskanzler', 'CDU-Politikerin', "
                                  "'Sprecherin'), as written; else null."),
-        Column("org", "string", "PER: the organisation that role belongs to ('Sprecher der Polizei' -> Polizei), or null."),
+        Column("org", "string", "PER: the organisation that role belongs to ('Sprecher der Polizei' -> Polizei), "
+                                "or null."),
         Column("party", "string", "PER: the party ('Wadephul (CDU)', 'SPD-Chef'), or null."),
         Column("gender", "string", "PER: f or m only from evidence in the text (a feminine or masculine role form, a "
                                    "pronoun that refers to the person, a first name from the name list), all of it "
@@ -220,4 +221,5 @@ CHANGES = Table(
     ("article_id",),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MENTIONS, ENTITIES, QUOTES, CORPUS_ENTITIES, ERRORS)}
+TABLES: dict[str, Table] = {table.name: table
+                             for table in (ARTICLES, MENTIONS, ENTITIES, QUOTES, CORPUS_ENTITIES, ERRORS)}

@@ -24,7 +24,7 @@ def cut_points(raw: str, max_chars: int) -> list[tuple[int, int]]:
     spans, start = [], 0
     while len(raw) - start > max_chars:
         end = start + max_chars
-        breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(raw, start + 1, end)]
+        breaks = [paragraph_break.end() for paragraph_break in PARAGRAPH_BREAK.finditer(raw, start + 1, end)]
         cut = breaks[-1] if breaks else max(raw.rfind("\n", start + 1, end), raw.rfind(" ", start + 1, end)) + 1
         cut = cut if cut > start + 1 else end
         spans.append((start, cut))

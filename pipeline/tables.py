@@ -97,7 +97,7 @@ def entity_rows(article: Article, doc: Doc, mentions: list[Span], entity_ids: li
 def quote_rows(article: Article, doc: Doc, sentences: list[int]) -> Iterator[dict]:
     if QUOTES_KEY not in doc.spans:
         return
-    quotes = sorted(doc.spans[QUOTES_KEY], key=lambda s: (s.start_char, s.end_char))
+    quotes = sorted(doc.spans[QUOTES_KEY], key=lambda quote: (quote.start_char, quote.end_char))
     article_id = doc._.article_id
     entities = doc._.entities
     for number, quote in enumerate(quotes, 1):
@@ -136,11 +136,11 @@ def doc_rows(article: Article, doc: Doc) -> dict[str, list[dict]]:
     """All rows one article contributes, by table name."""
     sentences, n_tokens = sentence_index(doc)
     mentions = list(doc.ents)
-    entity_ids = [m._.entity_id for m in mentions]
+    entity_ids = [mention._.entity_id for mention in mentions]
     return {
         "articles": [article_row(article, doc, sentences, n_tokens, len(mentions))],
         "mentions": list(mention_rows(article, doc, sentences, mentions, entity_ids)),
         "entities": list(entity_rows(article, doc, mentions, entity_ids)),
         "quotes": list(quote_rows(article, doc, sentences)),
-        "errors": [p._asdict() for p in article.problems],
+        "errors": [problem._asdict() for problem in article.problems],
     }

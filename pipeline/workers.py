@@ -114,7 +114,8 @@ class PoolEngine:
         self.workers: list[_Worker] = []
 
     def time_limit(self, articles: list[Article]) -> float:
-        return self.settings.batch_seconds + sum(len(a.raw) for a in articles) / self.settings.chars_per_second
+        chars = sum(len(article.raw) for article in articles)
+        return self.settings.batch_seconds + chars / self.settings.chars_per_second
 
     def process(self, batches: Iterable[Tagged]) -> Iterator[tuple[object, list[Article], list[Result]]]:
         """(tag, articles, results) for every batch, in the order they finish."""
@@ -134,13 +135,13 @@ class PoolEngine:
                 if job is None:
                     break
                 self._free_worker().send(job, self.time_limit(job.articles))
-            busy = [w for w in self.workers if w.job is not None]
+            busy = [worker for worker in self.workers if worker.job is not None]
             if not busy:
                 if exhausted and not retries:
                     return
                 continue
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+            timeout = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
+            ready = set(wait([worker.conn for worker in busy] + [worker.process.sentinel for worker in busy], timeout))
             for worker in busy:
                 job, failure = worker.job, None
                 if worker.conn in ready:
@@ -177,7 +178,7 @@ class PoolEngine:
             yield batch.tag, batch.articles, job.parts
 
     def _has_room(self) -> bool:
-        return len(self.workers) < self.size or any(w.job is None for w in self.workers)
+        return len(self.workers) < self.size or any(worker.job is None for worker in self.workers)
 
     def _free_worker(self) -> _Worker:
         for worker in self.workers:
@@ -207,4 +208,4 @@ class PoolEngine:
 def _failed(article: Article, failure: str) -> Result:
     problem = Problem(article.source, article.article_id, "worker_died", "error",
                       f"the worker process processing this article {failure}, twice; skipped (retried next run)")
-    return Result(None, [tuple(p) for p in article.problems] + [tuple(problem)])
+    return Result(None, [tuple(earlier) for earlier in article.problems] + [tuple(problem)])

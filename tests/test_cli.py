@@ -29,7 +29,8 @@ def test_version(capsys):
     (["--patterns", "p.jsonl"], {"p.jsonl": '{"label": "ORG"}\n'}, "p.jsonl:1: a pattern needs a string label"),
     (["--patterns", "p.jsonl"], {"p.jsonl": "{label: ORG}\n"}, "p.jsonl:1: not a JSON pattern"),
     (["--lexicon", "l.tsv"], {"l.tsv": "kind\tword\nverb\tquengeln\n"}, "l.tsv:2: unknown kind 'verb'"),
-    (["--lexicon", "l.tsv"], {"l.tsv": "word\nquengeln\n"}, "l.tsv:1: a lexicon needs a header line"),
+    (["--lexicon", "l.tsv"], {"l.tsv": "word\nquengeln\n"},
+     "l.tsv:1: a lexicon needs a header line with the columns kind and word (tab-separated), not 'word'"),
     (["--lexicon", "l.tsv"], {"l.tsv": "kind\tword\nrole\t\n"}, "l.tsv:2: a lexicon row needs one word"),
 ])
 def test_bad_options_are_usage_errors(tmp_path, capsys, monkeypatch, options, files, message):

@@ -20,14 +20,16 @@ ARTICLE = ("date 2024-01-01 „Wir sind erschüttert“, sagte Bürgermeisterin 
     # the UTF-8 BOM stays in the text (Article.text_for_nlp blanks it), no problem row
     pytest.param(codecs.BOM_UTF8 + GERMAN.encode(), "\ufeff" + GERMAN, None, None, None, id="utf8-bom"),
     pytest.param(ONE_BAD_BYTE, ONE_BAD_BYTE_TEXT, "invalid_utf8", "warning",
-                 f"UTF-8 with 1 invalid byte sequence (first: invalid start byte at byte {len(GERMAN[:BAD_AT].encode())})",
+                 "UTF-8 with 1 invalid byte sequence (first: invalid start byte at byte "
+                 f"{len(GERMAN[:BAD_AT].encode())})",
                  id="utf8-one-bad-byte"),
     pytest.param(GERMAN[:30].encode() + b"\xff" + GERMAN[30:BAD_AT].encode() + b"\xfe" + GERMAN[BAD_AT:].encode(),
                  GERMAN[:30] + "\ufffd" + GERMAN[30:BAD_AT] + "\ufffd" + GERMAN[BAD_AT:], "invalid_utf8", "warning",
                  "UTF-8 with 2 invalid byte sequences", id="utf8-two-bad-bytes"),
     # "ö" missing its second byte: one sequence, one U+FFFD
     pytest.param(GERMAN.encode().replace("ö".encode(), b"\xc3", 1), GERMAN.replace("ö", "\ufffd", 1),
-                 "invalid_utf8", "warning", "1 invalid byte sequence (first: invalid continuation byte", id="utf8-cut-char"),
+                 "invalid_utf8", "warning", "1 invalid byte sequence (first: invalid continuation byte",
+                 id="utf8-cut-char"),
     pytest.param(GERMAN.encode() + b"\xc3", GERMAN + "\ufffd", "invalid_utf8", "warning",
                  "1 invalid byte sequence (first: unexpected end of data", id="utf8-truncated-at-end"),
     # a U+FFFD already in the file is not counted as an invalid byte
@@ -37,7 +39,8 @@ ARTICLE = ("date 2024-01-01 „Wir sind erschüttert“, sagte Bürgermeisterin 
     pytest.param(b"a" * 2000 + b"\x81" + b"b" * 2000, "a" * 2000 + "\ufffd" + "b" * 2000, "invalid_utf8", "warning",
                  "1 invalid byte sequence", id="ascii-stray-byte"),
     pytest.param(GERMAN.encode("cp1252"), GERMAN, "not_utf8", "warning", "decoded as CP1252", id="cp1252"),
-    pytest.param(ARTICLE.encode("cp1252"), ARTICLE, "not_utf8", "warning", "decoded as CP1252", id="cp1252-quotes-euro"),
+    pytest.param(ARTICLE.encode("cp1252"), ARTICLE, "not_utf8", "warning", "decoded as CP1252",
+                 id="cp1252-quotes-euro"),
     pytest.param(codecs.BOM_UTF16_LE + GERMAN.encode("utf-16-le"), GERMAN, "not_utf8", "warning",
                  "decoded as UTF-16 (byte-order mark)", id="utf16-le-bom"),
     pytest.param(codecs.BOM_UTF16_BE + GERMAN.encode("utf-16-be"), GERMAN, "not_utf8", "warning",
@@ -52,14 +55,16 @@ ARTICLE = ("date 2024-01-01 „Wir sind erschüttert“, sagte Bürgermeisterin 
                  id="utf16-be-no-bom"),
     # a byte-order mark followed by what is not that encoding: an error naming it
     pytest.param(codecs.BOM_UTF16_LE + GERMAN.encode("utf-16-le")[:-1], None, "bad_encoding", "error",
-                 "starts with a UTF-16 byte-order mark but is not valid UTF-16 (truncated data)", id="utf16-bom-truncated"),
+                 "starts with a UTF-16 byte-order mark but is not valid UTF-16 (truncated data)",
+                 id="utf16-bom-truncated"),
     pytest.param(codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", None, "bad_encoding", "error",
                  "not valid UTF-16 (illegal UTF-16 surrogate)", id="utf16-bom-lone-surrogate"),
     pytest.param(codecs.BOM_UTF32_LE + b"\x00\x00\x11\x00", None, "bad_encoding", "error",
                  "not valid UTF-32", id="utf32-bom-out-of-range"),
     # negative cases: not text
     pytest.param(bytes(range(256)), None, "binary", "error", "NUL bytes", id="binary-all-bytes"),
-    pytest.param(b"GIF89a\x00\x01\x00" + bytes([7, 200, 0, 13] * 50), None, "binary", "error", "NUL bytes", id="binary-gif"),
+    pytest.param(b"GIF89a\x00\x01\x00" + bytes([7, 200, 0, 13] * 50), None, "binary", "error", "NUL bytes",
+                 id="binary-gif"),
     pytest.param(bytes([200, 17, 3, 250] * 64), None, "not_utf8", "error", "not clearly CP1252", id="binary-no-nul"),
     pytest.param("date 2024-01-01 Привет из Москвы, сказал он.".encode("cp1251"), None, "not_utf8", "error",
                  "not clearly CP1252", id="cp1251-cyrillic"),
@@ -92,7 +97,8 @@ def test_one_bad_byte_keeps_the_umlauts():
 @pytest.mark.parametrize("data", [
     pytest.param(GERMAN.encode("utf-16-le"), id="le"),
     pytest.param(GERMAN.encode("utf-16-be"), id="be"),
-    pytest.param(("date 2024-01-01 Köln.\r\n\r\nZweiter Absatz über Müller.\r\n" * 3).encode("utf-16-le"), id="le-crlf"),
+    pytest.param(("date 2024-01-01 Köln.\r\n\r\nZweiter Absatz über Müller.\r\n" * 3).encode("utf-16-le"),
+                 id="le-crlf"),
     pytest.param("Köln".encode("utf-16-le"), id="le-short"),
     # a file that lost its last byte is named as UTF-16, as with a byte-order mark
     pytest.param(GERMAN.encode("utf-16-le")[:-1], id="le-odd-length"),

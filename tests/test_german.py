@@ -44,7 +44,6 @@ WORDS = frozenset().union(*(german.words(c) for c in german.CLASSES if not c.end
 ])
 def test_word_has_class(word, cls):
     assert word in german.words(cls)
-    assert cls in german.classes_of(word)
 
 
 @pytest.mark.parametrize("word, cls", [
@@ -84,8 +83,9 @@ def test_unknown_class_raises():
 
 def test_affixes_are_longest_first():
     assert german.NOUN_INFLECTION_ENDINGS[0] == "en"  # "Erklärungen" loses "en", not "n"
-    lengths = [len(e) for e in german.affixes("nationality_ending")]
-    assert lengths == sorted(lengths, reverse=True) and set(german.affixes("nationality_ending")) == german.NATIONALITY_ENDINGS
+    endings = german.affixes("nationality_ending")
+    lengths = [len(ending) for ending in endings]
+    assert lengths == sorted(lengths, reverse=True) and set(endings) == german.NATIONALITY_ENDINGS
 
 
 def test_data_file_rows():

@@ -56,3 +56,22 @@ def test_our_sentence_rules_give_way_only_to_a_trained_senter_or_parser(tmp_path
 def test_model_ents_applies_to_a_saved_pipeline_with_our_components(nlp, tmp_path):
     nlp.to_disk(tmp_path / "full")
     assert build_nlp(tmp_path / "full", model_ents="prefer").get_pipe("entity_rules").model_ents == "prefer"
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Sie arbeitet bei der Muster GmbH.", ["Sie", "arbeitet", "bei", "der", "Muster", "GmbH", "."]),
+    ("Das Geld kommt von der KfW.", ["Das", "Geld", "kommt", "von", "der", "KfW", "."]),
+    ("Er führt die Huber KGaA.", ["Er", "führt", "die", "Huber", "KGaA", "."]),
+    # unchanged: abbreviations and spaCy's own splits
+    ("Es sprach Dr. Kurz, z.B. über den e.V. und die USA.",
+     ["Es", "sprach", "Dr.", "Kurz", ",", "z.B.", "über", "den", "e.V.", "und", "die", "USA", "."]),
+    ("Er kam um 10 Uhr.", ["Er", "kam", "um", "10", "Uhr", "."]),
+])
+def test_tokenizer_splits_the_period_after_a_mixed_case_word(nlp, text, tokens):
+    assert [token.text for token in nlp.make_doc(text)] == tokens
+
+
+def test_sentence_ends_after_a_legal_form(nlp):
+    doc = nlp("Das Werk gehört der Quastenflosser GmbH. Sie baut Pumpen.")
+    assert [sentence.text for sentence in doc.sents] == ["Das Werk gehört der Quastenflosser GmbH.", "Sie baut Pumpen."]
+    assert [(entity.text, entity.label_) for entity in doc.ents] == [("Quastenflosser GmbH", "ORG")]

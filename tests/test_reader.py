@@ -110,10 +110,6 @@ def test_folders_are_read_in_sorted_path_order(tmp_path):
 
 # --- hostile input: every bad line, file or folder is one row, the rest is still read ---
 
-def _codes(results):
-    return [(p.error, p.severity) for _, problems in results for p in problems]
-
-
 def _assert_readable(problem):
     problem.source.encode("utf-8")  # valid text for the tables: no lone surrogates
     if problem.article_id is not None:
@@ -133,7 +129,8 @@ BIG_NUMBER = b"1" * 5_000
     pytest.param(rb'{"id": "a\ud800", "text": "Text."}', "bad_text", "error", "a\\ud800", id="id-lone-surrogate"),
     pytest.param(rb'{"id": "a\u0000b", "text": "Text."}', "bad_text", "error", "a\x00b", id="id-nul"),
     # Python's int limit (4,300 digits) and recursion limit: malformed JSON, not a crash
-    pytest.param(b'{"id": "n", "text": "T.", "n": ' + BIG_NUMBER + b"}", "bad_json", "error", None, id="5000-digit-value"),
+    pytest.param(b'{"id": "n", "text": "T.", "n": ' + BIG_NUMBER + b"}", "bad_json", "error", None,
+                 id="5000-digit-value"),
     pytest.param(b'{"id": ' + BIG_NUMBER + b', "text": "T."}', "bad_json", "error", None, id="5000-digit-id"),
     pytest.param(DEEP, "bad_json", "error", None, id="10000-nested-arrays-line"),
     pytest.param(b'{"id": "deep", "text": ' + DEEP + b"}", "bad_json", "error", None, id="10000-nested-arrays-text"),
@@ -214,8 +211,10 @@ def test_jsonl_line_above_the_limit_is_too_large(tmp_path, monkeypatch, length, 
     dump = tmp_path / "dump.jsonl"
     dump.write_bytes(BEFORE + b"\n" + _record(length) + (b"" if last else b"\n" + AFTER + b"\n"))
     results = list(read_articles([dump]))
-    assert [a.article_id if a else None for a, _ in results] == ["before", None if error else "big"] + ["after"] * (not last)
-    assert [(p.error, p.source) for _, problems in results for p in problems] == ([(error, f"{dump}:2")] if error else [])
+    assert [article.article_id if article else None for article, _ in results] \
+        == ["before", None if error else "big"] + ["after"] * (not last)
+    assert [(problem.error, problem.source) for _, problems in results for problem in problems] \
+        == ([(error, f"{dump}:2")] if error else [])
 
 
 @pytest.mark.parametrize("size, error", [(1000, None), (1001, "too_large"), (100_000, "too_large")])
@@ -226,7 +225,8 @@ def test_txt_file_above_the_limit_is_too_large(tmp_path, monkeypatch, size, erro
     (tmp_path / "small.txt").write_text("date 2024-01-01 Klein.", encoding="utf-8")
     results = list(read_articles([tmp_path]))
     assert sorted(a.article_id for a, _ in results if a) == (["small"] if error else ["big", "small"])
-    assert [(p.error, p.severity, p.article_id) for _, ps in results for p in ps] == ([(error, "error", "big")] if error else [])
+    assert [(problem.error, problem.severity, problem.article_id) for _, problems in results for problem in problems] \
+        == ([(error, "error", "big")] if error else [])
 
 
 @pytest.mark.parametrize("parts, content, source_end, article_id", [
@@ -312,7 +312,8 @@ def test_folders_deeper_than_path_max(tmp_path):
 
 
 @pytest.mark.parametrize("target, error, severity, message", [
-    pytest.param("gone.txt", "broken_link", "warning", "symbolic link to a missing target (gone.txt)", id="missing-file"),
+    pytest.param("gone.txt", "broken_link", "warning", "symbolic link to a missing target (gone.txt)",
+                 id="missing-file"),
     pytest.param("missing/folder", "broken_link", "warning", "(missing/folder)", id="missing-folder"),
     # a link to itself cannot be followed (ELOOP): a broken link too
     pytest.param("b.txt", "broken_link", "warning", "cannot be followed (Too many levels of symbolic links)",
@@ -370,7 +371,8 @@ def test_folder_that_cannot_be_listed_simulated(tmp_path, monkeypatch):
     _assert_one_unlistable_row(results, locked)
 
 
-LINES = b"".join(b'{"id": "l%d", "text": "Zeile %d mit etwas Text.", "date": "2024-01-01"}\n' % (i, i) for i in range(200))
+LINES = b"".join(b'{"id": "l%d", "text": "Zeile %d mit etwas Text.", "date": "2024-01-01"}\n' % (i, i)
+                 for i in range(200))
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.25, 0.999], ids=["half", "quarter", "trailer-cut"])

@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span
 from ..german import MASCULINE_GENITIVE_ARTICLES
 from ..names import lower_particles, strip_genitive
 
+Key = tuple[str, str]  # (label, normalised name) of a mention
+
 
 class EntityLinker:
     """Sets `span._.entity_id` on every mention in `doc.ents` and fills `doc._.entities`."""
@@ -26,12 +28,12 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article_id or "doc"
         mentions = list(doc.ents)  # each `doc.ents` builds its Spans anew
-        last_words = {m[-1].text for m in mentions}
-        keys = _particles_as_written(mention_key(m, last_words) for m in mentions)
+        last_words = {mention[-1].text for mention in mentions}
+        keys = _particles_as_written(mention_key(mention, last_words) for mention in mentions)
         aliases = _bracketed_acronyms(mentions, keys)
         keys = [aliases.get(key, key) for key in keys]
         full_names = _full_person_names(mentions, keys)
-        ids: dict[tuple[str, str], str] = {}
+        ids: dict[Key, str] = {}
         entities: dict[str, dict] = {}
         for index, (mention, (label, key)) in enumerate(zip(mentions, keys)):
             if label == "PER":
@@ -48,15 +50,15 @@ class EntityLinker:
         return doc
 
 
-def mention_key(mention: Span, last_words: set[str]) -> tuple[str, str]:
+def mention_key(mention: Span, last_words: set[str]) -> Key:
     """(label, normalised name) of a mention before linking. A final -s is a genitive ending when
     the bare form also ends a mention in the article ("Putins", "Putin") or a genitive article
     stands just before ("des sogenannten Weimarer Dreiecks")."""
     if mention._.canonical:
         return mention.label_, mention._.canonical
-    words = [t.text for t in mention]
+    words = [token.text for token in mention]
     bare = strip_genitive(words[-1])
-    context = {t.lower_ for t in mention.doc[max(mention.start - 2, 0):mention.start]}
+    context = {token.lower_ for token in mention.doc[max(mention.start - 2, 0):mention.start]}
     if bare in last_words or context & MASCULINE_GENITIVE_ARTICLES or words[-1].endswith(("'", "’")):
         words[-1] = bare
     return mention.label_, " ".join(words)
@@ -66,22 +68,22 @@ def written_form(mention: Span) -> str:
     """A gazetteer mention in its base form: a gazetteer name when the mention only inflects it
     ("Russlands", "der Europäischen Union"), otherwise the words as written ("USA" for the
     gazetteer's "Vereinigte Staaten"), so entity names are the forms the article uses."""
-    canonical, words = mention._.canonical, [t.text for t in mention]
+    canonical, words = mention._.canonical, [token.text for token in mention]
     base = canonical.split()
-    inflects = len(base) == len(words) and all(w.startswith(b[:-1]) for w, b in zip(words, base))
+    inflects = len(base) == len(words) and all(word.startswith(base_word[:-1]) for word, base_word in zip(words, base))
     return canonical if inflects else mention.text
 
 
 def _fuller(name: str, other: str) -> str:
-    return max(name, other, key=lambda n: (len(n.split()), len(n)))
+    return max(name, other, key=lambda candidate: (len(candidate.split()), len(candidate)))
 
 
-def _bracketed_acronyms(mentions: list[Span], keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+def _bracketed_acronyms(mentions: list[Span], keys: list[Key]) -> dict[Key, Key]:
     """"Deutsches Institut für Wirtschaftsforschung (DIW)": an acronym in brackets right after a
     place or organisation with the same first letter names it, here and wherever else the article
     uses the acronym (not "Umweltprogramm der Vereinten Nationen (UNEP)" when only the Vereinte
     Nationen were found)."""
-    aliases: dict[tuple[str, str], tuple[str, str]] = {}
+    aliases: dict[Key, Key] = {}
     for (long, key), (short, short_key) in zip(zip(mentions, keys), zip(mentions[1:], keys[1:])):
         doc = long.doc
         if key[0] == short_key[0] != "PER" and len(short) == 1 and short.start == long.end + 1 \
@@ -91,7 +93,7 @@ def _bracketed_acronyms(mentions: list[Span], keys: list[tuple[str, str]]) -> di
     return aliases
 
 
-def _particles_as_written(keys) -> list[tuple[str, str]]:
+def _particles_as_written(keys) -> list[Key]:
     """"Von der Leyen" (a sentence start) is "von der Leyen" when the article also writes it so,
     e.g. in "Ursula von der Leyen"; "Al Gore" stays as it is."""
     keys = list(keys)
@@ -99,7 +101,8 @@ def _particles_as_written(keys) -> list[tuple[str, str]]:
     out = []
     for label, key in keys:
         lowered = " ".join(lower_particles(key.split()))
-        if label == "PER" and lowered != key and any(p == lowered or p.endswith(" " + lowered) for p in persons):
+        if label == "PER" and lowered != key \
+                and any(person == lowered or person.endswith(" " + lowered) for person in persons):
             key = lowered
         out.append((label, key))
     return out
@@ -109,13 +112,14 @@ def _full_person_names(mentions, keys) -> dict[int, str]:
     """The fullest name in the article sharing each short person mention's surname, by mention index:
     the nearest full name before the mention, else the nearest after it, so that with two people
     of one surname ("Caroline Kennedy", "John F. Kennedy") a bare "Kennedy" is the one named last."""
-    persons = [(index, m.start, key) for index, (m, (label, key)) in enumerate(zip(mentions, keys)) if label == "PER"]
+    persons = [(index, mention.start, key)
+               for index, (mention, (label, key)) in enumerate(zip(mentions, keys)) if label == "PER"]
     resolved = {}
     for index, position, name in persons:
-        candidates = [(p, n) for _, p, n in persons
-                      if n != name and len(n.split()) > len(name.split()) and n.endswith(" " + name)]
+        candidates = [(start, full) for _, start, full in persons
+                      if full != name and len(full.split()) > len(name.split()) and full.endswith(" " + name)]
         if candidates:
-            before = [c for c in candidates if c[0] < position]
+            before = [candidate for candidate in candidates if candidate[0] < position]
             nearest = max(before) if before else min(candidates)
-            resolved[index] = max((n for _, n in candidates if n.endswith(nearest[1])), key=len)
+            resolved[index] = max((full for _, full in candidates if full.endswith(nearest[1])), key=len)
     return resolved

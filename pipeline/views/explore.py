@@ -39,11 +39,13 @@ def explorer_data(tables: dict[str, pd.DataFrame], show_dir: Path | None = None)
     article_index = {article_id: i for i, article_id in enumerate(articles["article_id"])}
     dates = {row.article_id: (f"{row.date:%Y-%m-%d}" if pd.notna(row.date) else "") for row in articles.itertuples()}
     article_rows = [[article_id, _show_page(show_dir, article_id)] for article_id in articles["article_id"]]
-    quote_rows = [[_value(q.text), _value(q.type), speakers.get(q.speaker_key, -1) if pd.notna(q.speaker_key) else -1,
-                   dates.get(q.article_id, ""), article_index.get(q.article_id, -1), _value(q.speaker_text),
-                   _value(q.speaker_gender), _value(q.speaker_org)]
-                  for q in quotes.itertuples()]
-    quote_rows.sort(key=lambda row: (row[3] == "", row[3], row[4]))  # by date, undated last; in an article, in its order
+    quote_rows = [[_value(quote.text), _value(quote.type),
+                   speakers.get(quote.speaker_key, -1) if pd.notna(quote.speaker_key) else -1,
+                   dates.get(quote.article_id, ""), article_index.get(quote.article_id, -1),
+                   _value(quote.speaker_text), _value(quote.speaker_gender), _value(quote.speaker_org)]
+                  for quote in quotes.itertuples()]
+    # by date, undated last; within an article in its order
+    quote_rows.sort(key=lambda row: (row[3] == "", row[3], row[4]))
     entity_rows = [] if corpus is None else [
         [row.entity_key, _value(row.label), _value(row.name), _value(row.aliases), int(row.n_articles),
          int(row.n_mentions), int(row.n_quotes)]
@@ -62,7 +64,8 @@ def explorer(tables: dict[str, pd.DataFrame], show_dir: Path | None = None) -> s
     """The explorer's controls and containers, with its data; `explore.js` fills them."""
     data = json.dumps(explorer_data(tables, show_dir), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c")  # a quote holding "</script>" must not end the data block
-    genders = "".join(f'<option value="{escape(code)}">{escape(label)}</option>' for code, label in GENDER_LABELS.items())
+    genders = "".join(f'<option value="{escape(code)}">{escape(label)}</option>'
+                      for code, label in GENDER_LABELS.items())
     return f"""
 <div class="explorer">
   <div class="controls">

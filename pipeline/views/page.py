@@ -28,8 +28,9 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]], *, numeric: Iter
           css_class: str = "") -> str:
     """An HTML table; cells are HTML already (escape text before), `numeric` columns align right."""
     numeric = set(numeric)
-    head = "".join(f'<th{" class=num" if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(header))
-    body = "".join("<tr>" + "".join(f'<td{" class=num" if i in numeric else ""}>{c}</td>' for i, c in enumerate(row))
+    head = "".join(f'<th{" class=num" if i in numeric else ""}>{escape(name)}</th>' for i, name in enumerate(header))
+    body = "".join("<tr>" + "".join(f'<td{" class=num" if i in numeric else ""}>{cell}</td>'
+                                    for i, cell in enumerate(row))
                    + "</tr>\n" for row in rows)
     return f'<table class="{css_class}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>'
 

@@ -49,14 +49,14 @@ def plural(n: int, noun: str) -> str:
 
 
 def bar_labels(ax, bars, values) -> None:
-    ax.bar_label(bars, labels=[f"{v:,}" for v in values], padding=3, fontsize=9, color="#57606a")
+    ax.bar_label(bars, labels=[f"{value:,}" for value in values], padding=3, fontsize=9, color="#57606a")
 
 
 def summary(tables: dict[str, pd.DataFrame]) -> str:
     articles, quotes, errors = tables["articles"], tables["quotes"], tables["errors"]
     dated = articles.dropna(subset=["date"])
     dates = plotted(dated)["date"]  # a placeholder date ("0001-01-01") is no first date of a corpus
-    first, last = (f"{d:%Y-%m-%d}" for d in (dates.min(), dates.max())) if len(dates) else ("", "")
+    first, last = (f"{date:%Y-%m-%d}" for date in (dates.min(), dates.max())) if len(dates) else ("", "")
     span = "no dates" if not len(dates) else first if first == last else f"{first} to {last}"
     undated = len(articles) - len(dates)
     by_label = tables["entities"]["label"].value_counts()
@@ -133,8 +133,8 @@ def most_quoted(tables: dict[str, pd.DataFrame]) -> str:
     for kind, colour in QUOTE_COLOURS.items():
         ax.barh(top["speaker"].astype(str), top[kind], left=left, color=colour, height=0.7, label=kind)
         left = left + top[kind]
-    for y, total in enumerate(top["total"]):
-        ax.text(total, y, f" {total}", va="center", fontsize=9, color="#57606a")
+    for bar, total in enumerate(top["total"]):
+        ax.text(total, bar, f" {total}", va="center", fontsize=9, color="#57606a")
     ax.set_xlim(0, top["total"].max() * 1.08)
     ax.tick_params(axis="y", length=0)
     ax.xaxis.set_visible(False)
@@ -142,8 +142,8 @@ def most_quoted(tables: dict[str, pd.DataFrame]) -> str:
     ax.legend(ncols=3, loc="lower right", bbox_to_anchor=(1, 1), frameon=False, fontsize=9)
     ax.set_title("Quotes per speaker, by type")
     fig.tight_layout()
-    rows = [[f"<b>{text(r.speaker)}</b>", *(str(getattr(r, kind)) for kind in QUOTE_COLOURS),
-             f"<b>{r.total}</b>", str(r.articles)] for r in counts.head(TABLE_ROWS).itertuples()]
+    rows = [[f"<b>{text(row.speaker)}</b>", *(str(getattr(row, kind)) for kind in QUOTE_COLOURS),
+             f"<b>{row.total}</b>", str(row.articles)] for row in counts.head(TABLE_ROWS).itertuples()]
     more = (f'<p class="note">{plural(len(counts) - TABLE_ROWS, "more speaker")} not listed.</p>'
             if len(counts) > TABLE_ROWS else "")
     return (svg_image(fig, "most quoted speakers by quote type") + note
@@ -240,7 +240,7 @@ def shares_over_time(tables: dict[str, pd.DataFrame]) -> str:
                        label=GENDER_LABELS.get(value, value), align="edge")
                 bottom = bottom + shares[value].fillna(0)
         ax.set_ylim(0, 1)
-        ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0%}")
+        ax.yaxis.set_major_formatter(lambda share, _: f"{share:.0%}")
         ax.set_title(title)
         ax.legend(ncols=5, loc="lower right", bbox_to_anchor=(1, 1), frameon=False, fontsize=9)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
@@ -259,9 +259,9 @@ def shares_over_time(tables: dict[str, pd.DataFrame]) -> str:
 def errors_table(errors: pd.DataFrame) -> str:
     if errors.empty:
         return '<p class="empty">No errors or warnings.</p>'
-    rows = [[f'<span class="sev sev-{text(r.severity)}">{text(r.severity)}</span>', text(r.error),
-             text(r.article_id), f"<code>{text(r.source)}</code>", text(r.message)]
-            for r in errors.head(MAX_ERRORS).itertuples()]
+    rows = [[f'<span class="sev sev-{text(row.severity)}">{text(row.severity)}</span>', text(row.error),
+             text(row.article_id), f"<code>{text(row.source)}</code>", text(row.message)]
+            for row in errors.head(MAX_ERRORS).itertuples()]
     more = (f'<p class="note">{len(errors) - MAX_ERRORS:,} more rows in errors.csv.</p>'
             if len(errors) > MAX_ERRORS else "")
     return table(["severity", "error", "article", "source", "message"], rows, css_class="errors") + more

@@ -42,7 +42,7 @@ class Mark:
 
     def opening(self, first: bool) -> str:
         attrs = dict(self.attrs, id=self.anchor) if first and self.anchor else self.attrs
-        rendered = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items())
+        rendered = "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
         return f"<{self.tag}{rendered}>" + (self.first if first else "")
 
 
@@ -51,23 +51,25 @@ def nest(raw: str, marks: list[Mark]) -> str:
 
     Text outside paragraph marks is left out. Marks that cross are split into pieces so the elements
     nest; paragraphs are always outermost, other marks nest by start (earlier outside), then length."""
-    order = sorted(marks, key=lambda m: (m.layer != PARAGRAPH, m.start, -m.end, m.layer))
-    rank = {id(m): i for i, m in enumerate(order)}
+    order = sorted(marks, key=lambda mark: (mark.layer != PARAGRAPH, mark.start, -mark.end, mark.layer))
+    rank = {id(mark): i for i, mark in enumerate(order)}
     starting = defaultdict(list)
     for mark in marks:
         starting[mark.start].append(mark)
-    cuts = sorted({0, len(raw), *(m.start for m in marks), *(m.end for m in marks)})
+    cuts = sorted({0, len(raw), *(mark.start for mark in marks), *(mark.end for mark in marks)})
     out: list[str] = []
     stack: list[Mark] = []
     opened: set[int] = set()
     live: list[Mark] = []  # the marks over the current piece: a sweep, so long articles stay linear
-    for a, b in zip(cuts, cuts[1:]):
-        live = [m for m in live if m.end > a] + [m for m in starting.get(a, ()) if m.end > a]
-        active = sorted(live, key=lambda m: rank[id(m)])
+    for piece_start, piece_end in zip(cuts, cuts[1:]):
+        live = [mark for mark in live if mark.end > piece_start] \
+            + [mark for mark in starting.get(piece_start, ()) if mark.end > piece_start]
+        active = sorted(live, key=lambda mark: rank[id(mark)])
         keep = 0
         while keep < min(len(stack), len(active)) and stack[keep] is active[keep]:
             keep += 1
-        out.extend((m.last if a == m.end else "") + f"</{m.tag}>" for m in reversed(stack[keep:]))
+        out.extend((mark.last if piece_start == mark.end else "") + f"</{mark.tag}>"
+                   for mark in reversed(stack[keep:]))
         del stack[keep:]
         if not active or active[0].layer != PARAGRAPH:
             continue
@@ -75,8 +77,8 @@ def nest(raw: str, marks: list[Mark]) -> str:
             out.append(mark.opening(id(mark) not in opened))
             opened.add(id(mark))
             stack.append(mark)
-        out.append(escape(raw[a:b]))
-    out.extend(m.last + f"</{m.tag}>" for m in reversed(stack))
+        out.append(escape(raw[piece_start:piece_end]))
+    out.extend(mark.last + f"</{mark.tag}>" for mark in reversed(stack))
     return "".join(out)
 
 
@@ -102,25 +104,26 @@ def article_marks(article: Article, rows: dict[str, list[dict]], cues: dict[tupl
         else:
             marks.append(Mark(start, end, PARAGRAPH, "h3" if is_heading(paragraph) else "p"))
 
-    names = {e["entity_id"]: e["name"] for e in rows["entities"]}
-    for m in rows["mentions"]:
-        eid = short_id(m["entity_id"])
-        title = f"{names.get(m['entity_id'], m['text'])} · {m['label']} {eid} · found by {m['method']}"
-        marks.append(Mark(m["start_char"], m["end_char"], MENTION, "mark",
-                          {"class": f"ent ent-{m['label']}", "data-entity": eid, "title": title},
-                          last=f'<span class="tag">{escape(m["label"])}</span>'))
+    names = {entity["entity_id"]: entity["name"] for entity in rows["entities"]}
+    for mention in rows["mentions"]:
+        eid = short_id(mention["entity_id"])
+        name = names.get(mention["entity_id"], mention["text"])
+        title = f"{name} · {mention['label']} {eid} · found by {mention['method']}"
+        marks.append(Mark(mention["start_char"], mention["end_char"], MENTION, "mark",
+                          {"class": f"ent ent-{mention['label']}", "data-entity": eid, "title": title},
+                          last=f'<span class="tag">{escape(mention["label"])}</span>'))
 
     speakers: dict[tuple, list[dict]] = defaultdict(list)
     cue_quotes: dict[tuple, list[dict]] = defaultdict(list)
-    for q in rows["quotes"]:
-        if q["speaker_start_char"] is not None:
-            speakers[(q["speaker_start_char"], q["speaker_end_char"])].append(q)
-        cue = cues.get((q["start_char"], q["end_char"], q["type"]))
+    for quote in rows["quotes"]:
+        if quote["speaker_start_char"] is not None:
+            speakers[(quote["speaker_start_char"], quote["speaker_end_char"])].append(quote)
+        cue = cues.get((quote["start_char"], quote["end_char"], quote["type"]))
         if cue and cue[0] is not None:
-            cue_quotes[cue].append(q)
-        marks.append(quote_mark(q))
+            cue_quotes[cue].append(quote)
+        marks.append(quote_mark(quote))
     for (start, end), quotes in speakers.items():
-        numbers = [q["quote_id"] for q in quotes]
+        numbers = [quote["quote_id"] for quote in quotes]
         name = quotes[0]["speaker"] or "not resolved to an entity"
         links = "".join(f'<a href="#q{n}">Q{n}</a>' for n in numbers)
         marks.append(Mark(start, end, SPEAKER, "span",
@@ -128,31 +131,31 @@ def article_marks(article: Article, rows: dict[str, list[dict]], cues: dict[tupl
                            "title": f"speaker {name} · of {', '.join(f'Q{n}' for n in numbers)}"},
                           anchor=f"speaker-{start}-{end}", last=f'<span class="sbadge">{links}</span>'))
     for (start, end), quotes in cue_quotes.items():
-        numbers = ", ".join(f"Q{q['quote_id']}" for q in quotes)
+        numbers = ", ".join(f"Q{quote['quote_id']}" for quote in quotes)
         marks.append(Mark(start, end, CUE, "span",
                           {"class": "cue", "title": f"cue {quotes[0]['cue']} of {numbers}"}))
     return marks
 
 
-def speaker_label(q: dict) -> str:
-    if q["speaker"] is not None:
-        return q["speaker"]
-    return f"“{q['speaker_text']}” (not an entity)" if q["speaker_text"] is not None else "no speaker found"
+def speaker_label(quote: dict) -> str:
+    if quote["speaker"] is not None:
+        return quote["speaker"]
+    return f"“{quote['speaker_text']}” (not an entity)" if quote["speaker_text"] is not None else "no speaker found"
 
 
-def quote_mark(q: dict) -> Mark:
-    n = q["quote_id"]
-    title = f"Q{n} · {q['type']} · speaker {speaker_label(q)}"
-    if q["speaker_text"] is not None:
-        title += f" · written “{q['speaker_text']}” · found by {q['method']}"
-    if q["cue_text"] is not None:
-        title += f" · cue “{q['cue_text']}”"
-    target = (f'href="#speaker-{q["speaker_start_char"]}-{q["speaker_end_char"]}"'
-              if q["speaker_start_char"] is not None else "")
-    badge = f'<a class="qbadge" {target} title="{escape(title)}">Q{n}</a>'
-    return Mark(q["start_char"], q["end_char"], QUOTE, "span",
-                {"class": f"quote q-{q['type']}", "data-quote": str(n), "title": title},
-                anchor=f"q{n}", first=badge)
+def quote_mark(quote: dict) -> Mark:
+    number = quote["quote_id"]
+    title = f"Q{number} · {quote['type']} · speaker {speaker_label(quote)}"
+    if quote["speaker_text"] is not None:
+        title += f" · written “{quote['speaker_text']}” · found by {quote['method']}"
+    if quote["cue_text"] is not None:
+        title += f" · cue “{quote['cue_text']}”"
+    target = (f'href="#speaker-{quote["speaker_start_char"]}-{quote["speaker_end_char"]}"'
+              if quote["speaker_start_char"] is not None else "")
+    badge = f'<a class="qbadge" {target} title="{escape(title)}">Q{number}</a>'
+    return Mark(quote["start_char"], quote["end_char"], QUOTE, "span",
+                {"class": f"quote q-{quote['type']}", "data-quote": str(number), "title": title},
+                anchor=f"q{number}", first=badge)
 
 
 def legend() -> str:
@@ -168,14 +171,15 @@ def quotes_table(quotes: list[dict]) -> str:
     if not quotes:
         return '<p class="empty">No quotes found.</p>'
     rows = []
-    for q in quotes:
-        n = q["quote_id"]
-        written = text(q["speaker_text"])
-        if q["speaker_start_char"] is not None:
-            written = f'<a href="#speaker-{q["speaker_start_char"]}-{q["speaker_end_char"]}">{written}</a>'
-        rows.append([f'<a href="#q{n}">Q{n}</a>', f'<span class="pill q-{q["type"]}">{q["type"]}</span>',
-                     f"<b>{text(q['speaker'])}</b>", written, text(q["cue_text"]), text(q["method"]),
-                     f'<span class="qtext">{text(q["text"])}</span>'])
+    for quote in quotes:
+        number = quote["quote_id"]
+        written = text(quote["speaker_text"])
+        if quote["speaker_start_char"] is not None:
+            written = f'<a href="#speaker-{quote["speaker_start_char"]}-{quote["speaker_end_char"]}">{written}</a>'
+        rows.append([f'<a href="#q{number}">Q{number}</a>',
+                     f'<span class="pill q-{quote["type"]}">{quote["type"]}</span>',
+                     f"<b>{text(quote['speaker'])}</b>", written, text(quote["cue_text"]), text(quote["method"]),
+                     f'<span class="qtext">{text(quote["text"])}</span>'])
     return table(["", "type", "speaker", "as written", "cue", "found by", "quote"], rows, css_class="quotes")
 
 
@@ -183,14 +187,15 @@ def entities_table(rows: dict[str, list[dict]]) -> str:
     if not rows["entities"]:
         return '<p class="empty">No entities found.</p>'
     forms: dict[str, list[str]] = defaultdict(list)
-    for m in rows["mentions"]:
-        if m["text"] not in forms[m["entity_id"]]:
-            forms[m["entity_id"]].append(m["text"])
-    entities = sorted(rows["entities"], key=lambda e: (list(LABELS).index(e["label"]) if e["label"] in LABELS
-                                                       else len(LABELS), -e["n_mentions"], e["name"]))
-    body = [[text(short_id(e["entity_id"])), f'<mark class="ent ent-{e["label"]}">{text(e["name"])}'
-             f'<span class="tag">{text(e["label"])}</span></mark>', str(e["n_mentions"]),
-             text(" · ".join(forms[e["entity_id"]]))] for e in entities]
+    for mention in rows["mentions"]:
+        if mention["text"] not in forms[mention["entity_id"]]:
+            forms[mention["entity_id"]].append(mention["text"])
+    order = list(LABELS)
+    entities = sorted(rows["entities"], key=lambda entity: (order.index(entity["label"]) if entity["label"] in LABELS
+                                                            else len(LABELS), -entity["n_mentions"], entity["name"]))
+    body = [[text(short_id(entity["entity_id"])), f'<mark class="ent ent-{entity["label"]}">{text(entity["name"])}'
+             f'<span class="tag">{text(entity["label"])}</span></mark>', str(entity["n_mentions"]),
+             text(" · ".join(forms[entity["entity_id"]]))] for entity in entities]
     return table(["", "canonical name", "mentions", "as written"], body, numeric=[2], css_class="entities")
 
 
@@ -199,9 +204,13 @@ def cue_offsets(article: Article, doc: Doc) -> dict[tuple, tuple]:
     raw text like the tables'; the tables leave cues unplaced."""
     quotes = doc.spans[QUOTES_KEY] if QUOTES_KEY in doc.spans else []
     raw = article.raw_offset
-    return {(raw(q.start_char), raw(q.end_char), q.label_):
-            tuple(None if offset is None else raw(offset) for offset in
-                  ((q._.quote or {}).get("cue_start_char"), (q._.quote or {}).get("cue_end_char"))) for q in quotes}
+    offsets = {}
+    for quote in quotes:
+        found = quote._.quote or {}
+        cue = (found.get("cue_start_char"), found.get("cue_end_char"))
+        offsets[(raw(quote.start_char), raw(quote.end_char), quote.label_)] = tuple(
+            None if offset is None else raw(offset) for offset in cue)
+    return offsets
 
 
 def render_article(article: Article, doc: Doc) -> str:
@@ -220,13 +229,14 @@ def render(nlp: Language, article: Article, section_chars: int) -> str:
         doc = nlp(make_doc(nlp, section))
         parts.append((offset, doc_rows(section, doc)))
         for (start, end, kind), cue in cue_offsets(section, doc).items():
-            cues[(start + offset, end + offset, kind)] = tuple(None if c is None else c + offset for c in cue)
+            cues[(start + offset, end + offset, kind)] = tuple(None if cue_end is None else cue_end + offset
+                                                               for cue_end in cue)
     return _article_page(article, merge(article, parts), cues)
 
 
 def _article_page(article: Article, rows: dict[str, list[dict]], cues: dict[tuple, tuple]) -> str:
     info = rows["articles"][0]
-    by_type = {kind: sum(q["type"] == kind for q in rows["quotes"]) for kind in QUOTE_TYPES}
+    by_type = {kind: sum(quote["type"] == kind for quote in rows["quotes"]) for kind in QUOTE_TYPES}
     facts = [f"{info['date'].isoformat() if info['date'] else 'no date'}", escape(article.source),
              f"{info['n_mentions']} mentions of {len(rows['entities'])} entities",
              f"{info['n_quotes']} quotes ({', '.join(f'{n} {kind}' for kind, n in by_type.items())})"]

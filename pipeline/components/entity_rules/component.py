@@ -16,7 +16,8 @@ from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
 from .matching import Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name, defined_acronyms
-from .merge import cue_labels_over_names, join_club_places, join_slashed, join_team_names, propagate, surnames_over_places, within_sentence
+from .merge import (cue_labels_over_names, join_club_places, join_slashed, join_team_names, propagate,
+                    surnames_over_places, within_sentence)
 from .runs import with_particles
 from .spans import covered
 
@@ -75,15 +76,18 @@ class EntityRules:
         return util.to_bytes({"data": self.files.to_bytes}, exclude)
 
     def from_bytes(self, data: bytes, *, exclude=()) -> "EntityRules":
-        util.from_bytes(data, {"data": lambda b: self._load(lexicon.DataFiles.from_bytes(b))}, exclude)
+        util.from_bytes(data, {"data": lambda saved: self._load(lexicon.DataFiles.from_bytes(saved))}, exclude)
         return self
 
     def to_disk(self, path, *, exclude=()) -> None:
         util.to_disk(path, {"data": self.files.to_disk}, exclude)
 
     def from_disk(self, path, *, exclude=()) -> "EntityRules":
-        util.from_disk(path, {"data": lambda p: self._load(lexicon.DataFiles.from_disk(p, FILES + (lexicon.USER_PATTERNS,),
-                                                                                 optional=(lexicon.USER_PATTERNS,)))}, exclude)
+        def load(folder):
+            self._load(lexicon.DataFiles.from_disk(folder, FILES + (lexicon.USER_PATTERNS,),
+                                                   optional=(lexicon.USER_PATTERNS,)))
+
+        util.from_disk(path, {"data": load}, exclude)
         return self
 
     # -- processing --------------------------------------------------------------------------
@@ -94,10 +98,11 @@ class EntityRules:
         lex, texts = self.lex, token_texts(doc)
         # entities already there (a model's, or ours from an earlier pass) with their marks as they are
         # before our rules set marks on spans that may have the same offsets
-        model = [e for e in doc.ents if e.label_ in LABELS]
-        marks = {id(e): (e._.method or "model", e._.canonical) for e in model}
-        found = [Gazetteer.with_town_adjective(doc, s, lex) for s in self.gazetteer(doc, texts)] + self.shapes(doc, texts, lex)
-        found = [s for s in found if not after_first_name(doc, s, lex)]
+        model = [entity for entity in doc.ents if entity.label_ in LABELS]
+        marks = {id(entity): (entity._.method or "model", entity._.canonical) for entity in model}
+        found = [Gazetteer.with_town_adjective(doc, span, lex) for span in self.gazetteer(doc, texts)]
+        found += self.shapes(doc, texts, lex)
+        found = [span for span in found if not after_first_name(doc, span, lex)]
         found += acronym_mentions(doc, texts, covered(found), lex)
         found += name_mentions(doc, texts, covered(found), lex)
         found += self.gazetteer.in_context(doc, texts, found, lex)
@@ -105,9 +110,9 @@ class EntityRules:
         if self.propagate_names:
             found = cue_labels_over_names(doc, surnames_over_places(doc, found))
             found += propagate(doc, texts, found)
-        found = [with_particles(doc, texts, s, lex) for s in found]
+        found = [with_particles(doc, texts, span, lex) for span in found]
         if doc.has_annotation("SENT_START"):
-            found = [within_sentence(s) for s in found]
+            found = [within_sentence(span) for span in found]
         mentions = join_team_names(join_club_places(join_slashed(filter_spans(found))), texts, lex)
         if self.model_ents != "ignore":
             mentions = _over(model, mentions) if self.model_ents == "prefer" else _over(mentions, model)
@@ -116,7 +121,7 @@ class EntityRules:
                 if id(entity) in kept:
                     entity._.method, entity._.canonical = marks[id(entity)]
         mentions = _over(self.user_patterns(doc), mentions)
-        doc.ents = sorted(mentions, key=lambda s: s.start)
+        doc.ents = sorted(mentions, key=lambda span: span.start)
         return doc
 
 

@@ -88,19 +88,21 @@ class Lexicons:
         if ACRONYM.match(word) or ROMAN.match(word):
             return False
         parts = word.split("-")
-        return all(p[:1].isupper() and p[1:].islower() or p[1:].isalpha() and not p.isupper() for p in parts if p)
+        return all(part[:1].isupper() and part[1:].islower() or part[1:].isalpha() and not part.isupper()
+                   for part in parts if part)
 
     def is_name(self, word: str) -> bool:
         """Known as a first name or as a surname-like word class."""
-        return any(p in self.first_names or self.word_class.get(p) in ("SURNAME", "FIRSTNAME")
-                   for p in strip_genitive(word).split("-"))
+        return any(part in self.first_names or self.word_class.get(part) in ("SURNAME", "FIRSTNAME")
+                   for part in strip_genitive(word).split("-"))
 
     def is_common(self, word: str) -> bool:
         """A common noun (or a compound ending in one, "Rundumtonkombination") that is not also a name."""
         cached = self._common.get(word)
         if cached is None:
             head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
-            # a word the word classes know as a whole is no compound of the noun it ends in ("Cambridge", "Indianapolis")
+            # a word the word classes know as a whole is no compound of the noun it ends in ("Cambridge",
+            # "Indianapolis")
             cached = self._common[word] = not self.is_name(head) and (
                 head in self.common_nouns or head not in self.word_class and self._common_tail(head))
         return cached
@@ -124,7 +126,8 @@ class Lexicons:
 
     def is_place_compound(self, word: str) -> bool:
         """A town and its district or neighbour joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte"), not a
-        compound of a common noun ("Berlin-Besuch"); or a compass point joined to a place ("Süditalien", "Nordhessen")."""
+        compound of a common noun ("Berlin-Besuch"); or a compass point joined to a place ("Süditalien",
+        "Nordhessen")."""
         if self._region(word):
             return True
         parts = word.split("-")
@@ -137,7 +140,7 @@ class Lexicons:
     def _region(self, word: str) -> bool:
         """"Süditalien", "Ostwestfalens": a compass point and a place written as one word; not an adverb or
         adjective at a sentence start ("Südlich", "Östlich")."""
-        prefix = next((p for p in self.region_prefixes if word.startswith(p)), None)
+        prefix = next((prefix for prefix in self.region_prefixes if word.startswith(prefix)), None)
         if prefix is None or len(word) - len(prefix) < 4 or not word[len(prefix)].islower() \
                 or word.lower() in self.lower_words:
             return False
@@ -146,7 +149,7 @@ class Lexicons:
 
     def adjective_form(self, lower: str) -> bool:
         """An adjective or participle with its ending ("vergangenes", "verwaltetes", "wesentliches")."""
-        ending = next((e for e in ADJECTIVE_ENDINGS if lower.endswith(e)), "")
+        ending = next((ending for ending in ADJECTIVE_ENDINGS if lower.endswith(ending)), "")
         stem = lower[:len(lower) - len(ending)]
         return lower in self.lower_words or stem in self.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 

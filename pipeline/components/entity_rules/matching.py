@@ -23,6 +23,7 @@ from .spans import covered, inside_word, mention
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
                          r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
+FIRM_JOINERS = frozenset({"&"}) | LIST_JOINERS  # "Ernst & Young", "Brenner, Haase und Partner"
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
@@ -136,8 +137,8 @@ class Gazetteer:
         """An organisation named after its town takes the town's adjective before it: "Passauer Neue Presse"
         (the list has "Neue Presse"); not an acronym ("Berliner SPD" is the party in Berlin)."""
         before = doc[span.start - 1].text if span.start > 0 else ""
-        if span.label_ != "ORG" or span.text.isupper() or len(before) < 5 or not before.endswith("er") or not before[:1].isupper() \
-                or lex.word_class.get(before[:-2]) != "PLACE":
+        if span.label_ != "ORG" or span.text.isupper() or len(before) < 5 or not before.endswith("er") \
+                or not before[:1].isupper() or lex.word_class.get(before[:-2]) != "PLACE":
             return span
         return mention(doc, span.start - 1, span.end, "ORG", "gazetteer")
 
@@ -209,6 +210,8 @@ class ShapePatterns:
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
         self.name_last: set[str] = set()  # keys whose last word must be a name ("des Saarlandes", not "des Landes")
+        self.name_before_joiner: set[str] = set()  # keys whose word before "&"/"und" must be a name, no name after them
+        self.first_names_joined: set[str] = set()  # keys whose last word and the one two before it are first names
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
@@ -219,6 +222,10 @@ class ShapePatterns:
                 self.trim.add(key)
             if entry.get("name_last"):
                 self.name_last.add(key)
+            if entry.get("name_before_joiner"):
+                self.name_before_joiner.add(key)
+            if entry.get("first_names_joined"):
+                self.first_names_joined.add(key)
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, with_classes(entry["pattern"]), self.context[key]))
         # a new word form's shapes: anchor words by table, and the regexes of the shapes that have one
@@ -259,7 +266,8 @@ class ShapePatterns:
                     spans.append([start, end])
         found = {(offset + start, offset + end, number, key) for number, spans in windows.items()
                  for offset, stop in spans for key, start, end in self.shapes[number].matcher(doc[offset:stop])}
-        # in the order of the text; at the same offsets the shape listed first wins ("Preußen Münster": club, not road)
+        # in the order of the text; at the same offsets the shape listed first wins ("Preußen Münster": club,
+        # not road)
         return [(key, start, end) for start, end, _, key in sorted(found)]
 
     def __call__(self, doc: Doc, texts: list[str], lex: Lexicons) -> list[Span]:
@@ -270,6 +278,10 @@ class ShapePatterns:
             if end - start == 2 and texts[start + 1] in lex.common_nouns and not lex.is_name(texts[start + 1]):
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
             if key in self.name_last and texts[end - 1] in lex.common_nouns:
+                continue
+            if key in self.name_before_joiner and not _names_joined(texts, start, end, lex):
+                continue
+            if key in self.first_names_joined and not _saints_joined(texts, end, lex):
                 continue
             if end - start > 2 and lex.is_common(texts[end - 1]) and not self.is_anchor(texts[end - 1]) \
                     and texts[end - 2].endswith("s"):
@@ -292,6 +304,21 @@ class ShapePatterns:
                     continue
             spans.append(mention(doc, start, end, self.labels[key], "pattern"))
         return filter_spans(spans)
+
+
+def _names_joined(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
+    """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"): a name before
+    the joiner, not a common noun ("Forschung & Entwicklung", "Kunden und Partner"), and no name after the match,
+    which would make its last word a role ("Merkel und Partner Schulz")."""
+    joiner = next(i for i in range(end - 1, start, -1) if texts[i] in FIRM_JOINERS)
+    return not lex.is_common(texts[joiner - 1]) and not (end < len(texts) and lex.name_like(texts[end]))
+
+
+def _saints_joined(texts: list[str], end: int, lex: Lexicons) -> bool:
+    """A church of two patron saints ("St. Peter und Paul", "Sankt Ulrich und Afra"): first names on both sides of
+    "und", not a place ("St. Gallen und Zürich"), and no surname after them ("St. Peter und Paul Müller")."""
+    return texts[end - 3] in lex.first_names and texts[end - 1] in lex.first_names \
+        and not (end < len(texts) and lex.name_like(texts[end]))
 
 
 class Shape:
@@ -327,15 +354,15 @@ def _anchor_words(spec: dict) -> tuple[set[str], set[str], list[str]] | None:
 class Anchor:
     def __init__(self, words: set[str], lower: set[str], regexes: list[str]):
         self.words, self.lower = words, lower
-        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
+        self.regex = re.compile("|".join(f"(?:{regex})" for regex in regexes)) if regexes else None
 
 
-def _max_repeat(op: str | None) -> int:
-    if op in (None, "?", "!"):  # "!" still takes up a token
+def _max_repeat(operator: str | None) -> int:
+    if operator in (None, "?", "!"):  # "!" still takes up a token
         return 1
-    if op.startswith("{") and op.endswith("}") and op[-2].isdigit():
-        return int(op[1:-1].split(",")[-1])
-    raise ValueError(f"entity patterns need a bounded length, not OP {op!r}")
+    if operator.startswith("{") and operator.endswith("}") and operator[-2].isdigit():
+        return int(operator[1:-1].split(",")[-1])
+    raise ValueError(f"entity patterns need a bounded length, not OP {operator!r}")
 
 
 DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß-]{2,}\Z")
@@ -379,7 +406,8 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
                 lex.name_like(texts[end]) and (not lex.is_common(texts[end]) or lex.inside.get(texts[end]) == "ORG"))):
             end += 1
         if len(text) == 2 and end == i + 1:
-            continue  # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
+            # two capitals alone are mostly a unit, a state, a type or initials ("KV", "NY", "VR"), not "TH Zürich"
+            continue
         spans.append(mention(doc, i, end, "ORG", "acronym"))
         taken.update(range(i, end))
     return spans

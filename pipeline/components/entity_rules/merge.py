@@ -18,11 +18,11 @@ def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
     """A one-word place or organisation known only from a list (gazetteer, word class) that is the
     surname of a person named in the article is that person: "Sebastian Kehl … so Kehl" (not the
     town of Kehl)."""
-    surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER" and len(s) > 1}
-    return [mention(doc, s.start, s.end, "PER", "propagated")
-            if len(s) == 1 and s._.method in ("gazetteer", "word_class") and s.label_ != "PER"
-            and strip_genitive(s.text) in surnames else s
-            for s in found]
+    surnames = {strip_genitive(span[-1].text) for span in found if span.label_ == "PER" and len(span) > 1}
+    return [mention(doc, span.start, span.end, "PER", "propagated")
+            if len(span) == 1 and span._.method in ("gazetteer", "word_class") and span.label_ != "PER"
+            and strip_genitive(span.text) in surnames else span
+            for span in found]
 
 
 WORD_GUESSES = frozenset({"first_name", "name_pair"})  # rules that type a name by its words
@@ -33,23 +33,27 @@ def cue_labels_over_names(doc: Doc, found: list[Span]) -> list[Span]:
     """A name that a class noun typed somewhere in the article ("das Satiremagazin Charlie Hebdo", "die
     Ölgesellschaft Petrolux") has that type wherever its words alone made it a person ("Anschlag auf Charlie
     Hebdo"), or the words around it when it is one word ("teilte Petrolux mit")."""
-    typed = {tuple(t.text for t in s): s.label_ for s in found if s._.method == "cue"}
-    return [mention(doc, s.start, s.end, typed[words], "propagated")
-            if (s._.method in WORD_GUESSES and len(s) > 1 or s._.method in CONTEXT_GUESSES and len(s) == 1)
-            and typed.get(words := tuple(t.text for t in s), s.label_) != s.label_
-            else s for s in found]
+    typed = {_words(span): span.label_ for span in found if span._.method == "cue"}
+    return [mention(doc, span.start, span.end, typed[words], "propagated")
+            if (span._.method in WORD_GUESSES and len(span) > 1 or span._.method in CONTEXT_GUESSES and len(span) == 1)
+            and typed.get(words := _words(span), span.label_) != span.label_
+            else span for span in found]
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(token.text for token in span)
 
 
 def propagate(doc: Doc, texts: list[str], found: list[Span]) -> list[Span]:
     """Other occurrences of names found by context: bare surnames ("Merz", "Putins") of persons, repeats
     of multi-word names ("Koalition der Willigen") and of one-word names a class noun typed ("die
     Ölgesellschaft Petrolux") anywhere in the article."""
-    surnames = {strip_genitive(s[-1].text) for s in found if s.label_ == "PER"}
+    surnames = {strip_genitive(span[-1].text) for span in found if span.label_ == "PER"}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for s in found:
-        if len(s) > 1 and s._.method != "gazetteer" or s._.method == "cue" and s.label_ != "PER":
-            words = tuple(t.text for t in s)
-            phrases.setdefault(words[0], []).append((words, s.label_))
+    for span in found:
+        if len(span) > 1 and span._.method != "gazetteer" or span._.method == "cue" and span.label_ != "PER":
+            words = _words(span)
+            phrases.setdefault(words[0], []).append((words, span.label_))
     taken = covered(found)
     spans = []
     # only tokens that may be one of these (a surname also in its genitive forms) are looked at
@@ -82,7 +86,7 @@ def within_sentence(span: Span) -> Span:
 def join_slashed(spans: list[Span]) -> list[Span]:
     """"München/Hamburg" is one mention: names of one type written with a slash between them."""
     joined: list[Span] = []
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in sorted(spans, key=lambda span: span.start):
         prev = joined[-1] if joined else None
         doc = span.doc
         if prev is not None and prev.label_ == span.label_ and span.start == prev.end + 1 \
@@ -169,7 +173,8 @@ def _team_end(span: Span, texts: list[str], lex: Lexicons, taken: dict[int, Span
         covering = {taken[i] for i in range(nickname, end) if i in taken}
         # the words are free, or one name found by context ("Red Wings" as a person) that ends with them
         free = all(other.end == end and other._.method not in LIST_METHODS for other in covering) and len(covering) < 2
-        if end <= len(texts) and free and all(_nickname_word(w, lex) for w in words) and _team_plural(words[-1], lex):
+        if end <= len(texts) and free and all(_nickname_word(word, lex) for word in words) \
+                and _team_plural(words[-1], lex):
             return end
     return span.end
 
@@ -179,9 +184,19 @@ def _genitive_town(span: Span) -> bool:
     return span.text.endswith("s") and canonical[-1:] not in ("s", "") and span.text != canonical
 
 
+def _capitalised_ascii(word: str) -> bool:
+    """Written like an English name word: "Bulls", "Red" (not "RB", "Löwen")."""
+    return word[:1].isupper() and word[1:].islower() and word.isascii()
+
+
+def _plural_s_shape(word: str) -> bool:
+    """Shaped like an English plural: capitalised, in an -s that is no part of the stem ("Bulls", not "Virus")."""
+    return len(word) > 3 and _capitalised_ascii(word) and word.endswith("s") \
+        and not word.endswith(NON_GENITIVE_S_ENDINGS)
+
+
 def _nickname_word(word: str, lex: Lexicons) -> bool:
-    return len(word) > 2 and word[0].isupper() and word[1:].islower() and word.isascii() and not lex.is_common(word) \
-        or _team_plural(word, lex)
+    return len(word) > 2 and _capitalised_ascii(word) and not lex.is_common(word) or _team_plural(word, lex)
 
 
 def _team_plural(word: str, lex: Lexicons) -> bool:
@@ -189,13 +204,13 @@ def _team_plural(word: str, lex: Lexicons) -> bool:
     takes no -s ("Flyers", not "Fans")."""
     stem = word[:-1]
     german = word in lex.common_nouns or stem in lex.common_nouns
-    return len(word) > 3 and word.isascii() and word[0].isupper() and word[1:].islower() and word.endswith("s") \
-        and not word.endswith(NON_GENITIVE_S_ENDINGS) \
+    return _plural_s_shape(word) \
         and (not german or stem.endswith(ZERO_PLURAL_NOUN_ENDINGS) and stem in lex.common_nouns)
 
 
 def _english_plural(word: str, lex: Lexicons) -> bool:
     # the word itself, not its compound tail: "Whitecaps" ends in the German noun "Caps"
-    return len(word) > 3 and word[0].isupper() and word[1:].islower() and word.endswith("s") and word.isascii() \
-        and not word.endswith(NON_GENITIVE_S_ENDINGS) and word not in lex.common_nouns and word[:-1] not in lex.common_nouns \
-        and word.lower() not in lex.lower_words and word not in lex.first_names and lex.word_class.get(word) is None and lex.word_class.get(word[:-1]) is None
+    stem = word[:-1]
+    return _plural_s_shape(word) and word not in lex.common_nouns and stem not in lex.common_nouns \
+        and word.lower() not in lex.lower_words and word not in lex.first_names \
+        and lex.word_class.get(word) is None and lex.word_class.get(stem) is None

@@ -12,12 +12,11 @@ from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITI
                        PARTICLE_ARTICLES)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
-from .lexicons import Lexicons
+from .lexicons import ROMAN, Lexicons
 from .spans import mention, sentence_initial
 
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
-ROMAN = re.compile(r"[IVX]+\Z")
 TYPED = ("ORG", "LOC")  # labels a class noun gives a name after it ("Gemeinde", "Rockband")
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
 
@@ -38,28 +37,29 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         if i < end or i in taken or not (lex.name_like(texts[i]) or texts[i] in lex.prefixes
                                          or i + 1 < n and lex.name_like(texts[i + 1])):  # "A. Korsakow"
             continue
-        j = i + 1
-        while j < n and j not in taken:
-            word = texts[j]
-            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, j, lex)) \
+        run_end = i + 1
+        while run_end < n and run_end not in taken:
+            word = texts[run_end]
+            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)) \
                     or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
-                j += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
+                run_end += 1  # a role ends the name: "Julio A. Roca Präsident des Senats"
                 continue
-            if ROMAN.match(word) and j + 1 < n and texts[j + 1] == "." and j + 1 not in taken:
-                j += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
+            if ROMAN.match(word) and run_end + 1 < n and texts[run_end + 1] == "." and run_end + 1 not in taken:
+                run_end += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
                 continue
-            k = j
-            while k < n and k not in taken and texts[k] in NAME_PARTICLES:
-                k += 1
-            after_name = texts[j - 1] in lex.first_names or ROMAN_ORDINAL.match(texts[j - 1])
-            if k > j and k < n and k not in taken and lex.name_like(texts[k]) \
-                    and (after_name or not lex.is_common(texts[k]) and not lex.is_common(texts[j - 1])) \
-                    and texts[j] not in PARTICLE_ARTICLES:
-                j = k + 1
+            after = run_end  # the word after the family-name particles from here
+            while after < n and after not in taken and texts[after] in NAME_PARTICLES:
+                after += 1
+            last = texts[run_end - 1]
+            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last)
+            if after > run_end and after < n and after not in taken and lex.name_like(texts[after]) \
+                    and (after_name or not lex.is_common(texts[after]) and not lex.is_common(last)) \
+                    and texts[run_end] not in PARTICLE_ARTICLES:
+                run_end = after + 1
                 continue
             break
-        runs.append((i, j))
-        end = j
+        runs.append((i, run_end))
+        end = run_end
     return runs
 
 
@@ -67,8 +67,8 @@ def _surname_after_first_name(texts: list[str], j: int, lex: Lexicons) -> bool:
     """A role word that is also a surname, right after a first name and with no complement after it, is the
     surname: "Steffi Graf", not "Friedrich Graf von …" or "Paula Präsidentin des …"."""
     after = texts[j + 1].lower() if j + 1 < len(texts) else ""
-    return (lex.word_class.get(texts[j]) == "SURNAME" or texts[j] in lex.ambiguous) and texts[j - 1] in lex.first_names \
-        and after not in ARTICLES and after not in NAME_PARTICLES
+    return (lex.word_class.get(texts[j]) == "SURNAME" or texts[j] in lex.ambiguous) \
+        and texts[j - 1] in lex.first_names and after not in ARTICLES and after not in NAME_PARTICLES
 
 
 def _particle_compound(word: str, lex: Lexicons) -> bool:
@@ -82,7 +82,7 @@ def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> 
     two names, the second with its cue."""
     out = []
     for start, end in runs:
-        if any(w in lex.inside or w in lex.work_words for w in texts[start:end]):
+        if any(word in lex.inside or word in lex.work_words for word in texts[start:end]):
             out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"
             continue
         k = start + 1
@@ -114,7 +114,7 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
             start += 1
         firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
         if firsts and cue is None and texts[start] not in lex.titles \
-                and not any(lex.is_name(w) for w in texts[start:firsts[0]]):
+                and not any(lex.is_name(word) for word in texts[start:firsts[0]]):
             cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
         if cue is None and start > 0 and lex.is_head(texts[start - 1]):
             cue = texts[start - 1]
