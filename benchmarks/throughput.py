@@ -28,7 +28,7 @@ outside any timing.
 `--repeat N` copies the folders N times into a temporary folder first (deleted afterwards; never
 commit article text), e.g. to run on a larger corpus; `--join N` writes every N articles (in file
 name order) as one long article there instead, their paragraphs one after the other under the first
-one's date line, to measure on long articles:
+one's date, to measure on long articles:
 
     .venv/bin/python benchmarks/throughput.py ../shared/data/quotes-train/articles --rounds 5
     .venv/bin/python benchmarks/throughput.py ../shared/data/*/articles --repeat 10 --json
@@ -40,6 +40,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -123,12 +124,15 @@ def copy_corpus(folders: list[str], repeat: int, into: Path) -> list[str]:
     return [str(into)]
 
 
+DATE_LINE = re.compile(r"\Adate \S+ ?")  # "date 2024-05-01 " before the lede on the first line
+
+
 def join_articles(folders: list[str], size: int, into: Path) -> list[str]:
-    """Every `size` article files as one: the first one's text, then the others' without their date line."""
+    """Every `size` article files as one: the first one's text, then the others' without their date."""
     files = sorted(path for folder in folders for path in Path(folder).rglob("*.txt"))
     for number in range(0, len(files), size):
         texts = [path.read_text(encoding="utf-8") for path in files[number:number + size]]
-        bodies = [texts[0].rstrip("\n")] + [text.split("\n", 1)[-1].strip("\n") for text in texts[1:]]
+        bodies = [texts[0].rstrip("\n")] + [DATE_LINE.sub("", text).strip("\n") for text in texts[1:]]
         (into / f"joined{number // size:05d}.txt").write_text("\n\n".join(bodies) + "\n", encoding="utf-8")
     return [str(into)]
 
