@@ -226,12 +226,15 @@ def test_explorer_search_and_speaker_panel_in_chromium(tmp_path):
     assert result["link"] == "show/a.html"
 
 
-def test_explorer_lists_quotes_by_date_undated_last():
+def test_explorer_lists_quotes_by_date_undated_and_placeholders_last():
     from pipeline.views.explore import explorer_data
 
     tables = frames(
         articles=[article("z-old", date(2023, 1, 2), 1), article("a-new", date(2024, 6, 1), 1),
-                  article("m-undated", None, 1)],
+                  article("m-undated", None, 1), article("b-placeholder", date(1, 1, 1), 1)],
         quotes=[quote("a-new", 1, "direct", None, "erste"), quote("a-new", 2, "direct", None, "zweite"),
+                quote("b-placeholder", 1, "direct", None, "Platzhalter"),
                 quote("m-undated", 1, "direct", None, "ohne Datum"), quote("z-old", 1, "direct", None, "alt")])
-    assert [row[0] for row in explorer_data(tables)["quotes"]] == ["alt", "erste", "zweite", "ohne Datum"]
+    quotes = explorer_data(tables)["quotes"]
+    assert [row[0] for row in quotes] == ["alt", "erste", "zweite", "Platzhalter", "ohne Datum"]
+    assert [row[3] for row in quotes] == ["2023-01-02", "2024-06-01", "2024-06-01", "", ""]  # a placeholder is no date

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 GENDER_LABELS = {"f": "women", "m": "men", "unknown": "unknown"}  # speaker_gender values
+NEWS_YEARS = (1900, 2100)  # dates outside are placeholders ("0001-01-01") or typos, not news
 
 
 def _value(value) -> str:
@@ -37,7 +38,8 @@ def explorer_data(tables: dict[str, pd.DataFrame], show_dir: Path | None = None)
                              _value(entity.aliases if entity else "")])
     articles = tables["articles"]
     article_index = {article_id: i for i, article_id in enumerate(articles["article_id"])}
-    dates = {row.article_id: (f"{row.date:%Y-%m-%d}" if pd.notna(row.date) else "") for row in articles.itertuples()}
+    dates = {row.article_id: (f"{row.date:%Y-%m-%d}" if pd.notna(row.date) and NEWS_YEARS[0] <= row.date.year
+                              <= NEWS_YEARS[1] else "") for row in articles.itertuples()}
     article_rows = [[article_id, _show_page(show_dir, article_id)] for article_id in articles["article_id"]]
     quote_rows = [[_value(quote.text), _value(quote.type),
                    speakers.get(quote.speaker_key, -1) if pd.notna(quote.speaker_key) else -1,

@@ -17,14 +17,13 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .explore import GENDER_LABELS, explorer  # noqa: E402
+from .explore import GENDER_LABELS, NEWS_YEARS, explorer  # noqa: E402
 from .page import page, table, text  # noqa: E402
 
 QUOTE_COLOURS = {"direct": "#e0a800", "indirect": "#3aa55c", "reported": "#3b82d6"}
 LABEL_COLOURS = {"PER": "#8f76ff", "LOC": "#ff9a57", "ORG": "#36b9c2"}
 LABEL_TITLES = {"PER": "People", "LOC": "Places", "ORG": "Organisations"}
 TOP = 12  # bars per ranking
-PLOTTED_YEARS = (1900, 2100)  # dates outside are placeholders or typos, not news
 TABLE_ROWS = 20  # rows of the speaker table
 MAX_ERRORS = 500  # errors listed; the rest is counted
 
@@ -164,16 +163,16 @@ def period(dates: pd.Series) -> tuple[str, str]:
 
 
 def plotted(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows dated within PLOTTED_YEARS: a placeholder date ("0001-01-01") would stretch a time axis
+    """Rows dated within NEWS_YEARS: a placeholder date ("0001-01-01") would stretch a time axis
     over centuries (and beyond what matplotlib can draw)."""
     years = frame["date"].dt.year
-    return frame[years.between(*PLOTTED_YEARS)]
+    return frame[years.between(*NEWS_YEARS)]
 
 
 def outside_note(tables: dict[str, pd.DataFrame]) -> str:
     dated = tables["articles"].dropna(subset=["date"])
     outside = len(dated) - len(plotted(dated))
-    first, last = PLOTTED_YEARS
+    first, last = NEWS_YEARS
     return (f'<p class="note">{plural(outside, "article")} dated before {first} or after {last} not shown.</p>'
             if outside else "")
 
