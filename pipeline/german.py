@@ -152,7 +152,7 @@ REPORTIVE_MODALS = words("reportive_modal")  # "Er soll das Geld genommen haben"
 PERFECT_INFINITIVE_AUXILIARIES = words("perfect_infinitive_auxiliary")  # "… genommen haben"
 NEGATIONS = words("negation")  # "wollte nicht bestätigen, dass …": no statement made
 MODAL_VERBS = words("modal_verb")  # "Das Unternehmen wollte mehr verlangen": an infinitive cue under a modal
-QUOTED_SUBJECT_VERBS = words("quoted_subject_verb")  # lemmas: "Sie wird mit den Worten zitiert"
+QUOTED_SUBJECT_VERBS = words("quoted_subject_verb")  # lemmas: "Der Trainer wurde später mit den Worten zitiert"
 ORDINAL_FOLLOWERS = words("ordinal_follower")  # stop words that may follow an ordinal: "am 1. Tag"
 
 # -- stems and endings (tuples for str.startswith/str.endswith)

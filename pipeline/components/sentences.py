@@ -72,7 +72,7 @@ def _letter_after_noun(texts: list[str], i: int) -> bool:
 
 
 def _number_before_function_word(texts: list[str], i: int) -> bool:
-    """"seit 2004. Er darf …", "zirka 1.000. Zu der Demonstration …": a number with its period ends the sentence
+    """"seit 2004. Er darf …", "etwa 300. Zu der Versammlung …": a number with its period ends the sentence
     when a capitalised function word follows, which no ordinal takes after it (an ordinal is followed by its
     noun or an adjective: "am 18. Juni", "am 1. Tag")."""
     if not NUMBER_WITH_PERIOD.search(texts[i]) or DECIMAL_WITH_PERIOD.match(texts[i]):

@@ -45,7 +45,7 @@ def direct_quotes(text: Text) -> Iterator[DirectQuote]:
 def _names_the_noun_before(text: Text, quotation: Quotation) -> bool:
     """Whether the quotation stands right after a noun, with no punctuation between, as the name it gives that noun
     ("im Fachblatt „…“", "unter dem Motto „…“", "Kubricks Film „…“"); not after a name, nor after a noun of
-    speech ("mit den Worten „…“"), nor a predicate ("dass ihre Arbeit „nicht frei von Fehlern“ sei"), nor as the
+    speech ("mit den Worten „…“"), nor a predicate ("dass sein Plan „nicht ohne Risiken“ sei"), nor as the
     judgement of a judging verb (the caller's test)."""
     before = quotation.open - 1
     while before >= 0 and text.is_space[before]:

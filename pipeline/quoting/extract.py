@@ -87,7 +87,7 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
             last = None
         in_reach = carry_over and last is not None and sentence - last.sentence <= max_carry_sentences
         # a speech verb names the speaker better than a source phrase on the same claim, unless the verb's
-        # claim is its whole sentence with the source phrase in it: "Die SPD hält den Weg laut Lahm für begehbar"
+        # claim is its whole sentence with the source phrase in it: "Der Verband hält den Plan laut Berger für machbar"
         found = by_sentence.get(sentence, [])
         reported = {(quote.start, quote.end) for quote in found
                     if quote.label == QuoteKind.REPORTED and quote.speaker.method != SpeakerMethod.LAUT}
@@ -207,8 +207,8 @@ def _after_colon(text: Text, sentence: int) -> Found | None:
 
 
 def _stated_reason(text: Text, sentence: int) -> Found | None:
-    """"Vertreter der Verbände erwarten keine schnelle Entscheidung, weil die Abgeordneten keinen Eilantrag gestellt
-    hätten": a reason in Konjunktiv after a main clause in the indicative is the reason its subject gives."""
+    """"Die Anwohner rechnen nicht mit einer raschen Lösung, weil die Stadt keinen Antrag eingereicht habe": a
+    reason in Konjunktiv after a main clause in the indicative is the reason its subject gives."""
     start, end = text.sents[sentence]
     content_end = text.content_end(start, end)
     forms = text.within(text.konjunktiv_at, start, content_end)

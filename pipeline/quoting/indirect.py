@@ -120,7 +120,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 topic = next((i for i in range(cue.end, clause_end)
                               if text.lower[i] in TOPIC_PREPOSITIONS and text.lower[i] in verb.governed), sent_start)
                 quoted_topic = any(text.quote_at[i] >= 0 for i in range(topic, min(topic + 4, claim_end)))
-                # "warnte die CDU vor einem „populistischen Wahlkampf“.": a quoted object of a preposition
+                # "warnte der Verein vor einem „überhasteten Umbau“.": a quoted object of a preposition
                 # that ends the claim is the claim (not "vor einem „Abfluss“ ins Ausland", nor a quoted name)
                 quoted_object = verb.kind == CueKind.REPORTED and any(
                     text.lex.has(text.lower[i], "preposition") and text.quote_at[i] < 0
@@ -155,7 +155,7 @@ def _infinitive_under_modal(text: Text, cue: Cue, verb: Verb, clause_start: int)
 
 
 def _declined(text: Text, cue: Cue, verb: Verb, clause_start: int, clause_end: int) -> bool:
-    """"Ein Sprecher wollte nicht bestätigen, dass …", "Die Polizei konnte weder bestätigen noch …": who declines to
+    """"Ein Sprecher wollte nicht bestätigen, dass …", "Der Verein konnte weder bestätigen noch …": who declines to
     say something under a modal states nothing (but "wollte nicht ausschließen": the negation is the verb's frame)."""
     return _infinitive_under_modal(text, cue, verb, clause_start) and any(
         text.lower[i] in NEGATIONS and text.lower[i] not in verb.governed for i in range(clause_start, clause_end))
@@ -197,8 +197,8 @@ def _indefinite_speaker(text: Text, cue: Cue, clause_start: int) -> Speaker:
 
 
 def _quoted_after_colon(text: Text, comma: int) -> bool:
-    """Whether a quotation that opens after a colon ends right before the comma of "…, sagte er": "Er war
-    zufrieden: „Ein guter Start“, sagte er" quotes the words in the marks, the direct quote is the claim."""
+    """Whether a quotation that opens after a colon ends right before the comma of "…, sagte er": "Sie war
+    erleichtert: „Ein schöner Erfolg“, sagte sie" quotes the words in the marks, the direct quote is the claim."""
     quote = text.quote_at[comma - 1] if comma > 0 else -1
     if quote < 0 or text.quotations[quote].close != comma - 1:
         return False
@@ -383,7 +383,7 @@ def _apposition(text: Text, start: int, claim_end: int) -> bool:
 
 def _particle_segment(text: Text, start: int, verb: Verb) -> bool:
     """Whether the segment from `start` to the next comma closes the cue's clause after an insert: the verb's
-    particle after adverbs or the words it governs ("ging X, die Anwältin der Frau, noch davon aus, dass …")."""
+    particle after adverbs or the words it governs ("ging X, der Sprecher des Vereins, noch davon aus, dass …")."""
     end = text.clause(start)[1]
     return (bool(verb.particle) and end > start and text.lower[end - 1] == verb.particle
             and all(text.lex.has(text.lower[j], "adverb") or text.lower[j] in verb.governed for j in range(start, end - 1)))

@@ -89,7 +89,7 @@ def _segment_end(text: Text, start: int, end: int) -> int:
 def _claim_end(text: Text, start: int, end: int) -> int:
     """The content clause goes on over the segments that belong to it: subordinate and relative clauses,
     further zu-infinitives and Konjunktiv ("… dabei zu helfen, Menschen … zu bringen"); the writer's main clause
-    after it ends it ("Dem Appell der Polizei, sich zu stellen, folgte er nicht")."""
+    after it ends it ("Dem Aufruf des Vereins, sich zu melden, folgte niemand")."""
     claim_end = _segment_end(text, start, end)
     while claim_end + 1 < end and text.words[claim_end] == ",":
         segment_start = claim_end + 1

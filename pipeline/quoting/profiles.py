@@ -170,7 +170,7 @@ def _organisation_after(text: Text, start: int, limit: int) -> str | None:
         if text.ent_at[i] >= 0:
             ent = text.ents[text.ent_at[i]]
             if ent.label_ == "PER":
-                return None  # "Schwiegersohn von US-Präsident Donald Trump": a person, no organisation
+                return None  # "Neffe von Landrat Karl Hofmann": a person, no organisation
             entity = text.doc._.entities.get(text.entity_id(text.ent_at[i])) or {}
             return entity.get("name") or ent.text
     if any(_role_word(text, i) for i in range(start, end)):

@@ -96,7 +96,7 @@ def subject_near(text: Text, verb_start: int, verb_end: int, clause_start: int |
             and lex.info.get((lower[found[-1].start - 1], "conjunction")) == "and" \
             and not PERFECT_AUXILIARIES & set(lower[clause_start:verb_start]):
         # "Dies war die erste Blockade und die Anwohner befürchten, …": a clause of its own (not "X hatte die
-        # Rolle der Fraktions- und Parteivorsitzenden betont", where the verb closes the first clause)
+        # Bedeutung der Schul- und Kitaleitungen betont", where the verb closes the first clause)
         before = found[-1]
     pronoun_after = verb_end < clause_end and (lex.has(lower[verb_end], "pronoun")
                                                or lex.has(lower[verb_end], "pronoun_generic"))
@@ -180,7 +180,7 @@ def _subject_follows_verb(text: Text, clause_start: int, verb_end: int, clause_e
 def _inside_first_constituent(text: Text, before: NounPhrase, clause_start: int, verb_start: int, verb_end: int,
                               clause_end: int) -> bool:
     """A main clause has one constituent before its finite verb: a first noun phrase that does not open it
-    ("Bereits sechs Tage nach der Veröffentlichung von Benedikts erster Enzyklika meldete der Sender …") is
+    ("Schon drei Wochen nach der Vorstellung von Müllers neuem Buch meldete der Verlag …") is
     part of that constituent, not the subject, when the verb is no final one of a subordinate clause."""
     start = clause_start
     while start < verb_start and text.lex.has(text.lower[start], "adverb"):
@@ -244,7 +244,7 @@ def _passive(text: Text, verb_start: int, clause_start: int, clause_end: int) ->
     if text.lower[verb_start] in (verb.lemma for verb in verbs) or any(verb.kind == CueKind.INTENT for verb in verbs):
         return False  # an infinitive ("wird erklären") is future, "will … werden" an aim, neither is passive
     if any(verb.lemma in QUOTED_SUBJECT_VERBS for verb in verbs):
-        return False  # "Sie wird mit den Worten zitiert: …": the subject is who spoke
+        return False  # "Der Trainer wurde später mit den Worten zitiert: …": the subject is who spoke
     if WEAK_PAST_FORM.match(text.lower[verb_start]) and not text.lower[verb_start].startswith("ge"):
         return False  # "… eröffnet worden war sagte er": a finite past form is no participle ("gebeten" is one)
     return any(text.lower[i] in PASSIVE_AUXILIARIES for i in range(clause_start, clause_end))
@@ -296,7 +296,7 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
                 if opener.kind == PhraseKind.ENTITY and text.ents[opener.entity].label_ == "PER":
                     return opener
                 return named or opener
-            # "Vor kurzem hatte ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt": a name in
+            # "Vor kurzem hatte ein Vereinschef aus dem Nachbarort, Peter Lindner, erklärt": a name in
             # apposition to the role that is the subject of the clause before it
             if named is not None and text.ents[named.entity].label_ == "PER" and any(
                     phrase.kind in (PhraseKind.ROLE, PhraseKind.PERSON) and is_subject(text, phrase)
@@ -307,7 +307,7 @@ def _subject_before_insert(text: Text, comma: int) -> NounPhrase | None:
                 and only_noun_phrases(text, start, end):
             named = named or next((phrase for phrase in found if phrase.kind == PhraseKind.ENTITY), None)
         elif _adjective_insert(text, start, end):
-            pass  # "Adidas-Vorstand X, zuständig für das US-Geschäft, hatte angekündigt"
+            pass  # "Firmen-Vorstand X, zuständig für das Asien-Geschäft, hatte angekündigt"
         elif not (text.lex.has(text.lower[start], "relative") or text.lex.has(text.lower[start], "det")):
             return None
         end = start - 1
