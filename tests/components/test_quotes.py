@@ -157,8 +157,8 @@ def test_quotes(nlp, text, expected):
     "Im Saal war Musik zu hören.",
     "Der Titel des Buches lautet „Die stille Stadt“.",  # a title, not a statement
     # "nennen" names rather than judges: a participle, "nennt sich", a list of examples
-    "Zebroide, auch Zebra-Pferde genannt, sind Kreuzungen.",
-    "Dann nennt sie sich „documenta 12“.",
+    "Maultiere, auch Mulis genannt, sind Mischlinge.",
+    "Seitdem nennt er sich „Kapitän Blau“.",
     "Als Beispiele nennt die Firma die Modelle „Alpha“ und „Beta“.",
     # a call or a plea for something is no claim; with a clause it is ("bat …, … zu verlassen")
     "Das Rote Kreuz hat zu Spenden aufgerufen.",
@@ -176,7 +176,7 @@ def test_quotes(nlp, text, expected):
     "Die Firma betrachtet den Markt.",  # "betrachten" without "als" is looking, not judging
     # beside "ich" a form in -e is indicative: an interview answer, not reported speech
     "Ich habe das Gefühl, die Lage ist ernst.",
-    "Ich denke es geht mehr um die Nachbarn.",
+    "Ich denke es geht eher um das Geld.",
     "Praktisch halte ich es mit dem Senator.",
     "Der Bau dauerte lange – so lange, dass alle warteten.",  # "so" as a degree word after a dash
     "Die Firma ging aus einer Fusion hervor, die im Jahr 2010 stattfand.",  # "hervorgehen" with a noun subject
@@ -213,8 +213,8 @@ def test_not_quotes(nlp, text):
     ("Ihrer Meinung nach muss die Stadt mehr Wohnungen bauen.",
      [("indirect", "muss die Stadt mehr Wohnungen bauen", None)]),
     # a long source phrase inside the claim: the larger side of the claim
-    ("Die Firma plant nach Angaben der Gewerkschaft Metall-Elektro-Holz-Kunststoff den Abbau von Stellen.",
-     [("indirect", "den Abbau von Stellen", None)]),
+    ("Der Verein baut nach Angaben des Landesverbandes Sport-Spiel-Freizeit eine neue Halle für die Jugend.",
+     [("indirect", "eine neue Halle für die Jugend", None)]),
     # the source phrase stands in a subordinate clause, the claim ends at the semicolon
     ("Er sitzt in Haft, weil er laut Anklage Geld veruntreut hat.",
      [("indirect", "weil er laut Anklage Geld veruntreut hat", None)]),
@@ -239,8 +239,8 @@ def test_not_quotes(nlp, text):
     ("Ebenfalls am Montag sagte Krüger, Chef der Allianz der Nachbarn, dass die Gespräche weitergingen.",
      [("indirect", "dass die Gespräche weitergingen", "Thomas Krüger")]),
     # a second speech verb ends the first claim; "und gab an" shares the subject
-    ("Diese bestätigte, dass ein Haftbefehl besteht, und gab an, die Polizei zu informieren.",
-     [("indirect", "dass ein Haftbefehl besteht", None), ("indirect", "die Polizei zu informieren", None)]),
+    ("Diese bestätigte, dass ein Vertrag vorliegt, und gab an, die Kunden zu benachrichtigen.",
+     [("indirect", "dass ein Vertrag vorliegt", None), ("indirect", "die Kunden zu benachrichtigen", None)]),
     # subject before an apposition with a genitive ("seines Zeichens")
     ("Haas, seines Zeichens Direktor der Allianz der Nachbarn, warnte: „Wir verlieren wertvolle Zeit.“",
      [("direct", "Wir verlieren wertvolle Zeit.", "Paul Haas")]),
@@ -283,14 +283,14 @@ def test_not_quotes(nlp, text):
     ("Die Lage sei ernst, teilte der Sprecher der Stadt, Paul Haas, mit.",
      [("indirect", "Die Lage sei ernst", "Paul Haas")]),
     # a clause that runs on into a quotation has no particle at its end ("als ein „…“" is no "ein…" verb)
-    ("Krüger bezeichnete den Besuch als ein „wichtiges Zeichen“.",
-     [("direct", "wichtiges Zeichen", "Thomas Krüger")]),
+    ("Berger bezeichnete das Urteil als ein „klares Signal“.",
+     [("direct", "klares Signal", "Anna Berger")]),
     # two speech verbs in one clause: the particle at its end and the clause after belong to the later
     # one, the subject to both
     ("Berger bezeichnete den Brief als „Frechheit“ und kündigte an, sie werde vor Gericht ziehen.",
      [("direct", "Frechheit", "Anna Berger"), ("indirect", "sie werde vor Gericht ziehen", "Anna Berger")]),
-    ("Krüger hatte Fehler eingeräumt und angegeben, er habe zu wenig geprüft.",
-     [("indirect", "er habe zu wenig geprüft", "Thomas Krüger")]),
+    ("Krüger hatte Versäumnisse eingeräumt und angegeben, er habe die Post zu spät gelesen.",
+     [("indirect", "er habe die Post zu spät gelesen", "Thomas Krüger")]),
     ("Die Zahlen wurden später korrigiert und es heißt nun, dass zwei Menschen starben.",
      [("indirect", "dass zwei Menschen starben", None)]),
     # a quoted object of a preposition that ends the sentence is the claim, not the whole sentence
@@ -307,18 +307,18 @@ def test_not_quotes(nlp, text):
     ("Krüger, der Kandidat der Partei, hat in einer gestern veröffentlichten Botschaft angekündigt, auf Gelder zu "
      "verzichten.", [("indirect", "auf Gelder zu verzichten", "Thomas Krüger")]),
     # "– so X –" set off by dashes; "Dem Vernehmen nach"; "Stellung nehmen" names who goes on speaking
-    ("Zwar sei es ein wichtiger Schritt – so Krüger –, trotzdem suche die Firma Investoren.",
-     [("indirect", "Zwar sei es ein wichtiger Schritt – so Krüger –, trotzdem suche die Firma Investoren",
+    ("Zwar sei der Umbau teuer – so Krüger –, dennoch lohne er sich für die Stadt.",
+     [("indirect", "Zwar sei der Umbau teuer – so Krüger –, dennoch lohne er sich für die Stadt",
        "Thomas Krüger")]),
     ("Dem Vernehmen nach soll Krüger das Amt bis zum Frühjahr ausüben.",
      [("indirect", "soll Krüger das Amt bis zum Frühjahr ausüben", None)]),
     ("Auf der Sitzung nahm auch Krüger zu der Frage Stellung. Jeder Lehrer könne das Konto später einlösen.",
      [("indirect", "Jeder Lehrer könne das Konto später einlösen", "Thomas Krüger")]),
     # a cue verb at the end of a fronted subordinate clause: its claim ends where the main clause starts
-    ("Nachdem Berger dem Richter mitgeteilt hatte, dass der Mann gesucht werde, versuchte die Polizei ihn zu finden.",
-     [("indirect", "dass der Mann gesucht werde", "Anna Berger")]),
-    ("Während Krüger ankündigte, den Vorschlag prüfen zu lassen, stellt sich die Partei hinter den Plan.",
-     [("indirect", "den Vorschlag prüfen zu lassen", "Thomas Krüger")]),
+    ("Nachdem Berger dem Vorstand mitgeteilt hatte, dass das Budget fehle, stoppte die Firma den Bau.",
+     [("indirect", "dass das Budget fehle", "Anna Berger")]),
+    ("Während Krüger ankündigte, den Vertrag ändern zu lassen, hält der Verein an der Frist fest.",
+     [("indirect", "den Vertrag ändern zu lassen", "Thomas Krüger")]),
     # ... "als" opening a main clause is no such clause
     ("Als Begründung wurde angegeben, die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten.",
      [("indirect", "die Kosten seien gestiegen, weil die Bürger kleinere Tonnen nutzten", None)]),
@@ -331,8 +331,8 @@ def test_not_quotes(nlp, text):
      [("reported", "Berger betrachtet die Anrufung des Sicherheitsrates als Eskalation", "Anna Berger")]),
     # "bekannt werden, dass …": impersonal, no one named
     ("Im April wurde bekannt, dass die Firma schließt.", [("indirect", "dass die Firma schließt", None)]),
-    ("Zuvor war schon bekannt geworden, dass in der Türkei Fälle aufgetreten waren.",
-     [("indirect", "dass in der Türkei Fälle aufgetreten waren", None)]),
+    ("Vorher war bereits bekannt geworden, dass in der Region zwei Schulen geschlossen hatten.",
+     [("indirect", "dass in der Region zwei Schulen geschlossen hatten", None)]),
     # ", so X" ends the sentence whatever describes X (appositions, phrases, relative clauses) ...
     ("Der Vertrauensverlust schaffe Probleme, so Krüger, Leiter der Abteilung Information bei der Stiftung.",
      [("indirect", "Der Vertrauensverlust schaffe Probleme", "Thomas Krüger")]),
@@ -346,8 +346,8 @@ def test_not_quotes(nlp, text):
      [("indirect", "Der Präsident sei, so Krüger, Schuld daran, dass das Land die Kontrolle verloren habe",
        "Thomas Krüger")]),
     # "X, wonach …": the relative clause is the claim of the noun phrase before it
-    ("Ein Bericht der Agentur, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert.",
-     [("indirect", "der Oppositionsführer festgenommen worden sein soll", None)]),
+    ("Eine Meldung des Senders, wonach der Bürgermeister entlassen worden sein soll, wurde dementiert.",
+     [("indirect", "der Bürgermeister entlassen worden sein soll", None)]),
     # the claim ends where the writer goes on with the speaker's own doing in the past tense
     ("Krüger sagte, die Gewerkschaften müssten ihre Zurückhaltung aufgeben und bemühte das Bild vom Boot.",
      [("indirect", "die Gewerkschaften müssten ihre Zurückhaltung aufgeben", "Thomas Krüger")]),
@@ -392,8 +392,8 @@ def test_speaker_mentions(nlp, text, speaker_text):
 
 
 @pytest.mark.parametrize("text", [
-    "Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden heimsuchte.",
-    "Die Überschwemmungen haben bisher mindestens 35 Todesopfer gefordert.",
+    "Sieben Todesopfer forderte ein Erdrutsch, der am Freitag ein Bergdorf traf.",
+    "Die Hitzewelle hat bislang mindestens 17 Todesopfer gefordert.",
     "Ende April gab es die ersten Verletzten (Wikinews berichtete).",
 ])
 def test_not_quotes_more(nlp, text):
@@ -604,33 +604,33 @@ def test_reported_and_noun_cues_negative(nlp, text):
     ("Darüberhinaus will sich die Bundesregierung für höhere Löhne einsetzen.",
      ("reported", "Darüberhinaus will sich die Bundesregierung für höhere Löhne einsetzen", "Bundesregierung")),
     # a source phrase inside a verb's whole-sentence claim names who reports it; inside a dass-clause it does not
-    ("Die SPD hält den Weg laut Krüger für begehbar.",
-     ("indirect", "Die SPD hält den Weg laut Krüger für begehbar", "Thomas Krüger")),
+    ("Die Gewerkschaft hält den Kompromiss laut Krüger für tragfähig.",
+     ("indirect", "Die Gewerkschaft hält den Kompromiss laut Krüger für tragfähig", "Thomas Krüger")),
     ("Berger sagte, dass die Firma laut dem Bericht Geld verloren habe.",
      ("indirect", "dass die Firma laut dem Bericht Geld verloren habe", "Anna Berger")),
     # an aside in brackets ends no clause: the subject before it is not lost
-    ("Thomas Krüger (CDU) hat in einem Gespräch mit seinem Amtskollegen (Awoda, dt. etwa "
-     "Arbeiterpartei) bekräftigt, die Bundesrepublik bekenne sich zu ihrer Verantwortung.",
-     ("indirect", "die Bundesrepublik bekenne sich zu ihrer Verantwortung", "Thomas Krüger")),
+    ("Lena Vogt (SPD) hat bei einem Treffen mit ihrer Amtskollegin (PSL, dt. etwa "
+     "Bauernpartei) bekräftigt, das Land halte an dem Abkommen fest.",
+     ("indirect", "das Land halte an dem Abkommen fest", "Lena Vogt")),
     # "will … werden" is no passive
     ("Nach dem Umbau will der Bundestag schneller werden.",
      ("reported", "Nach dem Umbau will der Bundestag schneller werden", "Bundestag")),
     # the subject of "wird zitiert" is the speaker
     ("Berger wird mit den Worten zitiert: „Wir geben nicht auf.“", ("direct", "Wir geben nicht auf.", "Anna Berger")),
     # a cue-less Konjunktiv sentence reports the subject of the sentence before it
-    ("Krüger hat die Tat gestanden. In allen Fällen habe er allein gehandelt.",
-     ("indirect", "In allen Fällen habe er allein gehandelt", "Thomas Krüger")),
+    ("Haas hat den Diebstahl gestanden. In jedem Fall habe er ohne Helfer gearbeitet.",
+     ("indirect", "In jedem Fall habe er ohne Helfer gearbeitet", "Paul Haas")),
 ])
 def test_speakers_in_harder_places(nlp, text, expected):
     assert expected in rows(run(nlp, text))
 
 
 @pytest.mark.parametrize("text, speaker_text", [
-    ("Der 39-Jährige gab an, es gehe ihm nur um seine Kinder.", "Der 39-Jährige"),
+    ("Der 52-Jährige gab an, es gehe ihm allein um seinen Hof.", "Der 52-Jährige"),
     ("Aus Regierungskreisen verlautete, dass die Gespräche gescheitert sind.", "Regierungskreisen"),
     # one constituent before the finite verb: "er" after it, or any subject after a fronted
     # prepositional phrase, is the subject, not the noun before the verb
-    ("Der Politik schlug er vor, sich an anderen Ländern zu orientieren.", "er"),
+    ("Dem Verein schlug er vor, die Beiträge zu senken.", "er"),
     ("Als Begründung gab er an, er sei krank gewesen.", "er"),
     ("Um 11 Uhr berichtete die Online-Ausgabe des Magazins, dass der Antrag gestellt sei.",
      "die Online-Ausgabe des Magazins"),
@@ -638,15 +638,15 @@ def test_speakers_in_harder_places(nlp, text, expected):
     # an adverb before a subject set off by an apposition; a finite past form after a passive is active
     ("Auch die Leiterin der Delegation, Anna Berger, äußerte sich zufrieden: „Wir haben viel erreicht.“",
      "Anna Berger"),
-    ("Als ihm der Haftbefehl eröffnet worden war sagte er: „Ich habe nichts getan.“", "er"),
+    ("Als ihm das Urteil verkündet worden war sagte er: „Ich gehe in Berufung.“", "er"),
     ("„Ich trete an“, strich Krüger heraus.", "Krüger"),
     # in a relative clause a name after the pronoun is the subject: the pronoun is the object
     ("Die Marke, die Thomas Krüger zum Ziel erklärt hatte: „Wir schaffen das.“", "Thomas Krüger"),
     # a verb that opens a clause after a comma with no subject of its own shares the sentence's subject
-    ("Die Polizei bestätigte den Unfall, teilte jedoch mit, es sei unklar, wer am Steuer saß.", "Die Polizei"),
+    ("Die Feuerwehr bestätigte den Brand, teilte jedoch mit, es sei offen, wie das Feuer entstand.", "Die Feuerwehr"),
     # "es" after the verb can be its object; a quantifier opens the subject
-    ("Beobachter halten es jedoch für unwahrscheinlich, dass das Gericht entscheidet.", "Beobachter"),
-    ("Manche Analysten halten es für möglich, dass er antritt.", "Manche Analysten"),
+    ("Experten halten es allerdings für unwahrscheinlich, dass die Mieten sinken.", "Experten"),
+    ("Manche Ökonomen halten es für denkbar, dass die Zinsen fallen.", "Manche Ökonomen"),
     # ... and the subject after it, when the verb opens the clause: "sah es das Gericht als erwiesen an"
     ("Die Beweise waren dünn, dennoch sah es das Gericht als erwiesen an, dass Krüger log.", "das Gericht"),
     ("Am Ende hielt es Berger für möglich, dass die Brücke einstürzt.", "Berger"),
@@ -655,7 +655,7 @@ def test_speakers_in_harder_places(nlp, text, expected):
     ("Das Fazit von Anna Berger fällt klar aus: „Wir haben unser Ziel erreicht.“", "Anna Berger"),
     ("Zitat von Krüger: „Wir geben nicht auf.“", "Krüger"),
     ("Die Lage von Berlin ist ernst: „Wir brauchen mehr Hilfe.“", "Die Lage"),
-    ("Die Autoren der Studie werfen den Behörden vor: „Eine Prüfung findet nicht statt.“", "Die Autoren der Studie"),
+    ("Die Verfasser des Gutachtens werfen der Stadt vor: „Die Kontrollen reichen nicht aus.“", "Die Verfasser des Gutachtens"),
     # a sentence-initial adverb or adverbial adjective before the verb is no subject
     ("Dagegen beteuerte die Polizei, ständig auf Streife zu sein.", "die Polizei"),
     ("Unmissverständlich sagt das Gericht, dass es nicht überzeugt sei.", "das Gericht"),
@@ -664,7 +664,7 @@ def test_speakers_in_harder_places(nlp, text, expected):
     # a passive's agent is a "von X" that completes no noun; a place is where it was said, not who
     ("Von der Opposition wird kritisiert, dass die Regeln fehlen.", "der Opposition"),
     ("Der Regierung unter der Führung von Thomas Krüger wird vorgeworfen, die Presse zu gängeln.", None),
-    ("Kritisiert wird in Deutschland vor allem, dass die Regeln fehlen.", None),
+    ("Kritisiert wird in Italien besonders, dass die Züge oft verspätet sind.", None),
 ])
 def test_speaker_mentions_more(nlp, text, speaker_text):
     doc = run(nlp, text)
@@ -673,7 +673,7 @@ def test_speaker_mentions_more(nlp, text, speaker_text):
 
 
 @pytest.mark.parametrize("text", [
-    "Auch in der achten Nacht gab es schwere Ausschreitungen in den Vorstädten.",  # adjective before its noun
+    "Auch in der dritten Woche gab es heftige Proteste vor den Fabriken.",  # adjective before its noun
     "In der Stadt kam es zeitweise zu Ausfällen der Stromversorgung.",  # "-weise" adverb
     "Zuletzt wurde es von 800 Menschen bewohnt.",  # past "wurde"
     "Bei dem Beben sollen 3.000 Menschen gestorben sein.",  # hearsay with no speaker in reach
@@ -716,9 +716,9 @@ def test_a_doc_without_sentences_is_warned_about(nlp, segmented, recwarn):
      ("indirect", "Ich sei nie dort gewesen", "Thomas Krüger")),
     ("Krüger sagte, ich könne gehen.", "gehen", ("indirect", "ich könne gehen", "Thomas Krüger")),
     # ... "ich habe", "halte ich", "ich denke" are indicative: no claim goes on after a speaker
-    ("Krüger sagte, er komme. Ich habe das Gefühl, er ist müde.", "Gefühl", None),
+    ("Krüger sagte, er komme. Ich habe das Gefühl, der Abend wird lang.", "Gefühl", None),
     ("Krüger sagte, er komme. Praktisch halte ich es mit dem Senator.", "Senator", None),
-    ("Krüger sagte, er komme. Ich denke es geht um die Nachbarn.", "Nachbarn", None),
+    ("Krüger sagte, er komme. Ich denke es geht um das Geld.", "Geld", None),
 ])
 def test_first_person_konjunktiv(nlp, text, snippet, expected):
     found = [q for q in rows(run(nlp, text)) if snippet in q[1]]
@@ -728,8 +728,8 @@ def test_first_person_konjunktiv(nlp, text, snippet, expected):
 @pytest.mark.parametrize("text, expected", [
     # a cue-less Konjunktiv clause after a main clause of the writer's own is the claim, and the subject of
     # that clause its speaker
-    ("Am Montag legte Krüger den Schwerpunkt auf die Aussage, es sei eine Zunahme der Gewalt zu verzeichnen.",
-     ("indirect", "es sei eine Zunahme der Gewalt zu verzeichnen", "Thomas Krüger")),
+    ("Am Freitag legte Vogt den Akzent auf die Aussage, es sei ein Rückgang der Armut zu beobachten.",
+     ("indirect", "es sei ein Rückgang der Armut zu beobachten", "Lena Vogt")),
     ("Krüger sieht darin einen Angriff, es stehe im Gegensatz zur Verfassung.",
      ("indirect", "es stehe im Gegensatz zur Verfassung", "Thomas Krüger")),
     # ... not after noun phrases only or a subordinate clause: the whole sentence goes on reporting
@@ -815,7 +815,7 @@ def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
     # ... an object alone names what was criticised or denied, not what was said
     ("Krüger kritisierte den Beschluss der Bundesregierung.", []),
     ("Die Bundesregierung hat das Vorgehen der Nachbarn mehrmals kritisiert.", []),
-    ("Haas bestreitet die Vorwürfe gegen seine Person.", []),
+    ("Vogt bestreitet die Anschuldigungen gegen ihre Firma.", []),
     ("Polen bestreitet sein zweites Spiel am Sonntag in Wien.", []),
 ])
 def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
@@ -887,8 +887,8 @@ def test_ascribing_and_recommending(nlp, text, expected):
     # "nach" with a noun that names a source, not an event: a plan, a document, a forecast, a draft, a result
     ("Nach einem Dokument der Bundesregierung sollen die Mittel gekürzt werden.",
      [("indirect", "sollen die Mittel gekürzt werden", "Bundesregierung")]),
-    ("Nach dem vorläufigen Endergebnis erreichte die Partei 40 Prozent der Stimmen.",
-     [("indirect", "erreichte die Partei 40 Prozent der Stimmen", None)]),
+    ("Nach dem amtlichen Endergebnis bekam die Liste 23 Prozent der Sitze.",
+     [("indirect", "bekam die Liste 23 Prozent der Sitze", None)]),
     ("Nach der Vorhersage der Bundesregierung werden die Preise weiter steigen.",
      [("indirect", "werden die Preise weiter steigen", "Bundesregierung")]),
     # ... an event after "nach" is a time
@@ -900,8 +900,8 @@ def test_source_nouns_after_nach(nlp, text, expected):
 
 @pytest.mark.parametrize("text, speaker_text, expected", [
     # a source word that opens a relative clause: the clause is the claim, the pronoun the local mention
-    ("Es gibt auch Gerüchte, nach denen der Sänger schwer krank war.", "denen",
-     [("indirect", "der Sänger schwer krank war", None)]),
+    ("Es gibt zudem Gerüchte, nach denen die Torhüterin den Verein verlassen hatte.", "denen",
+     [("indirect", "die Torhüterin den Verein verlassen hatte", None)]),
     ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt worden war.", "dem",
      [("indirect", "das Kind misshandelt worden war", None)]),
     ("Er verwies auf die Grundsätze, denen zufolge von der Unschuld auszugehen sei.", "denen",
@@ -909,7 +909,7 @@ def test_source_nouns_after_nach(nlp, text, expected):
     ("Die Bundesregierung stellte einen Antrag, nach welchem die Flagge ersetzt werden sollte.", "welchem",
      [("indirect", "die Flagge ersetzt werden sollte", None)]),
     # ... after "nach" an article opens a clause of time, and "laut dem Bericht" is a noun phrase
-    ("Das Spiel ging in die Pause, nach der die Gäste stärker wurden.", None, []),
+    ("Die Sitzung ging in die Mittagspause, nach der die Stimmung besser wurde.", None, []),
     ("Er kam um acht Uhr, nach dem das Spiel begann.", None, []),
 ])
 def test_source_word_opening_a_relative_clause(nlp, text, speaker_text, expected):
@@ -921,7 +921,7 @@ def test_source_word_opening_a_relative_clause(nlp, text, speaker_text, expected
 @pytest.mark.parametrize("text, speaker_text", [
     # "deren", "dessen" before a noun are determiners: "nach deren Angaben" names a source
     ("Die Forscher stellten ihre Studie vor. Nach deren Angaben sollten Kinder mehr Obst essen.", "deren Angaben"),
-    ("Die Tasche des Mannes, die nach dessen Angaben eine Bombe enthielt, war leer.", "dessen Angaben"),
+    ("Das Auto des Händlers, das nach dessen Angaben neue Reifen hatte, blieb liegen.", "dessen Angaben"),
     # ... and open no subject of their own: "in dessen Folge das Gericht festgestellt hatte"
     ("Es folgte der Skandal, in dessen Folge das Parlament festgestellt hatte, die Liste sei zulässig.", "das Parlament"),
 ])
@@ -934,7 +934,7 @@ def test_possessive_relatives_as_determiners(nlp, text, speaker_text):
     # a prepositional phrase or an adverb before the first adjective stays inside the noun phrase
     ("Laut einer am Montag veröffentlichten Mitteilung des Verbandes wurden 300 Menschen versorgt.",
      "einer am Montag veröffentlichten Mitteilung des Verbandes"),
-    ("Nach bisher unbestätigten Berichten wurde der Firma Einsicht gewährt.", "bisher unbestätigten Berichten"),
+    ("Nach bisher unbestätigten Meldungen wurde dem Verein eine Frist gesetzt.", "bisher unbestätigten Meldungen"),
     ("Die am Montag gewählte Präsidentin sagte, sie sei froh.", "Die am Montag gewählte Präsidentin"),
 ])
 def test_extended_attribute_in_the_source_phrase(nlp, text, speaker_text):
@@ -967,10 +967,10 @@ def test_sprechen_von_reports_the_sentence(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a quotation after a colon, then ", sagte er": the quotation is the claim, not the sentence around it
-    ("Der Trainer Paul Haas war nach dem Spiel zufrieden: „Ein guter Start“, sagte er der Zeitung.",
-     [("direct", "Ein guter Start", "Paul Haas")]),
-    ("Krüger äußerte sich zu den Vorgängen in der Stadt: „Wir befürchten das Schlimmste“, sagte er am Abend.",
-     [("direct", "Wir befürchten das Schlimmste", "Thomas Krüger")]),
+    ("Der Förster Paul Haas war nach der Zählung zufrieden: „Ein gesunder Wald“, sagte er dem Radio.",
+     [("direct", "Ein gesunder Wald", "Paul Haas")]),
+    ("Krüger äußerte sich zu den Plänen der Bahn: „Wir erwarten klare Antworten“, sagte er am Morgen.",
+     [("direct", "Wir erwarten klare Antworten", "Thomas Krüger")]),
     # ... quoted words inside the claim keep the sentence as the claim
     ("Die Lage sei „sehr ernst“, sagte Krüger.", [("indirect", "Die Lage sei „sehr ernst“", "Thomas Krüger")]),
 ])
@@ -981,7 +981,7 @@ def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
 @pytest.mark.parametrize("text, speaker_text", [
     # a web address in quotation marks is a quoted name, though in lower case
     ("Laut „tagesschau.de“ gehören auch politische Posten zu den Forderungen.", "„tagesschau.de“"),
-    ("Außerdem hatte er laut „tagesschau.de“ kritisiert, dass die Region benachteiligt werde.", "„tagesschau.de“"),
+    ("Zudem hatte sie laut „tagesschau.de“ kritisiert, dass die Schulen zu wenig Geld bekämen.", "„tagesschau.de“"),
     ("Laut „Spiegel Online“ gehören auch politische Posten zu den Forderungen.", "„Spiegel Online“"),
 ])
 def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
@@ -1005,12 +1005,12 @@ def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # "bekannt werden" in a clause of time or a relative clause says that something became known or someone
     # famous: its claim is only a dass-clause right after it, never the main clause around it
-    ("Krüger war zurückgetreten, nachdem bekannt geworden war, dass er Geld angenommen hatte.",
-     [("indirect", "dass er Geld angenommen hatte", None)]),
+    ("Vogt hatte ihr Amt niedergelegt, nachdem bekannt geworden war, dass sie Spenden verschwiegen hatte.",
+     [("indirect", "dass sie Spenden verschwiegen hatte", None)]),
     ("Der Sänger, der durch eine Fernsehserie bekannt wurde, ist gestorben.", []),
     ("Das Hotel wird abgerissen, das durch einen Film bekannt geworden war.", []),
     ("Nachdem die Fälschung öffentlich bekannt wurde, trat die Abgeordnete zurück.", []),
-    ("Krüger, von Beruf Landwirt, wurde überregional bekannt, als er die Wahl gewann.", []),
+    ("Haas, von Beruf Bäcker, wurde landesweit bekannt, als er einen Preis gewann.", []),
     # (as before: what was made known before the cue, or after "wie")
     ("Der Konzern schließt drei Werke in Polen, wurde am Montag bekannt.",
      [("indirect", "Der Konzern schließt drei Werke in Polen", None)]),
@@ -1029,8 +1029,8 @@ def test_impersonal_cue_in_a_clause_of_time_or_a_relative_clause(nlp, text, expe
     # ends the clause that holds the "als": its subject, agent or relative pronoun is the speaker
     ("Seine Bilder werden von Kritikern als „Meilensteine in der Geschichte der Malerei“ bezeichnet.",
      "Kritikern", "Meilensteine in der Geschichte der Malerei"),
-    ("Am Montag erschien ein Kommentar, der die Entscheidung als „eine kaum nachzuvollziehende Verirrung“ bezeichnet.",
-     "der", "eine kaum nachzuvollziehende Verirrung"),
+    ("Am Freitag erschien ein Leitartikel, der das Urteil als „einen schwer verständlichen Fehlgriff“ bezeichnet.",
+     "der", "einen schwer verständlichen Fehlgriff"),
     ("Die Firma wurde gestern im „Standard“ als „eine sehr bedeutende Organisation der Stadt“ bezeichnet.",
      "„Standard“", "eine sehr bedeutende Organisation der Stadt"),
     ("Krüger hat den Plan als „großen Unsinn ohne jeden Nutzen“ bezeichnet.", "Krüger",
@@ -1059,8 +1059,8 @@ def test_long_judgement_after_als_negative(nlp, text):
     ("Die Firma schließt, nachdem Lena Vogt, die Leiterin der Filiale, erklärt hatte, dass die Zahlen schlecht seien.",
      [("indirect", "dass die Zahlen schlecht seien", "Lena Vogt")]),
     # ... not a comparison inserted right before the verb's clause
-    ("Die Zeit sei vorbei, wenn sie, wie auch schon der Kollege von der Partei, auf die Kosten hinweist.",
-     [("indirect", "Die Zeit sei vorbei, wenn sie, wie auch schon der Kollege von der Partei, auf die Kosten hinweist",
+    ("Die Lage sei heikel, wenn er, wie auch schon die Kollegin vom Verband, auf die Risiken hinweist.",
+     [("indirect", "Die Lage sei heikel, wenn er, wie auch schon die Kollegin vom Verband, auf die Risiken hinweist",
        None)]),
 ])
 def test_subject_of_a_subordinate_clause_before_an_apposition(nlp, text, expected):
@@ -1072,9 +1072,9 @@ def test_subject_of_a_subordinate_clause_before_an_apposition(nlp, text, expecte
     # claim; its genitive or "von" complement speaks, else the subject of its clause, else the noun itself
     ("Die Partei reagierte auf die Forderung von Krüger, in der Steuerpolitik nachzugeben.",
      [("indirect", "in der Steuerpolitik nachzugeben", "Thomas Krüger")]),
-    ("Der Ausbruch gelang trotz einer Warnung der Wärter, auf Flüchtende zu schießen.",
-     [("indirect", "auf Flüchtende zu schießen", None)]),
-    ("Dem Appell der Polizei, sich zu stellen, folgte der Mann nicht.", [("indirect", "sich zu stellen", None)]),
+    ("Die Überfahrt gelang trotz einer Warnung der Küstenwache, bei Sturm im Hafen zu bleiben.",
+     [("indirect", "bei Sturm im Hafen zu bleiben", None)]),
+    ("Dem Appell der Stadt, sich zu melden, folgte kaum jemand.", [("indirect", "sich zu melden", None)]),
     ("Krüger trat dem Vorwurf der Verteidigung, das Gericht sei befangen, entschieden entgegen.",
      [("indirect", "das Gericht sei befangen", None)]),
     ("Am Abend erteilte Berger der Feuerwehr den Befehl, das Gebäude zu räumen und die Straße zu sperren.",
@@ -1107,10 +1107,10 @@ def test_speech_act_noun_before_its_content_clause_negative(nlp, text):
 @pytest.mark.parametrize("text, expected", [
     # "man" as the subject of a speech verb stands for the speaker of the sentence just before, or for a body
     # that opens its own sentence in a clause of its own; else for no one
-    ("Offiziell sagt die Bundesregierung, man gebe den Bürgern viele Freiheiten. Aber man betont auch, dass die "
-     "Gefahr wachse.",
-     [("indirect", "man gebe den Bürgern viele Freiheiten", "Bundesregierung"),
-      ("indirect", "dass die Gefahr wachse", "Bundesregierung")]),
+    ("Offiziell sagt die Bundesregierung, man unterstütze die Bauern großzügig. Aber man betont auch, dass das "
+     "Geld knapp sei.",
+     [("indirect", "man unterstütze die Bauern großzügig", "Bundesregierung"),
+      ("indirect", "dass das Geld knapp sei", "Bundesregierung")]),
     ("Die Bundesregierung hält am Plan fest, allerdings will man auf Kündigungen verzichten.",
      [("reported", "Die Bundesregierung hält am Plan fest, allerdings will man auf Kündigungen verzichten",
        "Bundesregierung")]),
@@ -1125,9 +1125,9 @@ def test_man_stands_for_the_speaker_in_the_context(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a source phrase inside the claim of a speech verb is part of what the speaker said
-    ("Ein Sprecher der Polizei, Paul Haas, sagte am Abend, nach neuesten Erkenntnissen habe ein Unbekannter den "
-     "Namen benutzt.",
-     [("indirect", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen benutzt", "Paul Haas")]),
+    ("Ein Sprecher der Feuerwehr, Paul Haas, sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den "
+     "Brand entdeckt.",
+     [("indirect", "nach ersten Erkenntnissen habe eine Nachbarin den Brand entdeckt", "Paul Haas")]),
     ("Wie Krüger mitteilte, ist die Lage nach Auffassung der Bundesregierung ernst.",
      [("indirect", "ist die Lage nach Auffassung der Bundesregierung ernst", "Thomas Krüger")]),
     # ... but a source phrase before the verb's clause attributes the whole report to the source
@@ -1152,7 +1152,7 @@ def test_source_phrase_inside_a_speech_verbs_claim(nlp, text, expected):
     ("Zudem wurde die Bundesregierung vom Bundestag aufgefordert, die Einreise zu verweigern.",
      "die Einreise zu verweigern", "Bundestag"),
     # a demonstrative that stands alone is the subject after the verb
-    ("Für Berger, so schrieb diese in einer Stellungnahme, sei es eine Ehre.", "sei es eine Ehre", "diese"),
+    ("Für Vogt, so schrieb diese in einem Brief, sei der Preis eine Überraschung.", "sei der Preis eine Überraschung", "diese"),
     # an infinitive of manner set off by commas between the speaker and the claim
     ("Am Donnerstag sagte Krüger, Kommandant der Truppe, ohne auf einen Vorfall einzugehen, dass ihn die Vorwürfe "
      "besorgt hätten.", "dass ihn die Vorwürfe besorgt hätten", "Krüger"),
@@ -1164,8 +1164,8 @@ def test_speakers_of_partitives_passive_agents_and_demonstratives(nlp, text, quo
 
 @pytest.mark.parametrize("text", [
     # ... not a noun's complement before the participle, nor a clause after an infinitive that is no claim
-    "Nach den Überschwemmungen wird der Ausbruch von Cholera befürchtet.",
-    "Bis jetzt hat das Land nicht geantwortet, um eine Eskalation zu vermeiden, nicht weil es nicht könnte.",
+    "Nach dem Sturm wird der Einsturz von Brücken befürchtet.",
+    "Bislang hat der Verein nicht geantwortet, um einen Streit zu verhindern, nicht weil er es nicht wüsste.",
 ])
 def test_speakers_of_partitives_passive_agents_and_demonstratives_negative(nlp, text):
     doc = run(nlp, text)
@@ -1174,7 +1174,7 @@ def test_speakers_of_partitives_passive_agents_and_demonstratives_negative(nlp, 
 
 @pytest.mark.parametrize("text", [
     # the infinitive's "zu" before a verb is no separable particle: "zu geben" is no "zugeben"
-    "In der Regierung scheint es noch Diskussionen über die Frage zu geben, ob die Daten gespeichert werden.",
+    "Im Vorstand scheint es weiter Streit darüber zu geben, ob die Halle verkauft wird.",
 ])
 def test_infinitive_zu_is_no_particle(nlp, text):
     assert rows(run(nlp, text)) == []
@@ -1182,8 +1182,8 @@ def test_infinitive_zu_is_no_particle(nlp, text):
 
 @pytest.mark.parametrize("text, expected", [
     # a reason in Konjunktiv after a main clause in the indicative is the reason its subject gives
-    ("Krüger bot eine Reservierung an, da er angeblich noch einen Tisch habe.",
-     [("indirect", "da er angeblich noch einen Tisch habe", "Thomas Krüger")]),
+    ("Haas bot einen Rabatt an, da er angeblich noch alte Ware habe.",
+     [("indirect", "da er angeblich noch alte Ware habe", "Paul Haas")]),
     ("Auch einer Klage räumte Berger keine Chance ein, weil die Gesetze eingehalten würden.",
      [("indirect", "weil die Gesetze eingehalten würden", "Anna Berger")]),
     # ... not a reason in the indicative, nor one after a subject that names no one
@@ -1235,7 +1235,7 @@ def test_von_etwas_ausgehen(nlp, text, expected):
      [("indirect", "die Fenster geschlossen zu halten", None)]),
     # ... not the cue inside an infinitive of its own, which reports nothing either
     ("Die Reporter brachen den Streik ab, um über die Wahl berichten zu können.", []),
-    ("Das Gesetz soll jedem Bürger erlauben, von jeder Behörde Akteneinsicht verlangen zu können.", []),
+    ("Die Regel soll allen Mietern erlauben, vom Vermieter eine Abrechnung verlangen zu können.", []),
 ])
 def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
@@ -1257,8 +1257,8 @@ def test_particle_after_an_insert(nlp, text, expected):
 
 @pytest.mark.parametrize("text, quote, speaker_text", [
     # a passive cue reports from the document that opens the sentence when a relative clause stands between
-    ("In einer Erklärung, die am Mittwoch in Berlin veröffentlicht wurde, wurde verkündet, dass die Frist gilt.",
-     "dass die Frist gilt", "einer Erklärung"),
+    ("In einer Erklärung, die am Freitag in Wien verbreitet wurde, wurde verkündet, dass der Termin steht.",
+     "dass der Termin steht", "einer Erklärung"),
     ("In der Stellungnahme, auf die sich viele Zeitungen berufen, wird der Schritt damit begründet, dass die Kosten "
      "steigen.", "dass die Kosten steigen", "der Stellungnahme"),
     # ... not a place, which says where, not who
@@ -1321,12 +1321,12 @@ def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
     ("Haas schloss nicht aus, dass er erneut kandidiert.", [("indirect", "dass er erneut kandidiert", "Paul Haas")]),
     ("Die Bundesregierung hegt den Verdacht, dass die Daten gefälscht wurden.",
      [("indirect", "dass die Daten gefälscht wurden", "Bundesregierung")]),
-    ("Vogt sah es als erwiesen an, dass Krüger das Geld genommen hatte.",
-     [("indirect", "dass Krüger das Geld genommen hatte", "Lena Vogt")]),
+    ("Vogt sieht es als erwiesen an, dass Haas die Akten vernichtet hat.",
+     [("indirect", "dass Haas die Akten vernichtet hat", "Lena Vogt")]),
     # ... not part of the frame alone ("sicher" without "sich"), a feeling about a fact, or the verb in another sense
     ("Sicher ist, dass die Brücke gesperrt bleibt.", []),
     ("Jetzt ist es sicher: Die Brücke bleibt gesperrt.", []),
-    ("Die Veranstalter zeigten sich mit dem Ergebnis zufrieden.", []),
+    ("Die Organisatoren zeigten sich mit der Besucherzahl zufrieden.", []),
     ("Berger zeigte sich überrascht von der Nachricht, dass das Werk schließt.", []),
     ("Es gilt als ausgeschlossen, dass die Brücke bald öffnet.", []),
     ("Die Partei schloss Krüger im Mai aus.", []),
@@ -1357,7 +1357,7 @@ def test_infinitive_cue_under_a_modal(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # who declines to say something under a modal states nothing
     ("Ein Sprecher wollte nicht bestätigen, dass die Zahlen stimmen.", []),
-    ("Die Polizei konnte weder bestätigen noch ausschließen, dass Krüger am Steuer saß.", []),
+    ("Der Verband konnte zunächst weder bestätigen noch ausschließen, dass Haas das Team verlässt.", []),
     # ... unless the negation is the verb's own frame, or there is none
     ("Krüger wollte nicht ausschließen, dass er erneut kandidiert.",
      [("indirect", "dass er erneut kandidiert", "Thomas Krüger")]),
