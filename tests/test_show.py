@@ -79,8 +79,8 @@ def test_nest(raw, marks, expected):
 
 
 @pytest.mark.parametrize("paragraph, expected", [
-    ("Merz stellt deutsche Beteiligung in Aussicht", True),
-    ("Merz stellt deutsche Beteiligung in Aussicht.", False),
+    ("Ministerin kündigt neue Regeln für Mietwohnungen an", True),
+    ("Ministerin kündigt neue Regeln für Mietwohnungen an.", False),
     ('"Wir sind bereit"', False),
     ("Eine Zeile\nund noch eine", False),
     (" ".join(["Wort"] * 16), False),

@@ -11,7 +11,7 @@ def mentions(doc):
 @pytest.mark.parametrize("text, expected", [
     # role nouns before names: the role is not part of the name
     ("Bundeskanzler Friedrich Merz reiste ab.", [("Friedrich Merz", "PER")]),
-    ("Der britische Premier Keir Starmer sprach.", [("Keir Starmer", "PER")]),
+    ("Der kanadische Premier Duncan Ashcombe sprach.", [("Duncan Ashcombe", "PER")]),
     ("Das sagte Nato-Chef Mark Rutte am Abend.", [("Mark Rutte", "PER")]),
     ("Es kam US-Unterhändler Witkoff.", [("Witkoff", "PER")]),
     ("Dann sprach EU-Ratspräsident António Costa.", [("António Costa", "PER")]),
@@ -132,7 +132,7 @@ def mentions(doc):
     ("Das Max-Planck-Institut für Kernphysik forscht.", [("Max-Planck-Institut für Kernphysik", "ORG")]),
     ("Sie lehrt an der Friedrich-Schiller-Universität Jena.", [("Friedrich-Schiller-Universität Jena", "ORG")]),
     ("Er ging auf das Otto-Hahn-Gymnasium.", [("Otto-Hahn-Gymnasium", "ORG")]),
-    ("Das Alfred-Wegener-Institut für Polar- und Meeresforschung misst.", [("Alfred-Wegener-Institut", "ORG")]),
+    ("Das Walther-Kossel-Institut für Boden- und Gewässerkunde misst.", [("Walther-Kossel-Institut", "ORG")]),
     # ... but not a compound of common nouns
     ("Die Reha-Klinik und das Botanik-Institut schließen.", []),
     # a class noun in the genitive types the name after it
@@ -148,7 +148,7 @@ def mentions(doc):
     ("Zu der Überreichung des Preises kam er.", []),
     ("De Maizière lehnte das ab.", [("De Maizière", "PER")]),
     ("Er traf Frank van den Berg.", [("Frank van den Berg", "PER")]),
-    ("Wie Vizeregierungssprecher Thomas Steg mitteilte, ist die Lage ernst.", [("Thomas Steg", "PER")]),
+    ("Wie Vizeparteisprecher Gregor Hallmann mitteilte, bleibt der Termin bestehen.", [("Gregor Hallmann", "PER")]),
     ("Von der Regierung hieß es nichts.", []),
     ("Die Wasserzonen werden gut von der Sonne beschienen.", []),
     ("Er bekam einen Brief von Merz.", [("Merz", "PER")]),
@@ -178,13 +178,13 @@ def mentions(doc):
     ("Er wohnt in Pflückuff.", [("Pflückuff", "LOC")]),
     # after "bei" only a name shaped like a place is one: a bare name there is as often a company or an author
     ("Der Unfall geschah bei Merzelbach an der Kreuzung.", [("Merzelbach", "LOC")]),
-    ("Zumindest bei Valtrix hat man damit gute Erfahrungen gemacht.", []),
+    ("Zumindest bei Valtrix ist man mit dem neuen System zufrieden.", []),
     ("Das Motiv findet sich schon bei Orvatus.", []),
     ("Sie starb 1951 in Bracht.", [("Bracht", "LOC")]),  # a surname-like word after "in" is a place ...
     ("Das steht in Merkels Buch.", [("Merkels", "PER")]),  # ... unless it is a genitive
     # a compound of a noun in -er/-el longer than six letters is a noun, not a name; a family name may end in a
     # shorter one
-    ("Bei einem Empfang für Medienvertreter sagte Lena Vogt, dass es gut sei.", [("Lena Vogt", "PER")]),
+    ("Bei einem Treffen für Fahrradhändler sagte Lena Vogt, dass es gut laufe.", [("Lena Vogt", "PER")]),
     ("Der Batteriehersteller Voltrix baut ein Werk.", [("Voltrix", "ORG")]),
     ("Damit will Laukötter schon starten.", [("Laukötter", "PER")]),
     ("Gestern sagte Kiesewetter, das sei falsch.", [("Kiesewetter", "PER")]),
@@ -317,8 +317,8 @@ def mentions(doc):
     # an institution's complement: the genitive object of its topic, a region's genitive after its fields
     ("Der Vorsitzende der Bundesstiftung zur Erforschung der DDR-Geschichte sprach.",
      [("Bundesstiftung zur Erforschung der DDR-Geschichte", "ORG")]),
-    ("Er lehrt an der Hochschule für Technik und Gestaltung des Saarlandes.",
-     [("Hochschule für Technik und Gestaltung des Saarlandes", "ORG")]),
+    ("Sie forscht an der Hochschule für Forstwirtschaft und Landschaftsbau des Allgäus.",
+     [("Hochschule für Forstwirtschaft und Landschaftsbau des Allgäus", "ORG")]),
     ("Die Hochschule für Musik des Landes ist alt.", [("Hochschule für Musik", "ORG")]),
     ("Der FC Carl Zeiss Jena gewann.", [("FC Carl Zeiss Jena", "ORG")]),
     # a club's acronym in -SV/-SC/-FC/-SG/-TV opens its name, also with the founding year after it
@@ -336,7 +336,7 @@ def mentions(doc):
     # quotation marks, a list with a mention of its type, an organisation after a role and a genitive article
     ("Dem „Spiegel“ zufolge wächst die Firma.", [("Spiegel", "ORG")]),
     ("Er sah sein Gesicht im Spiegel.", []),
-    ("Die Aufsichtsräte von Allianz und Commerzbank stimmten zu.", [("Allianz", "ORG"), ("Commerzbank", "ORG")]),
+    ("Die Vorstände von Allianz und Commerzbank lehnten den Plan ab.", [("Allianz", "ORG"), ("Commerzbank", "ORG")]),
     ("Die Allianz der Willigen zerbrach.", []),
     ("Sie fand Zeit und Ruhe.", []),
     ("Die Fraktionschefin der Union, Ilse Brandt, widersprach.", [("Union", "ORG"), ("Ilse Brandt", "PER")]),
@@ -392,8 +392,8 @@ def mentions(doc):
     ("Sie besuchte die Schule The Brixley School in Leeds.", [("Brixley School", "ORG"), ("Leeds", "LOC")]),
     # English organisation names, with "of"/"on"/"for" and without; a German class noun before one is no part of it
     ("Er forschte am California Institute of Technology.", [("California Institute of Technology", "ORG")]),
-    ("Das International Council on Security and Development warnt.",
-     [("International Council on Security and Development", "ORG")]),
+    ("Das International Council on Water and Coastal Resilience warnt.",
+     [("International Council on Water and Coastal Resilience", "ORG")]),
     ("Die Fluggesellschaft Southwest Airlines streicht Flüge.", [("Southwest Airlines", "ORG")]),
     ("Laut Air Council ist das falsch.", [("Air Council", "ORG")]),
     # ... whose first word is kept when it is no known noun but only ends like one ("Humanistischen": "-isten")
@@ -413,7 +413,7 @@ def mentions(doc):
     # a mention never runs into the next sentence
     ("Er schrieb auf der Plattform X. Schneider kam später.", [("Schneider", "PER")]),
     # a first name before a title belongs to the name
-    ("Franz Freiherr Gedult von Jungenfeld starb.", [("Franz Freiherr Gedult von Jungenfeld", "PER")]),
+    ("Anton Freiherr Seldorf von Kaltenbrunn starb.", [("Anton Freiherr Seldorf von Kaltenbrunn", "PER")]),
     # German institutions in the genitive
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
     ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",

@@ -20,10 +20,10 @@ def quotes(doc):
     ("„Das ist ein Skandal“, empörte sich Olaf Scholz.", [("Das ist ein Skandal", "Olaf Scholz", "empörte")]),
     ("„Wir bleiben hart“, polterte der Minister.", [("Wir bleiben hart", "der Minister", "polterte")]),
     # a judgement "als „…“": the judging verb anywhere in the sentence, before or after the quotation
-    ("Thomas Krüger bezeichnete acht Gelbe Karten in einem Spiel, in dem es nur wenige Fouls gab, als „übertrieben“.",
-     [("übertrieben", "Thomas Krüger", "bezeichnete")]),
-    ("Als „unerwartetes Geschenk“ bezeichnet die Archäologin Anna Berger den Fund.",
-     [("unerwartetes Geschenk", "die Archäologin Anna Berger", "bezeichnet")]),
+    ("Jonas Wendler bezeichnete drei Strafzettel an einem Tag, an dem er kaum gefahren war, als „Schikane“.",
+     [("Schikane", "Jonas Wendler", "bezeichnete")]),
+    ("Als „großen Rückschritt“ bezeichnet die Ökonomin Marlene Hausmann die Reform.",
+     [("großen Rückschritt", "die Ökonomin Marlene Hausmann", "bezeichnet")]),
     ("Die Bundesregierung hatte den Bericht umgehend als „falsch“ zurückgewiesen.",
      [("falsch", "Die Bundesregierung", "zurückgewiesen")]),
     ("Die Bundesregierung verurteilte den Angriff als „feigen Anschlag“.",
@@ -47,7 +47,7 @@ def test_direct_quote_shapes(process, text, expected):
 @pytest.mark.parametrize("text", [
     # a quoted name after the noun it names, or as the subject of the reporting verb, is no quoted judgement
     "Der Redakteur Max Muster kritisiert in der Tageszeitung „Neues Deutschland“, die Aktion sei fatal.",
-    "Die Firma will ihr Werk umrüsten. Das berichtete die „Automobilwoche“ in ihrer Onlineausgabe.",
+    "Die Brauerei will ihre Abfüllung verlegen. Das berichtete die „Getränkezeitung“ in ihrer Wochenausgabe.",
 ])
 def test_quoted_names_are_no_judgements(process, text):
     doc = process(text)
@@ -72,8 +72,8 @@ def test_quoted_name_after_its_noun(process, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # after a colon, with no speech verb, a plain noun that opens the sentence as its subject said it
-    ("Die Bewohner des Dorfes sehen alles gelassen: „Das sind Leute wie du und ich.“",
-     [("Das sind Leute wie du und ich.", "Die Bewohner des Dorfes", ":")]),
+    ("Die Fischer des Hafens nehmen es gelassen: „Das ist doch nur ein bisschen Wind.“",
+     [("Das ist doch nur ein bisschen Wind.", "Die Fischer des Hafens", ":")]),
     # ... but a name, role or pronoun after the verb is the subject of a sentence that opens with its object
     ("Die Kritik wies der Minister zurück: „Das ist völliger Unsinn.“",
      [("Das ist völliger Unsinn.", "der Minister", ":")]),

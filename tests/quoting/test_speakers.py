@@ -15,8 +15,8 @@ from pipeline.extensions import QUOTES_KEY
     # the phrase that opens the sentence before an insert, or the antecedent of "in denen es heißt"
     ("Im letzten Satz der Anordnung, die der Firma zugestellt wurde, heißt es: „Die Firma darf nichts sagen.“",
      "letzten Satz der Anordnung", "document"),
-    ("Er griff damit den Tenor chinesischer Medien auf, in denen es auch heißt, dass die Opposition schwach sei.",
-     "chinesischer Medien", "document"),
+    ("Sie nahm damit den Ton norwegischer Zeitungen auf, in denen es ebenfalls heißt, dass der Hafen überlastet sei.",
+     "norwegischer Zeitungen", "document"),
     # ... and no one when nothing says where: "man", "es"
     ("Es hieß, die Lage sei ernst.", None, None),
     # a source that opens in lower case: a particle name or a web address
@@ -26,8 +26,8 @@ from pipeline.extensions import QUOTES_KEY
     ("Die Präsidentin des Bundesverfassungsgerichts, Doris König, sagte, das Urteil sei klar.", "Doris König",
      "same_sentence"),
     ("Der Leiter der Studie, Paulo Pinheiro, erklärte, Gewalt sei verbreitet.", "Paulo Pinheiro", "same_sentence"),
-    ("Theo Zwanziger, Präsident des Deutschen Fußball-Bundes (DFB), stellte fest, die WM sei ein Erfolg.",
-     "Theo Zwanziger", "same_sentence"),
+    ("Henrike Asmussen, Präsidentin des Deutschen Segelflug-Bundes (DSB), stellte fest, die Saison sei gelungen.",
+     "Henrike Asmussen", "same_sentence"),
     # "und" opens a main clause of its own when the phrase before the verb follows it
     ("Dies war nicht die erste Blockade und die Anwohner befürchten, dass es weitere geben werde.", "die Anwohner",
      "same_sentence"),
@@ -35,8 +35,8 @@ from pipeline.extensions import QUOTES_KEY
     ("Die Gewerkschaft nannte das Angebot unzureichend und rief die Mitglieder auf, die Arbeit niederzulegen.",
      "Die Gewerkschaft", "same_sentence"),
     # one constituent before the finite verb: a noun phrase inside it is no subject
-    ("Bereits sechs Tage nach der Veröffentlichung von Krügers erster Studie meldete der Radiosender, dass die "
-     "Auflage vergriffen sei.", "der Radiosender", "same_sentence"),
+    ("Schon drei Wochen nach dem Start von Hausmanns neuem Podcast meldete der Verlag, dass die Werbeplätze "
+     "ausgebucht seien.", "der Verlag", "same_sentence"),
     ("Bezüglich des Termins meldet die Nachrichtenagentur, die Wahl sei verschoben worden.", "die Nachrichtenagentur",
      "same_sentence"),
     # ... but two subjects joined by "und" are one constituent
@@ -55,8 +55,8 @@ from pipeline.extensions import QUOTES_KEY
     ("Thomas Krüger, zuständig für das Geschäft in Asien, hatte im Juni angekündigt, neue Werke bauen zu wollen.",
      "Thomas Krüger", "same_sentence"),
     # "es" as the subject of a speech verb stands for a body named before: the local mention; "man" names no one
-    ("Das Gericht nutzte die Begründung zur Verteidigung. Es weist den Vorwurf als abwegig zurück, man habe zu "
-     "lange verhandelt.", "Es", "same_sentence"),
+    ("Das Landesamt reagierte schriftlich auf die Anfrage. Es weist die Kritik als unbegründet zurück, man habe die "
+     "Proben zu spät geprüft.", "Es", "same_sentence"),
     ("Das Gericht tagte lange. Hier stellte es fest, dass die Beweise nicht reichten.", "es", "same_sentence"),
     ("Offiziell betont man, dass die Lage ruhig sei.", None, None),
 ])
