@@ -155,6 +155,7 @@ def test_article_without_quotes_or_entities(nlp):
 
 
 def test_cli_writes_default_path(nlp, tmp_path, monkeypatch, capsys):
+    import pipeline.engine  # noqa: F401  (the command imports it; imported under the patch, it would keep the stub)
     monkeypatch.setattr("pipeline.language.build_nlp", lambda *args: nlp)
     monkeypatch.chdir(tmp_path)
     assert main(["show", str(SEED)]) == 0
