@@ -563,6 +563,9 @@ def test_to_disk_from_disk(nlp, tmp_path):
     # accusations and requests without a clause
     ("Krüger beschuldigte die Regierung der Wahlfälschung.",
      [("reported", "Krüger beschuldigte die Regierung der Wahlfälschung", "Thomas Krüger")]),
+    # a separable speech verb as an infinitive after a modal, particle joined
+    ("Haas musste einräumen, dass die Kosten gestiegen seien.",
+     [("indirect", "dass die Kosten gestiegen seien", "Paul Haas")]),
     # verbs of criticism, denial and correction with their clause
     ("Berger monierte, dass die Kosten nicht offengelegt worden seien.",
      [("indirect", "dass die Kosten nicht offengelegt worden seien", "Anna Berger")]),
