@@ -40,7 +40,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -53,7 +52,7 @@ try:
     import spacy
 
     from pipeline.language import build_nlp
-    from pipeline.reader import read_articles
+    from pipeline.reader import DATE_HEADER, read_articles
 except ModuleNotFoundError as exc:
     if exc.name not in ("spacy", "pipeline"):
         raise
@@ -124,15 +123,12 @@ def copy_corpus(folders: list[str], repeat: int, into: Path) -> list[str]:
     return [str(into)]
 
 
-DATE_LINE = re.compile(r"\Adate \S+ ?")  # "date 2024-05-01 " before the lede on the first line
-
-
 def join_articles(folders: list[str], size: int, into: Path) -> list[str]:
     """Every `size` article files as one: the first one's text, then the others' without their date."""
     files = sorted(path for folder in folders for path in Path(folder).rglob("*.txt"))
     for number in range(0, len(files), size):
         texts = [path.read_text(encoding="utf-8") for path in files[number:number + size]]
-        bodies = [texts[0].rstrip("\n")] + [DATE_LINE.sub("", text).strip("\n") for text in texts[1:]]
+        bodies = [texts[0].rstrip("\n")] + [DATE_HEADER.sub("", text).strip("\n") for text in texts[1:]]
         (into / f"joined{number // size:05d}.txt").write_text("\n\n".join(bodies) + "\n", encoding="utf-8")
     return [str(into)]
 

@@ -2,7 +2,7 @@
 "…, teilte das Amt mit", "wie der Sprecher mitteilte", "hieß es", "will … senken"."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, MODAL_VERBS, NEGATIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
@@ -215,20 +215,20 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
     lex, first = text.lex, text.lower[start]
     segment_end = text.clause(start)[1]
     if lex.has(first, "subordinator"):
-        if lex.info.get((first, "subordinator")) in ("clause", "wie"):
-            return False
-        while segment_end < end:  # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
-            start = segment_end + 1
-            if text.words[segment_end] != "," or not text.subordinate(start):
-                return False
-            segment_end = text.clause(start)[1]
-        return True
-    if not lex.has(first, "preposition") or not only_noun_phrases(text, start, segment_end):
-        return False
-    while segment_end < end:  # each further segment a relative clause: "…, die …", "…, in der …"
+        # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
+        return lex.info.get((first, "subordinator")) not in ("clause", "wie") \
+            and _segments_all(text, segment_end, end, text.subordinate)
+    # each further segment a relative clause: "…, die …", "…, in der …"
+    return lex.has(first, "preposition") and only_noun_phrases(text, start, segment_end) and _segments_all(
+        text, segment_end, end, lambda segment: _relative_opener(text, segment) or lex.has(
+            text.lower[segment], "preposition") and _relative_opener(text, segment + 1))
+
+
+def _segments_all(text: Text, segment_end: int, end: int, opens_dependent: Callable[[int], bool]) -> bool:
+    """Whether every comma-separated segment from `segment_end` up to `end` opens as `opens_dependent` says."""
+    while segment_end < end:
         start = segment_end + 1
-        if text.words[segment_end] != "," or not (_relative_opener(text, start) or lex.has(
-                text.lower[start], "preposition") and _relative_opener(text, start + 1)):
+        if text.words[segment_end] != "," or not opens_dependent(start):
             return False
         segment_end = text.clause(start)[1]
     return True

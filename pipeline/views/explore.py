@@ -16,6 +16,13 @@ GENDER_LABELS = {"f": "women", "m": "men", "unknown": "unknown"}  # speaker_gend
 NEWS_YEARS = (1900, 2100)  # dates outside are placeholders ("0001-01-01") or typos, not news
 
 
+def plotted(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows dated within NEWS_YEARS: a placeholder date ("0001-01-01") would stretch a time axis
+    over centuries (and beyond what matplotlib can draw), and head a list sorted by date."""
+    years = frame["date"].dt.year
+    return frame[years.between(*NEWS_YEARS)]
+
+
 def _value(value) -> str:
     return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
 
@@ -38,8 +45,7 @@ def explorer_data(tables: dict[str, pd.DataFrame], show_dir: Path | None = None)
                              _value(entity.aliases if entity else "")])
     articles = tables["articles"]
     article_index = {article_id: i for i, article_id in enumerate(articles["article_id"])}
-    dates = {row.article_id: (f"{row.date:%Y-%m-%d}" if pd.notna(row.date) and NEWS_YEARS[0] <= row.date.year
-                              <= NEWS_YEARS[1] else "") for row in articles.itertuples()}
+    dates = {row.article_id: f"{row.date:%Y-%m-%d}" for row in plotted(articles.dropna(subset=["date"])).itertuples()}
     article_rows = [[article_id, _show_page(show_dir, article_id)] for article_id in articles["article_id"]]
     quote_rows = [[_value(quote.text), _value(quote.type),
                    speakers.get(quote.speaker_key, -1) if pd.notna(quote.speaker_key) else -1,

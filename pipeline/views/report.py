@@ -17,7 +17,7 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .explore import GENDER_LABELS, NEWS_YEARS, explorer  # noqa: E402
+from .explore import GENDER_LABELS, NEWS_YEARS, explorer, plotted  # noqa: E402
 from .page import page, table, text  # noqa: E402
 
 QUOTE_COLOURS = {"direct": "#e0a800", "indirect": "#3aa55c", "reported": "#3b82d6"}
@@ -160,13 +160,6 @@ def period(dates: pd.Series) -> tuple[str, str]:
     if days <= 5 * 366:
         return "MS", "month"
     return "YS", "year"
-
-
-def plotted(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows dated within NEWS_YEARS: a placeholder date ("0001-01-01") would stretch a time axis
-    over centuries (and beyond what matplotlib can draw)."""
-    years = frame["date"].dt.year
-    return frame[years.between(*NEWS_YEARS)]
 
 
 def outside_note(tables: dict[str, pd.DataFrame]) -> str:

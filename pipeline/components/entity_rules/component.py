@@ -120,7 +120,7 @@ class EntityRules:
             for entity in model:  # a span's marks are keyed by its offsets: one of ours there must not lend them
                 if id(entity) in kept:
                     entity._.method, entity._.canonical = marks[id(entity)]
-        mentions = _over(self.user_patterns(doc), mentions)
+        mentions = _over(self.user_patterns(doc, texts), mentions)
         doc.ents = sorted(mentions, key=lambda span: span.start)
         return doc
 

@@ -1,12 +1,13 @@
-"""Mentions from lists and shapes: gazetteer entries (a PhraseMatcher), the organisation shapes of
+"""Mentions from lists and shapes: gazetteer entries (a PhraseIndex of token texts), the organisation shapes of
 `entity_patterns.jsonl` (a Matcher run only around their anchor words) and free-standing acronyms."""
 from __future__ import annotations
 
 import re
+from bisect import insort
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -25,6 +26,10 @@ ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 FIRM_JOINERS = frozenset({"&"}) | LIST_JOINERS  # "Ernst & Young", "Brenner, Haase und Partner"
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
+# options of an entity pattern that test its match: leading German common nouns are dropped ("trim_common"), its last
+# word must be a name ("des Saarlandes", not "des Landes"), the word before "&"/"und" must be a name and none follow
+# ("name_before_joiner"), its last word and the one two before it are first names ("first_names_joined")
+SHAPE_FLAGS = ("trim_common", "name_last", "name_before_joiner", "first_names_joined")
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
@@ -41,9 +46,8 @@ class PhraseIndex:
 
     def add(self, key: str, words: tuple[str, ...]) -> None:
         phrases = self.by_first.setdefault(words[0], [])
-        if (words, key) not in phrases:
-            phrases.append((words, key))
-            phrases.sort(key=lambda phrase: len(phrase[0]))
+        if (words, key) not in phrases:  # after the phrases of its length: matches come out as they went in
+            insort(phrases, (words, key), key=lambda phrase: len(phrase[0]))
 
     def __call__(self, texts: list[str]) -> list[tuple[str, int, int]]:
         """(key, start, end) of every phrase in `texts`."""
@@ -162,31 +166,32 @@ def _after_role(texts: list[str], start: int, lex: Lexicons) -> bool:
 
 class UserPatterns:
     """A user's entity patterns (`--patterns`, spaCy's EntityRuler format): phrases in a
-    PhraseMatcher, token patterns in a Matcher; a pattern's `id` is its mention's canonical name."""
+    PhraseIndex, token patterns in a Matcher; a pattern's `id` is its mention's canonical name."""
 
     def __init__(self, nlp: Language, entries: Iterable[dict] = ()):
         self.vocab = nlp.vocab
-        self.phrases = PhraseMatcher(nlp.vocab)
+        self.phrases = PhraseIndex()
         self.tokens = Matcher(nlp.vocab)
         self.entries: dict[str, tuple[str, str | None]] = {}  # match key -> (label, canonical name)
         for number, entry in enumerate(entries):
             key = f"{number}|{entry['label']}"
             self.entries[key] = (entry["label"], entry.get("id") or None)
             if isinstance(entry["pattern"], str):
-                self.phrases.add(key, [nlp.make_doc(entry["pattern"])])
+                self.phrases.add(key, phrase_words(nlp, entry["pattern"]))
             else:
                 self.tokens.add(key, [entry["pattern"]])
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __call__(self, doc: Doc) -> list[Span]:
+    def __call__(self, doc: Doc, texts: list[str]) -> list[Span]:
         if not self.entries:
             return []
+        matches = [*self.phrases(texts), *((self.vocab.strings[key_id], start, end)
+                                           for key_id, start, end in (self.tokens(doc) if len(self.tokens) else ()))]
         spans = []
-        matches = [*(self.phrases(doc) if len(self.phrases) else ()), *(self.tokens(doc) if len(self.tokens) else ())]
-        for key_id, start, end in matches:
-            label, canonical = self.entries[self.vocab.strings[key_id]]
+        for key, start, end in matches:
+            label, canonical = self.entries[key]
             spans.append(mention(doc, start, end, label, "user_pattern", canonical))
         return filter_spans(spans)
 
@@ -208,24 +213,14 @@ class ShapePatterns:
         self.shapes: list[Shape] = []
         self.labels: dict[str, str] = {}  # pattern key -> label
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
-        self.trim: set[str] = set()  # pattern keys whose leading German common nouns are dropped
-        self.name_last: set[str] = set()  # keys whose last word must be a name ("des Saarlandes", not "des Landes")
-        self.name_before_joiner: set[str] = set()  # keys whose word before "&"/"und" must be a name, no name after them
-        self.first_names_joined: set[str] = set()  # keys whose last word and the one two before it are first names
+        self.flags: dict[str, frozenset[str]] = {}  # pattern key -> its options of SHAPE_FLAGS that are set
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
             key = f"{entry['label']}|{entry['id']}"
             self.labels[key] = entry["label"]
             self.left[key] = entry.get("left", "")
-            if entry.get("trim_common"):
-                self.trim.add(key)
-            if entry.get("name_last"):
-                self.name_last.add(key)
-            if entry.get("name_before_joiner"):
-                self.name_before_joiner.add(key)
-            if entry.get("first_names_joined"):
-                self.first_names_joined.add(key)
+            self.flags[key] = frozenset(flag for flag in SHAPE_FLAGS if entry.get(flag))
             self.context[key] = entry.get("context", 0)
             self.shapes.append(Shape(nlp, key, with_classes(entry["pattern"]), self.context[key]))
         # a new word form's shapes: anchor words by table, and the regexes of the shapes that have one
@@ -277,11 +272,12 @@ class ShapePatterns:
             start += self.context[key]  # "auf der A7": the article only tells the road from a paper size
             if end - start == 2 and texts[start + 1] in lex.common_nouns and not lex.is_name(texts[start + 1]):
                 continue  # a class noun and a common noun: "die Polizei Anfang der 1980er", "Theater Verlag"
-            if key in self.name_last and texts[end - 1] in lex.common_nouns:
+            flags = self.flags[key]
+            if "name_last" in flags and texts[end - 1] in lex.common_nouns:
                 continue
-            if key in self.name_before_joiner and not _names_joined(texts, start, end, lex):
+            if "name_before_joiner" in flags and not _names_joined(texts, start, end, lex):
                 continue
-            if key in self.first_names_joined and not _saints_joined(texts, end, lex):
+            if "first_names_joined" in flags and not _saints_joined(texts, end, lex):
                 continue
             if end - start > 2 and lex.is_common(texts[end - 1]) and not self.is_anchor(texts[end - 1]) \
                     and texts[end - 2].endswith("s"):
@@ -290,7 +286,7 @@ class ShapePatterns:
                 start += 1  # the cue that introduces a name is not part of it
             while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
                 start += 1  # a function word opening the sentence: "Bei Siemens AG arbeiten …"
-            if key in self.trim and end - start > 2 and lex.is_common(texts[start]) \
+            if "trim_common" in flags and end - start > 2 and lex.is_common(texts[start]) \
                     and not self.is_anchor(texts[start]):
                 start += 1  # "Fluggesellschaft Southwest Airlines": the German class noun is no part of it
             # a capitalised adjective before the head belongs to the name ("Medizinische Hochschule
