@@ -405,12 +405,19 @@ def _infinitive_insert(text: Text, start: int, claim_end: int) -> bool:
 
 def _before_next_cue(text: Text, after: int, next_verb: int, end: int) -> int:
     """Where a claim ends when another speech verb follows: "bestätigte, dass …, und gab an, …"."""
-    clause_start, _ = text.clause(next_verb)
+    clause_start, clause_end = text.clause(next_verb)
     if clause_start - 1 > after and text.words[clause_start - 1] == "," and text.quote_at[clause_start - 1] < 0 \
-            and not text.subordinate(clause_start):
+            and not text.subordinate(clause_start) and not _reported_verb(text, next_verb, clause_start, clause_end):
         return clause_start - 1
     # a verb inside the claim ("meldet, dass die Firmen Aufträge erwarten") does not end it
     return end
+
+
+def _reported_verb(text: Text, verb: int, clause_start: int, clause_end: int) -> bool:
+    """Whether a speech verb after the first place of a clause in Konjunktiv is part of a claim: "sagte, nach ersten
+    Erkenntnissen habe eine Nachbarin den Brand gemeldet", "…, er habe das dem Amt mitgeteilt" (not "…, betonte
+    aber, …": the verb that opens its clause goes on with the speaker's own doing)."""
+    return verb > clause_start and main_clause_konjunktiv(text, clause_start, clause_end, strong_only=False)
 
 
 def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterator[Found]:

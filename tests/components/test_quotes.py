@@ -1368,3 +1368,20 @@ def test_infinitive_cue_under_a_modal(nlp, text, expected):
 ])
 def test_declining_to_say_is_no_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb after the first place of a claim in Konjunktiv is part of the claim, not a cue that ends it
+    ("Der Sprecher sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet.",
+     [("nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet", "Der Sprecher")]),
+    ("Die Sprecherin erklärte am Abend, bisher hätten Anwohner den Lärm gemeldet.",
+     [("bisher hätten Anwohner den Lärm gemeldet", "Die Sprecherin")]),
+    ("Krüger sagte im Interview, er habe den Vorfall sofort angezeigt.",
+     [("er habe den Vorfall sofort angezeigt", "Krüger")]),
+    # ... but a verb that opens its clause goes on with the speaker's own doing
+    ("Krüger sagte, die Gespräche seien schwierig, betonte aber, man sei sich nähergekommen.",
+     [("die Gespräche seien schwierig", "Krüger"), ("man sei sich nähergekommen", "Krüger")]),
+])
+def test_speech_verb_inside_the_claim(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
