@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, NamedTuple
 
-from ..german import (ARTICLES, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
+from ..german import (ARTICLES, DERIVATIONAL_NOUN_ENDINGS, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
                       IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES,
-                      NOUN_INFLECTION_ENDINGS)
+                      NOUN_INFLECTION_ENDINGS, STOP_WORDS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
 from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
@@ -35,7 +35,60 @@ def _pronoun(text: Text, phrase: NounPhrase, verb: int | None) -> str | None:
     # "sie sagten": a plural verb ending (morphology, kept here)
     if word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(("ten", "en")):
         return None
-    return _recent_person(text, phrase.start, gender=text.lex.info.get((word, "pronoun"), ""))
+    gender = text.lex.info.get((word, "pronoun"), "")
+    entity_id = _recent_person(text, phrase.start, gender=gender)
+    # "Tedros Adhanom Ghebreyesus reiste nach Genf. Er sagte, …": a name the entity rules missed is the antecedent,
+    # not a person named before it
+    unnamed = _unnamed_person(text, phrase.start, gender)
+    if entity_id is not None and unnamed is not None and _last_mention(text, entity_id, phrase.start) < unnamed:
+        return None
+    return entity_id
+
+
+def _unnamed_person(text: Text, before: int, gender: str) -> int | None:
+    """Start of a name that no entity covers as the subject of the sentence of token `before` (up to it) or of the
+    sentence before: two or more capitalised words with no article before a singular verb ("Tedros Adhanom
+    Ghebreyesus reiste …") or after the verb in second place ("Am Montag reiste Tedros Adhanom Ghebreyesus …");
+    not a first name of the other gender. None if there is none."""
+    sentence = text.sent_of[before]
+    for start, end in text.sents[max(0, sentence - 1):sentence + 1]:
+        end = min(end, before)
+        verb = next((i for i in range(start + 1, min(text.clause(start)[1], end)) if _singular_verb(text, i)), None)
+        if verb is None:
+            continue
+        if verb - start >= 2 and _name_run_end(text, start, verb) == verb:
+            name_start, name_end = start, verb
+        else:
+            name_start, name_end = verb + 1, _name_run_end(text, verb + 1, end)
+        genders = {text.lex.first_name_gender.get(text.words[i]) for i in range(name_start, name_end)} - {None}
+        if name_end - name_start >= 2 and (not gender or not genders or gender in genders):
+            return name_start
+    return None
+
+
+def _name_run_end(text: Text, start: int, end: int) -> int:
+    """End of the capitalised words from `start` that may be a name: no entity, function word ("Jeder"), verb form
+    or derived noun ("Vernetzung")."""
+    i = start
+    while i < end and text.is_capital(i) and text.is_word(i) and text.ent_at[i] < 0 and text.quote_at[i] < 0 \
+            and not text.lex.words.get(text.lower[i]) and text.lower[i] not in STOP_WORDS \
+            and text.lower[i] not in text.lex.verb_forms \
+            and not text.lower[i].endswith(DERIVATIONAL_NOUN_ENDINGS):
+        i += 1
+    return i
+
+
+def _singular_verb(text: Text, i: int) -> bool:
+    """A verb form that may be finite and singular: "reiste", "hat" (not "reisten"; morphology, kept here)."""
+    word = text.lower[i]
+    return text.words[i][:1].islower() and word in text.lex.verb_forms and not word.endswith("en")
+
+
+def _last_mention(text: Text, entity_id: str, before: int) -> int:
+    """Start of the last mention of a PER entity before token `before`."""
+    earlier = bisect_left(text.person_starts, before)
+    return next(mention.start for mention in reversed(text.person_mentions[:earlier])
+                if text.entity_id(mention.entity) == entity_id)
 
 
 def _role(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:

@@ -1385,3 +1385,24 @@ def test_declining_to_say_is_no_claim(nlp, text, expected):
 def test_speech_verb_inside_the_claim(nlp, text, expected):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the entity rules missed, as the subject of the sentence before, is the pronoun's antecedent: not the
+    # person named before it
+    ("Krüger traf am Sonntag in Berlin ein. Tedros Adhanom Ghebreyesus reiste am Montag nach Wien. "
+     "Er sagte, die Lage sei ernst.", [("indirect", "die Lage sei ernst", None)]),
+    ("Krüger traf am Sonntag in Berlin ein. Am Montag reiste Tedros Adhanom Ghebreyesus nach Wien. "
+     "Die Lage sei ernst, sagte er.", [("indirect", "Die Lage sei ernst", None)]),
+    # ... not a subject with an article, a determiner, a first name of the other gender, nor a plural
+    ("Krüger traf am Sonntag in Berlin ein. Die Delegation reiste am Montag nach Wien. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+    ("Krüger traf am Sonntag in Berlin ein. Jeder Teilnehmer bekam eine Karte. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+    ("Krüger traf am Sonntag in Berlin ein. Anna Maria Lopes reiste nach Wien. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+    ("Krüger traf am Sonntag in Berlin ein. Hunderte Menschen reisten nach Wien. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+])
+def test_pronoun_after_a_name_no_entity_covers(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
