@@ -91,8 +91,10 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
         found = by_sentence.get(sentence, [])
         reported = {(quote.start, quote.end) for quote in found
                     if quote.label == QuoteKind.REPORTED and quote.speaker.method != SpeakerMethod.LAUT}
+        # and of two cues on the same claim the one after it, with someone named as its subject, names who said it
+        # all: "Die Bahn rechnet mit Verspätungen, teilte ein Sprecher mit" (not "…, befürchtet aber weitere Tote")
         found = sorted(found, key=lambda quote: (quote.start, -quote.end, (quote.speaker.method == SpeakerMethod.LAUT)
-                                                 != ((quote.start, quote.end) in reported)))
+                                                 != ((quote.start, quote.end) in reported), not _attributed_after(quote)))
         out = []
         for quote in found:
             if quote.speaker.method == SpeakerMethod.CARRY_OVER and quote.speaker.start is None:
@@ -145,6 +147,12 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
         yield from _dedupe(out)
     if pending is not None:
         yield pending
+
+
+def _attributed_after(quote: Found) -> bool:
+    """Whether the cue stands after the claim and its subject names a person, a role or an organisation."""
+    return quote.cue is not None and quote.cue.start >= quote.end and (
+        quote.speaker.entity_id is not None or quote.speaker.method in (SpeakerMethod.DESCRIPTION, SpeakerMethod.PRONOUN))
 
 
 def _claim_start(text: Text, sent_start: int, clause_start: int) -> int:

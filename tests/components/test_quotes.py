@@ -1406,3 +1406,18 @@ def test_speech_verb_inside_the_claim(nlp, text, expected):
 ])
 def test_pronoun_after_a_name_no_entity_covers(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # of two cues on the same claim, the one after it with someone named as its subject says who said it all
+    ("Die Bundesregierung rechnet mit Verspätungen bis in den Abend, teilte ein Sprecher mit.",
+     [("Die Bundesregierung rechnet mit Verspätungen bis in den Abend", "ein Sprecher")]),
+    ("Die Bundesregierung fordert mehr Geld für die Schulen, sagte Krüger am Montag.",
+     [("Die Bundesregierung fordert mehr Geld für die Schulen", "Krüger")]),
+    # ... not a verb after the comma that goes on with the subject before it and has an object of its own
+    ("Die Bundesregierung beziffert die Zahl der Toten auf 600, befürchtet aber weitere Tote.",
+     [("Die Bundesregierung beziffert die Zahl der Toten auf 600", "Die Bundesregierung")]),
+])
+def test_cue_after_the_claim_names_its_speaker(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
