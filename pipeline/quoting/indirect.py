@@ -69,7 +69,9 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 continue
         elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
               and subject is not None and subject.start >= clause_start
-              and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
+              # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows, but a frame word that ends
+              # the sentence closes the cue: "…, ließ X über seinen Anwalt mitteilen.", "…, gab X zu bedenken."
+              and (not verb.requires or clause_end >= claim_end and text.lower[clause_end - 1] in verb.governed)
               and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
               and not _first_constituent(text, sent_start, clause_start - 1)):
             if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):

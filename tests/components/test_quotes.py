@@ -1421,3 +1421,17 @@ def test_pronoun_after_a_name_no_entity_covers(nlp, text, expected):
 def test_cue_after_the_claim_names_its_speaker(nlp, text, expected):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frame word that ends the sentence closes the cue's clause: the claim stands before it
+    ("Die Preise seien zu hoch, gab Krüger am Montag zu bedenken.", [("Die Preise seien zu hoch", "Krüger")]),
+    ("Er habe niemanden verletzen wollen, ließ Krüger über seinen Anwalt mitteilen.",
+     [("Er habe niemanden verletzen wollen", "Krüger")]),
+    # ... not a frame word inside the clause ("nach Auffassung")
+    ("Wie Krüger mitteilte, ist die Lage nach Auffassung der Bundesregierung ernst.",
+     [("ist die Lage nach Auffassung der Bundesregierung ernst", "Krüger")]),
+])
+def test_frame_word_closing_the_cue_after_the_claim(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
