@@ -2,7 +2,7 @@
 component costs more than the rules that use them."""
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, wraps
 from itertools import compress
 from typing import Any, Callable
 from weakref import WeakKeyDictionary
@@ -38,6 +38,25 @@ def flagged(texts: list[str], known: dict[str, Any], test: Callable[[str], Any])
                 flag = known[texts[i]] = test(texts[i])
             flags[i] = flag
     return list(compress(range(len(flags)), flags))
+
+
+def word_verdict(test: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    """A lexicon's test of a word form, kept per lexicon and word form: the same words come back in every
+    article, and a lexicon does not change once loaded."""
+    memo_name = f"_verdicts_{test.__name__}"
+
+    @wraps(test)
+    def verdict(lexicon, word: str):
+        memo = lexicon.__dict__.get(memo_name)
+        if memo is None:
+            memo = lexicon.__dict__[memo_name] = {}
+        try:
+            return memo[word]
+        except KeyError:
+            found = memo[word] = test(lexicon, word)
+            return found
+
+    return verdict
 
 
 class TokenLayout:
