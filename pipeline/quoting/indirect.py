@@ -216,14 +216,25 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
     prepositional phrase with relative clauses on it ("In einer Videobotschaft, die … gezeigt wurde, sagte X, …")."""
     lex, first = text.lex, text.lower[start]
     segment_end = text.clause(start)[1]
-    if lex.has(first, "subordinator"):
+    # (not an adverb before the verb in second place: "Damit hatte niemand gerechnet, sagte X")
+    if lex.has(first, "subordinator") and not (start + 1 < end and _finite_verb(text, start + 1)):
         # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
         return lex.info.get((first, "subordinator")) not in ("clause", "wie") \
             and _segments_all(text, segment_end, end, text.subordinate)
-    # each further segment a relative clause: "…, die …", "…, in der …"
+    # each further segment a relative clause ("…, die …", "…, in der …") or a clause on the noun ("Auf die Frage,
+    # ob …, antwortete X")
     return lex.has(first, "preposition") and only_noun_phrases(text, start, segment_end) and _segments_all(
-        text, segment_end, end, lambda segment: _relative_opener(text, segment) or lex.has(
-            text.lower[segment], "preposition") and _relative_opener(text, segment + 1))
+        text, segment_end, end, lambda segment: _relative_opener(text, segment)
+        or lex.info.get((text.lower[segment], "subordinator")) == "clause"
+        or lex.has(text.lower[segment], "preposition") and _relative_opener(text, segment + 1))
+
+
+def _finite_verb(text: Text, i: int) -> bool:
+    """An auxiliary, a modal, a Konjunktiv form or a lower-case verb form that is no function word ("ein"): what may
+    stand in second place."""
+    word = text.lower[i]
+    return (word in TENSE_AUXILIARIES or word in MODAL_VERBS or word in PASSIVE_AUXILIARIES or konjunktiv(text, i)
+            or text.words[i][:1].islower() and word in text.lex.verb_forms and not text.lex.words.get(word))
 
 
 def _segments_all(text: Text, segment_end: int, end: int, opens_dependent: Callable[[int], bool]) -> bool:

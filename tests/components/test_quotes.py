@@ -1435,3 +1435,20 @@ def test_cue_after_the_claim_names_its_speaker(nlp, text, expected):
 def test_frame_word_closing_the_cue_after_the_claim(nlp, text, expected):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that may open a subordinate clause is an adverb when the verb follows it: the clause is the claim
+    ("Damit hatte niemand gerechnet, sagte Krüger.", [("Damit hatte niemand gerechnet", "Krüger")]),
+    ("Da sei nichts mehr zu machen gewesen, sagte Krüger.", [("Da sei nichts mehr zu machen gewesen", "Krüger")]),
+    # a question clause on the noun of a fronted prepositional phrase is part of the first constituent, no claim
+    ("Auf die Frage, ob er zurücktrete, antwortete Krüger: „Nein.“", [("Nein.", "Krüger")]),
+    ("Auf die Frage, ob er zurücktrete, antwortete Krüger, er denke nicht daran.",
+     [("er denke nicht daran", "Krüger")]),
+    # ... and a subordinate clause with its subject is the first constituent as before
+    ("Da ein Rückflug nicht möglich war, entschied Krüger, in Wien zu landen.", [("in Wien zu landen", "Krüger")]),
+    ("Nachdem die Polizei eingetroffen war, sagte Krüger, er sei unschuldig.", [("er sei unschuldig", "Krüger")]),
+])
+def test_first_constituent_or_claim_before_the_cue(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
