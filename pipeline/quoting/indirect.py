@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, MODAL_VERBS, NEGATIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       SEIN_PERFECT_AUXILIARIES, TENSE_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
-from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
+from .cues import finite_verb, konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .lexicon import Verb
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -217,7 +217,7 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
     lex, first = text.lex, text.lower[start]
     segment_end = text.clause(start)[1]
     # (not an adverb before the verb in second place: "Damit hatte niemand gerechnet, sagte X")
-    if lex.has(first, "subordinator") and not (start + 1 < end and _finite_verb(text, start + 1)):
+    if lex.has(first, "subordinator") and not (start + 1 < end and finite_verb(text, start + 1)):
         # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
         return lex.info.get((first, "subordinator")) not in ("clause", "wie") \
             and _segments_all(text, segment_end, end, text.subordinate)
@@ -228,13 +228,6 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
         or lex.info.get((text.lower[segment], "subordinator")) == "clause"
         or lex.has(text.lower[segment], "preposition") and _relative_opener(text, segment + 1))
 
-
-def _finite_verb(text: Text, i: int) -> bool:
-    """An auxiliary, a modal, a Konjunktiv form or a lower-case verb form that is no function word ("ein"): what may
-    stand in second place."""
-    word = text.lower[i]
-    return (word in TENSE_AUXILIARIES or word in MODAL_VERBS or word in PASSIVE_AUXILIARIES or konjunktiv(text, i)
-            or text.words[i][:1].islower() and word in text.lex.verb_forms and not text.lex.words.get(word))
 
 
 def _segments_all(text: Text, segment_end: int, end: int, opens_dependent: Callable[[int], bool]) -> bool:

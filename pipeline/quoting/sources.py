@@ -8,7 +8,7 @@ from typing import Iterator
 from ..german import (ARTICLES, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS,
                       SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS,
                       SOURCE_PREPOSITIONS, SOURCE_RELATIVES)
-from .cues import konjunktiv
+from .cues import finite_verb, konjunktiv
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
@@ -49,6 +49,8 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                         speaker)
         elif word in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
             phrase = noun_phrase(text, at + 1, content_end) or _lower_case_name(text, at + 1, content_end)
+            if phrase is not None and at == sent_start:
+                phrase = phrase._replace(end=_before_second_place(text, phrase.end, content_end))
             if phrase is not None:
                 end, speaker = _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.LAUT),
                                            closed=True)
@@ -104,6 +106,16 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
             start, end = _segment(text, sent_start, content_end, at)
             yield Found(QuoteKind.INDIRECT, start if at > start else at + 1, end, cue,
                         Speaker(at, at + 1, None, SpeakerMethod.DEMNACH))
+
+
+def _before_second_place(text: Text, end: int, limit: int) -> int:
+    """End of a source phrase that opens the sentence: the capitalised words after `end` up to the finite verb in
+    second place belong to it, a name the entity rules missed ("Laut Tedros Adhanom Ghebreyesus ist …", "Laut
+    Statistischem Bundesamt stiegen …"); else `end`."""
+    i = end
+    while i < limit and text.is_capital(i) and text.is_word(i) and text.quote_at[i] < 0:
+        i += 1
+    return i if end < i < limit and finite_verb(text, i) else end
 
 
 def _relative_source(text: Text, sent_start: int, at: int) -> int | None:
