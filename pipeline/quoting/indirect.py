@@ -333,6 +333,9 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
     if lex.has(first, "subordinator") and lex.info.get((first, "subordinator")) != "wie" and kind == CueKind.SPEECH \
             and text.words[start - 1] == "," and main_clause_konjunktiv(text, start, end, strong_only=True):
         return True  # a subordinate clause before the claim's main clause: "sagte, wenn X komme, werde Y …"
+    if lex.has(first, "interrogative") and kind == CueKind.SPEECH and text.words[start - 1] == "," and any(
+            konjunktiv(text, i) for i in range(start + 1, min(text.clause(start)[1], end)) if text.quote_at[i] < 0):
+        return True  # a question in Konjunktiv: "fragte, warum niemand etwas gesagt habe" (not "…, wann es kommt")
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
     # (a colon ends the segment too: "sagte X, Gründer der Band: „…“" has an apposition, no claim)

@@ -1468,3 +1468,21 @@ def test_first_constituent_or_claim_before_the_cue(nlp, text, expected):
 def test_source_phrase_opening_the_sentence(nlp, text, expected):
     doc = run(nlp, text)
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "wissen wollen" asks: the question before it or after it is the claim
+    ("„Wann kommt endlich die Hilfe?“, wollte Krüger vom Bürgermeister wissen.",
+     [("direct", "Wann kommt endlich die Hilfe?", "Thomas Krüger")]),
+    ("Krüger wollte wissen, wo die Gelder geblieben seien.",
+     [("indirect", "wo die Gelder geblieben seien", "Thomas Krüger")]),
+    # an indirect question in Konjunktiv after a speech verb is the claim
+    ("Vogt fragte, warum niemand etwas gesagt habe.", [("indirect", "warum niemand etwas gesagt habe", "Lena Vogt")]),
+    # ... not one in the indicative, nor a clause of cause after another verb, and "will" alone states an aim
+    ("Krüger sagte nicht, wann das Gesetz kommen soll.", []),
+    ("Vogt erklärte, warum sie zurücktritt.", []),
+    ("Die Bundesregierung will die Steuern senken.",
+     [("reported", "Die Bundesregierung will die Steuern senken", "Bundesregierung")]),
+])
+def test_questions_and_wissen_wollen(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
