@@ -74,7 +74,10 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
               and (not verb.requires or clause_end >= claim_end and text.lower[clause_end - 1] in verb.governed)
               and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
               and not _first_constituent(text, sent_start, clause_start - 1)):
-            if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
+            # (a short clause in Konjunktiv around a quotation too: "Er sei „zutiefst erschüttert“, sagte X")
+            if (text.plain_words(sent_start, clause_start - 1) >= 3
+                    or main_clause_konjunktiv(text, sent_start, clause_start - 1, strong_only=True)) \
+                    and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
         infinitive_start = _infinitive_object(text, cue, verb, clause_end)

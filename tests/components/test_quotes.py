@@ -1486,3 +1486,15 @@ def test_source_phrase_opening_the_sentence(nlp, text, expected):
 ])
 def test_questions_and_wissen_wollen(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short clause in Konjunktiv around a quotation before "…, sagte X" is the claim, the quotation in it
+    ("Er sei „zutiefst erschüttert“, sagte Krüger.", [("indirect", "Er sei „zutiefst erschüttert“", "Thomas Krüger")]),
+    ("Sie habe „keine Angst“, sagte Vogt.", [("indirect", "Sie habe „keine Angst“", "Lena Vogt")]),
+    # ... a quotation alone is the direct quote, and a short clause in the indicative no claim
+    ("„Zutiefst erschüttert“, sagte Krüger.", [("direct", "Zutiefst erschüttert", "Thomas Krüger")]),
+    ("Das reicht, sagte Krüger.", []),
+])
+def test_short_konjunktiv_clause_around_a_quotation(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
