@@ -1498,3 +1498,14 @@ def test_questions_and_wissen_wollen(nlp, text, expected):
 ])
 def test_short_konjunktiv_clause_around_a_quotation(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the second part of a split quotation takes the attribution between the parts, ", so X," as "sagte X"
+    ("„Wir erwarten“, so Vogt, „dass alle Seiten sich an die Regeln halten.“",
+     [("direct", "Wir erwarten", "Lena Vogt"), ("direct", "dass alle Seiten sich an die Regeln halten.", "Lena Vogt")]),
+    ("„Wir sind bereit“, sagte Krüger, „aber wir brauchen Partner.“",
+     [("direct", "Wir sind bereit", "Thomas Krüger"), ("direct", "aber wir brauchen Partner.", "Thomas Krüger")]),
+])
+def test_split_quotation(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
