@@ -1509,3 +1509,10 @@ def test_short_konjunktiv_clause_around_a_quotation(nlp, text, expected):
 ])
 def test_split_quotation(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+def test_quotation_closing_before_the_hyphen_of_a_compound():
+    # "der „Bild“-Zeitung": the quotation closes at its mark, the claim after the comma is the speaker's
+    from pipeline.api import extract
+    quotes = extract("Krüger sagte der „Bild“-Zeitung, der Täter sei bewaffnet gewesen.")["quotes"]
+    assert list(zip(quotes["text"], quotes["speaker_text"])) == [("der Täter sei bewaffnet gewesen", "Krüger")]
