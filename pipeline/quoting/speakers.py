@@ -6,8 +6,8 @@ from bisect import bisect_left
 from typing import Callable, NamedTuple
 
 from ..german import (ARTICLES, DERIVATIONAL_NOUN_ENDINGS, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
-                      IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES,
-                      NOUN_INFLECTION_ENDINGS, STOP_WORDS)
+                      GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES,
+                      MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS, STOP_WORDS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
 from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
@@ -92,14 +92,18 @@ def _last_mention(text: Text, entity_id: str, before: int) -> int:
 
 
 def _role(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
-    """"der CDU-Politiker": the most recent person with that role, else of its gender."""
+    """"der CDU-Politiker": the most recent person with that role, else of its gender; "der Geschäftsführer der
+    Fraktion", a role with the body it serves, only someone introduced with that role."""
     role = text.lex.role(text.lower[phrase.head])
-    gender = text.lex.roles.get(role, "")
+    gender = text.lex.role_gender(role)
     article = text.lower[phrase.start]
     plural = article in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
     # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
     new_person = article in INDEFINITE_ARTICLES
-    return None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role)
+    served = phrase.head + 1 < phrase.end and (text.lower[phrase.head + 1] in GENITIVE_ARTICLES
+                                               or text.lower[phrase.head + 1] in GENITIVE_PREPOSITIONS)
+    return None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role,
+                                                            role_only=served)
 
 
 def _person(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
@@ -155,9 +159,10 @@ REFERENCE_RULES = (
 )
 
 
-def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
-    """Most recent PER mention before a token: with the same role if one was introduced so, else
-    the most recent one of compatible gender."""
+def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None,
+                   role_only: bool = False) -> str | None:
+    """Most recent PER mention before a token: with the same role if one was introduced so, else (unless
+    `role_only`) the most recent one of compatible gender."""
     earlier = bisect_left(text.person_starts, before)
     recent = text.person_mentions[max(0, earlier - 40):earlier]
     candidates = [text.entity_id(mention.entity) for mention in reversed(recent)]
@@ -165,6 +170,8 @@ def _recent_person(text: Text, before: int, gender: str = "", role: str | None =
         for entity_id in candidates:  # "Bundeskanzlerin"
             if any(known.endswith(role) or role.endswith(known) for known in text.entity_roles.get(entity_id, ())):
                 return entity_id
+    if role_only:
+        return None
     for entity_id in candidates:
         if not gender or text.entity_gender.get(entity_id, gender) == gender:
             return entity_id

@@ -1516,3 +1516,21 @@ def test_quotation_closing_before_the_hyphen_of_a_compound():
     from pipeline.api import extract
     quotes = extract("Krüger sagte der „Bild“-Zeitung, der Täter sei bewaffnet gewesen.")["quotes"]
     assert list(zip(quotes["text"], quotes["speaker_text"])) == [("der Täter sei bewaffnet gewesen", "Krüger")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a masculine role noun is masculine though the table gives no gender ("Kollege" beside "Kollegin"): "der
+    # Kollege" is not the woman named last
+    ("Thomas Krüger traf Anna Berger in Wien. Berger sagte, man sei sich einig. Der Kollege sagte, es gebe noch Fragen.",
+     [("indirect", "man sei sich einig", "Anna Berger"), ("indirect", "es gebe noch Fragen", "Thomas Krüger")]),
+    # a role with the body it serves is someone introduced with that role, not the last person of its gender
+    ("Krüger sprach am Montag. Der Geschäftsführer des Verbands sagte, die Zahlen seien gut.",
+     [("indirect", "die Zahlen seien gut", None)]),
+    ("Sprecher Thomas Krüger kam am Montag. Der Sprecher des Verbands sagte, die Zahlen seien gut.",
+     [("indirect", "die Zahlen seien gut", "Thomas Krüger")]),
+    # ... a role alone may still be the person named before
+    ("Krüger sprach am Montag. Der Politiker sagte, die Zahlen seien gut.",
+     [("indirect", "die Zahlen seien gut", "Thomas Krüger")]),
+])
+def test_role_descriptions_by_gender_and_complement(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
