@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
-from ..tokens import word_verdict
+from ..tokens import JudgesWords, word_verdict
 from ..german import (ADJECTIVE_SUFFIX_FORMS, NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS,
                       weak_verb_forms)
 
@@ -43,7 +43,7 @@ class Verb(NamedTuple):
 
 
 @dataclass
-class QuoteLexicon:
+class QuoteLexicon(JudgesWords):
     verbs: dict[str, list[Verb]] = field(default_factory=dict)
     konjunktiv: dict[str, int] = field(default_factory=dict)  # form -> 1 (Konjunktiv I) or 2 (II)
     words: dict[str, set[str]] = field(default_factory=dict)  # word -> classes

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ... import lexicon
 from ...german import ADJECTIVE_ENDINGS, NOUN_INFLECTION_ENDINGS, STOP_WORDS
 from ...names import strip_genitive
-from ...tokens import word_verdict
+from ...tokens import JudgesWords, word_verdict
 
 # under the data folder (pipeline/data/)
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
@@ -28,7 +28,7 @@ SHORT_NAME_TAIL = 6
 
 
 @dataclass
-class Lexicons:
+class Lexicons(JudgesWords):
     first_names: set[str] = field(default_factory=set)
     word_class: dict[str, str] = field(default_factory=dict)
     common_nouns: set[str] = field(default_factory=set)
