@@ -333,6 +333,9 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
         return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
     if lex.has(first, "subordinator") and lex.has(first, "preposition") and _verb_after_object(text, start + 1, end):
         return True  # a preposition, its object, then the verb in second place: "sagte, seit Januar seien …"
+    if lex.has(first, "subordinator") and lex.has(first, "preposition") and first not in INFINITIVE_CONJUNCTIONS \
+            and kind in (CueKind.REPORTED, CueKind.SPEECH) and zu_infinitive(text, start, text.clause(start)[1]):
+        return True  # a zu-infinitive that opens with a preposition: "räumte ein, seit Jahren davon geträumt zu haben"
     if lex.has(first, "subordinator") and lex.info.get((first, "subordinator")) != "wie" and kind == CueKind.SPEECH \
             and text.words[start - 1] == "," and main_clause_konjunktiv(text, start, end, strong_only=True):
         return True  # a subordinate clause before the claim's main clause: "sagte, wenn X komme, werde Y …"

@@ -1534,3 +1534,15 @@ def test_quotation_closing_before_the_hyphen_of_a_compound():
 ])
 def test_role_descriptions_by_gender_and_complement(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zu-infinitive after the cue that opens with a preposition ("seit", "bis") is the claim
+    ("Vogt gab zu, seit Jahren davon geträumt zu haben.", [("indirect", "seit Jahren davon geträumt zu haben", "Lena Vogt")]),
+    ("Krüger versprach, bis Ende Mai einen Plan vorzulegen.",
+     [("indirect", "bis Ende Mai einen Plan vorzulegen", "Thomas Krüger")]),
+    # ... not an infinitive of purpose ("um … zu")
+    ("Krüger sagte, um die Lage zu beruhigen, dass alles gut sei.", [("indirect", "dass alles gut sei", "Thomas Krüger")]),
+])
+def test_zu_infinitive_opening_with_a_preposition(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
