@@ -43,7 +43,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                                for i in range(clause_start, cue.start)) \
             or _perfect_after_claim(text, cue, clause_start, clause_end)
         if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
-                                                                    PhraseKind.PRONOUN)):
+                                                                    PhraseKind.PERSON, PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
         speaker = resolve(text, subject, verb=cue.start)
         if speaker.start is None and _indefinite_subject(text, cue, clause_start, clause_end):

@@ -1546,3 +1546,15 @@ def test_role_descriptions_by_gender_and_complement(nlp, text, expected):
 ])
 def test_zu_infinitive_opening_with_a_preposition(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person named by nationality or age makes threats and assumptions as a name or a role does
+    ("Der Belgier drohte mit einem Boykott.", [("reported", "Der Belgier drohte mit einem Boykott", None)]),
+    ("Der 45-Jährige drohte immer wieder mit Selbstmord.",
+     [("reported", "Der 45-Jährige drohte immer wieder mit Selbstmord", None)]),
+    # ... a threat that looms over them is none they made
+    ("Dem 45-Jährigen drohen lange Haftstrafen.", []),
+])
+def test_person_nouns_as_agents(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
