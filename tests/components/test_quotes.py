@@ -1558,3 +1558,17 @@ def test_zu_infinitive_opening_with_a_preposition(nlp, text, expected):
 ])
 def test_person_nouns_as_agents(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "drohen mit" makes a threat whoever the subject is; "aufrufen zu" calls for something, a reported claim
+    ("Die Gewerkschaft drohte mit einem Streik.", [("reported", "Die Gewerkschaft drohte mit einem Streik", None)]),
+    ("Die Bundesregierung rief zum Kampf gegen den Klimawandel auf.",
+     [("reported", "Die Bundesregierung rief zum Kampf gegen den Klimawandel auf", "Bundesregierung")]),
+    ("Vogt rief die Bürger dazu auf, Energie zu sparen.", [("indirect", "Energie zu sparen", "Lena Vogt")]),
+    # ... a threat that looms is none, and "rufen" alone calls no one to anything
+    ("Den Bauern droht eine Missernte.", []),
+    ("Die Kinder riefen laut nach ihrer Mutter.", []),
+])
+def test_threats_and_calls(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
