@@ -117,7 +117,10 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
             return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),
                          resolve(text, subject))
     if after < len(text.words):
-        for cue, verb in verb_cues(text, after, close_sentence[1]):
+        # after a quotation that closes its sentence only a cue that opens the next one speaks for it: one further on
+        # has a claim of its own ("„…“ Der Rat müsse jetzt entscheiden")
+        limit = after + 1 if after == close_sentence[0] else close_sentence[1]
+        for cue, verb in verb_cues(text, after, limit):
             if text.quote_at[cue.start] < 0 and verb.kind not in (CueKind.JUDGE, CueKind.INTENT):
                 return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
     # "Seine Werke werden als „Meilensteine in der Geschichte der Musik“ bezeichnet": a judgement at any length

@@ -1572,3 +1572,17 @@ def test_person_nouns_as_agents(nlp, text, expected):
 ])
 def test_threats_and_calls(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a quotation that closes its sentence, a speech verb further on in the next sentence has a claim of its
+    # own: the quotation goes on with the speaker before it
+    ("„Wir haben keine Wahl“, sagte Krüger. „Die Kosten steigen jedes Jahr.“ Der Rat müsse jetzt entscheiden.",
+     [("direct", "Wir haben keine Wahl", "Thomas Krüger"), ("direct", "Die Kosten steigen jedes Jahr.", "Thomas Krüger"),
+      ("indirect", "Der Rat müsse jetzt entscheiden", "Thomas Krüger")]),
+    # ... but a quotation with sentences inside it goes on to the cue after its closing mark
+    ("„Das ist gut. Das ist richtig. Das ist wichtig“, schrieb Krüger.",
+     [("direct", "Das ist gut. Das ist richtig. Das ist wichtig", "Thomas Krüger")]),
+])
+def test_cue_after_a_quotation_that_closes_its_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
