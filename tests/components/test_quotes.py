@@ -1586,3 +1586,14 @@ def test_threats_and_calls(nlp, text, expected):
 ])
 def test_cue_after_a_quotation_that_closes_its_sentence(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "„…“ Das sagte X.": a quotation that makes up the sentence before is X's direct quote, not a reported claim
+    ("„Wir haben keine Wahl.“ Das sagte Krüger am Montag.", [("direct", "Wir haben keine Wahl.", "Thomas Krüger")]),
+    ("„Die Kosten steigen.“ Das betonte auch Vogt.", [("direct", "Die Kosten steigen.", "Lena Vogt")]),
+    # ... a sentence without marks stays the reported claim, and an attributed quotation keeps its speaker
+    ("Die Kosten steigen. Das sagte Krüger am Montag.", [("reported", "Die Kosten steigen", "Thomas Krüger")]),
+])
+def test_das_sagte_x_after_a_quotation(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
