@@ -247,6 +247,9 @@ def _around(text: Text, sent_start: int, content_end: int, start: int, end: int,
     """The claim around a source phrase [start, end): its ";"-segment, or its subordinate clause when
     the phrase stands in one, without the phrase. A phrase inside the claim splits it; a quote is one
     span, so it keeps the phrase unless the phrase is a large part of it: then the larger side."""
+    aside_end = _verbless_aside_end(text, sent_start, content_end, start, end)
+    if aside_end is not None:  # "Der Täter – nach Angaben der Polizei ein 30-Jähriger – flüchtete"
+        return Found(QuoteKind.INDIRECT, end, aside_end, cue, speaker)
     segment_start, segment_end = _segment(text, sent_start, content_end, start)
     left = start - (1 if start > segment_start and text.words[start - 1] in (",", "–", "-") else 0)
     right = end + (1 if end < segment_end and text.words[end] in (",", "–", "-") else 0)
@@ -259,6 +262,19 @@ def _around(text: Text, sent_start: int, content_end: int, start: int, end: int,
     if whole >= min(2 / 3, max(n_left, n_right) / (n_left + n_right)):  # keep the sentence readable
         return Found(QuoteKind.INDIRECT, segment_start, segment_end, cue, speaker)
     return before if n_left >= n_right else after
+
+
+def _verbless_aside_end(text: Text, sent_start: int, content_end: int, start: int, end: int) -> int | None:
+    """Where an aside set off by dashes or commas ends when a source phrase [start, end) opens it and words with no
+    finite verb follow it there: those words are the claim ("– nach Zeugenaussagen der Ehemann –"); else None."""
+    if start <= sent_start or text.words[start - 1] not in ASIDE_MARKS:
+        return None
+    close = next((i for i in range(end, content_end) if text.words[i] == text.words[start - 1]
+                  and text.quote_at[i] < 0), None)
+    if close is None or not any(text.is_word(i) for i in range(end, close)) \
+            or any(finite_verb(text, i) for i in range(end, close)):
+        return None
+    return close
 
 
 def _segment(text: Text, sent_start: int, content_end: int, at: int) -> tuple[int, int]:

@@ -1597,3 +1597,17 @@ def test_cue_after_a_quotation_that_closes_its_sentence(nlp, text, expected):
 ])
 def test_das_sagte_x_after_a_quotation(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source phrase that opens an aside without a verb claims the rest of the aside
+    ("Der Täter – nach Angaben der Polizei ein 30-jähriger Mann – flüchtete zu Fuß.",
+     [("indirect", "ein 30-jähriger Mann", None)]),
+    ("Der Mann – laut Krüger ein Rentner aus Wien – wurde schwer verletzt.",
+     [("indirect", "ein Rentner aus Wien", "Thomas Krüger")]),
+    # ... not an aside that is the source phrase alone, nor one with a verb
+    ("Die Polizei nahm, laut Krüger, drei Männer fest.", [("indirect", "Die Polizei nahm, laut Krüger, drei Männer fest",
+                                                          "Thomas Krüger")]),
+])
+def test_source_phrase_opening_a_verbless_aside(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
