@@ -1611,3 +1611,13 @@ def test_das_sagte_x_after_a_quotation(nlp, text, expected):
 ])
 def test_source_phrase_opening_a_verbless_aside(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "mahnen zur/zum" urges something, a reported claim as "aufrufen zum" is; "mahnte, …" keeps its clause
+    ("Die Bundesregierung mahnte zur Besonnenheit.",
+     [("reported", "Die Bundesregierung mahnte zur Besonnenheit", "Bundesregierung")]),
+    ("Krüger mahnte, man dürfe nicht nachlassen.", [("indirect", "man dürfe nicht nachlassen", "Thomas Krüger")]),
+])
+def test_mahnen_zur(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
