@@ -1621,3 +1621,15 @@ def test_source_phrase_opening_a_verbless_aside(nlp, text, expected):
 ])
 def test_mahnen_zur(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sehen darin" judges as "bezeichnen als" does: the quoted judgement, else the sentence
+    ("Vogt sieht darin „einen Angriff auf die Demokratie“.",
+     [("direct", "einen Angriff auf die Demokratie", "Lena Vogt")]),
+    ("Vogt sieht darin kein Problem.", [("reported", "Vogt sieht darin kein Problem", "Lena Vogt")]),
+    # ... not "sehen" without it
+    ("Vogt sieht in der Ferne ein Haus.", []),
+])
+def test_sehen_darin(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
