@@ -1633,3 +1633,14 @@ def test_mahnen_zur(nlp, text, expected):
 ])
 def test_sehen_darin(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "einstufen als" judges as "bezeichnen als" does
+    ("Die Bundesregierung stufte die Äußerung als „Beleidigung“ ein.",
+     [("direct", "Beleidigung", "Bundesregierung")]),
+    # ... not "einstufen" without "als"
+    ("Die Bundesregierung stufte die Gehälter neu ein.", []),
+])
+def test_einstufen_als(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
