@@ -247,6 +247,7 @@ def _around(text: Text, sent_start: int, content_end: int, start: int, end: int,
     """The claim around a source phrase [start, end): its ";"-segment, or its subordinate clause when
     the phrase stands in one, without the phrase. A phrase inside the claim splits it; a quote is one
     span, so it keeps the phrase unless the phrase is a large part of it: then the larger side."""
+    end = _after_relative_clause(text, end, content_end)
     aside_end = _verbless_aside_end(text, sent_start, content_end, start, end)
     if aside_end is not None:  # "Der Täter – nach Angaben der Polizei ein 30-Jähriger – flüchtete"
         return Found(QuoteKind.INDIRECT, end, aside_end, cue, speaker)
@@ -262,6 +263,17 @@ def _around(text: Text, sent_start: int, content_end: int, start: int, end: int,
     if whole >= min(2 / 3, max(n_left, n_right) / (n_left + n_right)):  # keep the sentence readable
         return Found(QuoteKind.INDIRECT, segment_start, segment_end, cue, speaker)
     return before if n_left >= n_right else after
+
+
+def _after_relative_clause(text: Text, end: int, limit: int) -> int:
+    """The comma that closes a relative clause on the source phrase ending at `end` ("nach Ansicht des
+    Bürgermeisters, der seit 2020 im Amt ist, habe …"), else `end`; not an article before its noun ("…, die Lage")."""
+    if end + 2 < limit and text.words[end] == "," and _relative_pronoun(text, end + 1) \
+            and not text.is_capital(end + 2) and not is_adjective(text, end + 2):
+        close = _relative_clause_end(text, end + 1, limit)
+        if close < limit:
+            return close
+    return end
 
 
 def _verbless_aside_end(text: Text, sent_start: int, content_end: int, start: int, end: int) -> int | None:
