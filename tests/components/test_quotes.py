@@ -1644,3 +1644,24 @@ def test_sehen_darin(nlp, text, expected):
 ])
 def test_einstufen_als(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause on a source phrase that opens the sentence belongs to the source, not to the claim
+    ("Nach Ansicht der Bundesregierung, die den Fall seit Monaten prüft, habe die Stadt alles richtig gemacht.",
+     [("indirect", "habe die Stadt alles richtig gemacht", "Bundesregierung")]),
+    ("Laut einem Bericht der Zeitung, die sich auf Insider beruft, steht der Verkauf bevor.",
+     [("indirect", "steht der Verkauf bevor", None)]),
+])
+def test_relative_clause_on_a_source_phrase(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sich zuversichtlich geben" is an opinion with a clause, as "sich zuversichtlich zeigen"
+    ("Krüger gab sich zuversichtlich, dass eine Einigung gelingt.",
+     [("indirect", "dass eine Einigung gelingt", "Thomas Krüger")]),
+    ("Vogt gab sich große Mühe, dass alles klappt.", []),
+])
+def test_sich_zuversichtlich_geben(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
