@@ -27,17 +27,10 @@ def token_texts(doc: Doc) -> list[str]:
     return list(texts)
 
 
-def flagged(texts: list[str], known: dict[str, Any], test: Callable[[str], Any]) -> list[int]:
-    """The indices of the tokens whose text passes `test` (a true verdict), each word form tested once:
-    `known` keeps the verdicts across Docs (the same words come back in every article)."""
-    flags = list(map(known.get, texts))
-    if None in flags:
-        for i in [i for i, flag in enumerate(flags) if flag is None]:
-            flag = known.get(texts[i])
-            if flag is None:
-                flag = known[texts[i]] = test(texts[i])
-            flags[i] = flag
-    return list(compress(range(len(flags)), flags))
+def flagged(texts: list[str], verdict: Callable[[str], Any]) -> list[int]:
+    """The indices of the tokens whose text has a true `verdict`: a `word_verdict` (or `word_verdicts`), so
+    each word form is judged once across Docs and a judged one costs a dict lookup."""
+    return list(compress(range(len(texts)), map(verdict, texts)))
 
 
 class word_verdict:
@@ -59,6 +52,11 @@ class word_verdict:
         verdicts = _Verdicts(self.test.__get__(lexicon))
         lexicon.__dict__[self.name] = verdicts.__getitem__
         return verdicts.__getitem__
+
+
+def word_verdicts(test: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`test` of a word form, kept per word form: `word_verdict` for a test that needs no lexicon."""
+    return _Verdicts(test).__getitem__
 
 
 class JudgesWords:

@@ -3,7 +3,7 @@ import pickle
 
 import pytest
 
-from pipeline.tokens import JudgesWords, flagged, word_verdict
+from pipeline.tokens import JudgesWords, flagged, word_verdict, word_verdicts
 
 
 class Capitals(JudgesWords):
@@ -44,10 +44,11 @@ def test_a_copy_judges_with_its_own_verdicts(clone):
 
 
 @pytest.mark.parametrize("texts, flags", [
-    (["Die", "Wahl", "am", "Sonntag"], [0, 1, 3]),
+    (["Die", "Wahl", "am", "Sonntag", "Wahl"], [0, 1, 3, 4]),
     (["am", "im"], []),
 ])
 def test_flagged_gives_the_indices_that_pass(texts, flags):
-    known: dict[str, bool] = {}
-    assert flagged(texts, known, lambda word: word[:1].isupper()) == flags
-    assert flagged(texts, known, lambda word: 1 / 0) == flags  # every form judged already: the test is not run
+    judged = []
+    verdict = word_verdicts(lambda word: judged.append(word) or word[:1].isupper())
+    assert flagged(texts, verdict) == flags
+    assert flagged(texts, verdict) == flags and sorted(judged) == sorted(set(texts))  # each form judged once

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..german import ARTICLES, ORDINAL_FOLLOWERS, STOP_WORDS
-from ..tokens import flagged, token_texts
+from ..tokens import flagged, token_texts, word_verdicts
 
 # the tokenizer keeps a sentence's period on a decimal number ("von 7,1. Nach …"); an ordinal
 # ("am 18. Juni") or a date ("am 1.3. kam") has no decimal comma, so it does not end a sentence
@@ -30,7 +30,7 @@ class SentenceSegmenter:
         self.name = name
         self.overwrite = overwrite
         self.max_tokens = max_tokens  # longer runs without a sentence end are cut (see _cap)
-        self._ending_forms: dict[str, bool] = {}  # word form -> it may end a sentence
+        self._may_end = word_verdicts(_may_end)  # the same words come back in every article
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Nothing to load: the rules need only the tokens."""
@@ -43,7 +43,7 @@ class SentenceSegmenter:
         starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
         starts[0, 0] = 1
         # most tokens are plain words: look only at the few that may end a sentence
-        for i in flagged(texts, self._ending_forms, _may_end):
+        for i in flagged(texts, self._may_end):
             text = texts[i]
             if "\n" in text:
                 j = _skip(texts, i + 1, str.isspace)

@@ -54,16 +54,15 @@ class QuoteLexicon(JudgesWords):
     first_name_gender: dict[str, str] = field(default_factory=dict)  # "Angela" -> "f" (m/f only)
     parties: dict[str, str] = field(default_factory=dict)  # written form -> party ("Grünen" -> "Grüne")
     verb_forms: frozenset[str] = frozenset()  # inflected verb forms ("gehe", "abarbeite"); empty: not known
-    # word form -> it may be a Konjunktiv cue; the same words come back in every article
-    konjunktiv_forms: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
-    speech_act_forms: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     noun_classes: dict[tuple[str, str], bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    @word_verdict
     def konjunktiv_form(self, word: str) -> bool:
         """A listed Konjunktiv form, or by rule a form in -e that may be one."""
         lower = word.lower()
         return lower in self.konjunktiv or lower[-1:] == "e" and self.may_be_konjunktiv(word)
 
+    @word_verdict
     def speech_act_noun(self, word: str) -> bool:
         """A capitalised noun that names a speech act ("Forderung", "Warnungen", "Hilfsappell")."""
         return word[:1].isupper() and self.noun_class(word.lower(), "speech_act")

@@ -74,7 +74,7 @@ class Text:
         # where the extractors' cue words stand: they look only there instead of at every token
         self.verb_at = [i for i, word in enumerate(lower) if word in lex.verbs]
         self.source_at = [i for i, word in enumerate(lower) if word in SOURCE_WORDS]
-        self.konjunktiv_at = flagged(words, lex.konjunktiv_forms, lex.konjunktiv_form)
+        self.konjunktiv_at = flagged(words, lex.konjunktiv_form)
 
     @cached_property
     def paragraph(self) -> list[int]:
@@ -88,7 +88,7 @@ class Text:
     @cached_property
     def speech_act_at(self) -> list[int]:
         """Where nouns of speech acts stand ("Forderung", "Vorwürfe"): few rules ask, so built on first use."""
-        return flagged(self.words, self.lex.speech_act_forms, self.lex.speech_act_noun)
+        return flagged(self.words, self.lex.speech_act_noun)
 
     @cached_property
     def entity_ids(self) -> list[str | None]:

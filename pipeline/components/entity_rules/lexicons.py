@@ -15,6 +15,12 @@ FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns
          "curated/roles.tsv", "curated/role_suffixes.tsv", "curated/name_cues.tsv", "entity_patterns.jsonl",
          "non_entities.txt", "ambiguous_nouns.txt", "lower_words.txt", "verb_forms.txt")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}\Z")
+# capitals, or capitals with one or two small letters of function words between them ("BdB", "RFdS", "KfW", "CeBIT"),
+# not a plural or genitive -s of capitals ("PCs")
+ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
+                         r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
+DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß-]{2,}\Z")  # a place in capitals opening a paragraph ("BERLIN.")
+INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 # predicative adjectives and participles ("Verhandlungsfähig ist", "Abgelehnt wurde", "Abschließend wird"):
 # adjective suffixes, present participles, comparatives, and a "ge-" participle behind a separable prefix
 # (German morphology as a regex, so it stays here rather than in german_words.tsv), also compared ("Rätselhafter")
@@ -53,9 +59,16 @@ class Lexicons(JudgesWords):
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
     lower_words: set[str] = field(default_factory=set)  # frequent lower-case words ("zuvor", "insgesamt")
     verb_forms: set[str] = field(default_factory=set)  # inflected verb forms ("ging", "übernimmt")
-    # verdicts per word form for `flagged`: the same words come back in every article
-    may_open_name: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
-    in_capitals: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @word_verdict
+    def may_open_name(self, word: str) -> bool:
+        """Name-like, the first word of a place name ("San") or an initial: where a run of a name may start."""
+        return self.name_like(word) or word in self.prefixes or INITIAL.match(word) is not None
+
+    @word_verdict
+    def in_capitals(self, word: str) -> bool:
+        """An acronym or a dateline's place in capitals."""
+        return DATELINE.match(word) is not None or ORG_ACRONYM.match(word) is not None
 
     @word_verdict
     def is_role(self, word: str) -> bool:

@@ -15,14 +15,10 @@ from spacy.util import filter_spans
 from ...german import (DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS,
                        with_classes)
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
-from ...tokens import flagged
-from .lexicons import NAME_ADJECTIVE, ROMAN, Lexicons
+from ...tokens import JudgesWords, flagged, word_verdict
+from .lexicons import DATELINE, NAME_ADJECTIVE, ORG_ACRONYM, ROMAN, Lexicons
 from .spans import covered, inside_word, mention
 
-# capitals, or capitals with one or two small letters of function words between them ("BdB", "RFdS", "KfW", "CeBIT"),
-# not a plural or genitive -s of capitals ("PCs")
-ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
-                         r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
 FIRM_JOINERS = frozenset({"&"}) | LIST_JOINERS  # "Ernst & Young", "Brenner, Haase und Partner"
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
@@ -204,7 +200,7 @@ def after_first_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     return before in lex.first_names and not lex.is_common(before) and before not in lex.ambiguous
 
 
-class ShapePatterns:
+class ShapePatterns(JudgesWords):
     """The organisation shapes ("… AG", "Bundesamt für …"), each in a Matcher of its own, with what
     each key needs around its match."""
 
@@ -215,7 +211,6 @@ class ShapePatterns:
         self.left: dict[str, str] = {}  # pattern key -> "", "adjective" or "adjective_required"
         self.flags: dict[str, frozenset[str]] = {}  # pattern key -> its options of SHAPE_FLAGS that are set
         self.context: dict[str, int] = {}  # pattern key -> how many leading tokens only give context
-        self._anchored: dict[str, tuple[int, ...]] = {}  # word -> the indices of the shapes it is an anchor of
         for entry in entries:
             key = f"{entry['label']}|{entry['id']}"
             self.labels[key] = entry["label"]
@@ -235,23 +230,22 @@ class ShapePatterns:
 
     def is_anchor(self, word: str) -> bool:
         """The word is the required token of one of the shapes."""
-        return bool(self._shapes_anchored_by(word))
+        return bool(self.shapes_anchored_by(word))
 
-    def _shapes_anchored_by(self, word: str) -> tuple[int, ...]:
-        shapes = self._anchored.get(word)
-        if shapes is None:
-            numbers = {*self._by_word.get(word, ()), *self._by_lower.get(word.lower(), ())}
-            numbers.update(n for n in self._regex_shapes if self.shapes[n].anchor.regex.search(word))
-            shapes = self._anchored[word] = tuple(sorted(numbers))
-        return shapes
+    @word_verdict
+    def shapes_anchored_by(self, word: str) -> tuple[int, ...]:
+        """The indices of the shapes the word is an anchor of."""
+        numbers = {*self._by_word.get(word, ()), *self._by_lower.get(word.lower(), ())}
+        numbers.update(n for n in self._regex_shapes if self.shapes[n].anchor.regex.search(word))
+        return tuple(sorted(numbers))
 
     def matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, int]]:
         """The matches of each shape, found in windows around its anchor words only: running a
         Matcher of all shapes over every token cost half of this component's time, and a match
         never reaches beyond its anchor's window."""
         windows: dict[int, list[list[int]]] = {}  # shape index -> its windows
-        for i in flagged(texts, self._anchored, self._shapes_anchored_by):
-            for number in self._anchored[texts[i]]:
+        for i in flagged(texts, self.shapes_anchored_by):
+            for number in self.shapes_anchored_by(texts[i]):
                 shape = self.shapes[number]
                 start, end = max(i - shape.before, 0), min(i + shape.after + 1, len(texts))
                 spans = windows.setdefault(number, [])
@@ -361,7 +355,6 @@ def _max_repeat(operator: str | None) -> int:
     raise ValueError(f"entity patterns need a bounded length, not OP {operator!r}")
 
 
-DATELINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß-]{2,}\Z")
 DATELINE_ENDS = frozenset({".", "-", "–", "—", "(", "/"})
 
 
@@ -383,7 +376,7 @@ def acronym_mentions(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons)
     a word in capitals opening a paragraph as a dateline names a place."""
     spans, taken = [], set(taken)
     # only words in capitals can be either: most tokens are not
-    for i in flagged(texts, lex.in_capitals, lambda word: bool(DATELINE.match(word) or ORG_ACRONYM.match(word))):
+    for i in flagged(texts, lex.in_capitals):
         text = texts[i]
         place_end = dateline(texts, i)
         if place_end > i and not taken.intersection(range(i, place_end)) and text not in lex.non_entities:

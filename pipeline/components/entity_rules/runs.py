@@ -12,10 +12,9 @@ from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITI
                        PARTICLE_ARTICLES)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
-from .lexicons import ROMAN, Lexicons
+from .lexicons import INITIAL, ROMAN, Lexicons
 from .spans import mention, sentence_initial
 
-INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 TYPED = ("ORG", "LOC")  # labels a class noun gives a name after it ("Gemeinde", "Rockband")
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
@@ -32,8 +31,7 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
     ("Otto II.") and particles between names ("Ernest de Ganay", "Ursula von der Leyen")."""
     runs, end, n = [], 0, len(texts)
     # only tokens whose word form may open a name are looked at: most tokens are not name-like
-    for i in flagged(texts, lex.may_open_name,
-                     lambda word: lex.name_like(word) or word in lex.prefixes or bool(INITIAL.match(word))):
+    for i in flagged(texts, lex.may_open_name):
         if i < end or i in taken or not (lex.name_like(texts[i]) or texts[i] in lex.prefixes
                                          or i + 1 < n and lex.name_like(texts[i + 1])):  # "A. Korsakow"
             continue
