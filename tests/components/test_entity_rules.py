@@ -320,6 +320,9 @@ def mentions(doc):
     ("Sie forscht an der Hochschule für Forstwirtschaft und Landschaftsbau des Allgäus.",
      [("Hochschule für Forstwirtschaft und Landschaftsbau des Allgäus", "ORG")]),
     ("Die Hochschule für Musik des Landes ist alt.", [("Hochschule für Musik", "ORG")]),
+    # ... also a region no list knows, whose noun ends like a common one: the article stays with it
+    ("Er lehrt an der Hochschule für Technik des Kelmerlandes in Lingen.",
+     [("Hochschule für Technik des Kelmerlandes", "ORG"), ("Lingen", "LOC")]),
     ("Der FC Carl Zeiss Jena gewann.", [("FC Carl Zeiss Jena", "ORG")]),
     # a club's acronym in -SV/-SC/-FC/-SG/-TV opens its name, also with the founding year after it
     ("Der Sportverein ESV Lokomotive Karsdorf spielt dort.", [("ESV Lokomotive Karsdorf", "ORG")]),

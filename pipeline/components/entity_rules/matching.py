@@ -12,8 +12,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import (DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS,
-                       with_classes)
+from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS,
+                       STOP_WORDS, with_classes)
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
 from .lexicons import NAME_ADJECTIVE, ROMAN, Lexicons
@@ -280,8 +280,9 @@ class ShapePatterns:
             if "first_names_joined" in flags and not _saints_joined(texts, end, lex):
                 continue
             if end - start > 2 and lex.is_common(texts[end - 1]) and not self.is_anchor(texts[end - 1]) \
-                    and texts[end - 2].endswith("s"):
-                end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler"
+                    and texts[end - 2].endswith("s") and texts[end - 2].lower() not in ARTICLES:
+                end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler" (not the
+                # article of a genitive that ends the name: "Hochschule für Technik des Emslandes")
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
