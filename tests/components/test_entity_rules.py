@@ -427,6 +427,10 @@ def mentions(doc):
     ("Die Architekten Brenner, Haase und Partner gewannen.", [("Brenner, Haase und Partner", "ORG")]),
     ("Die Kanzlei Lindqvist & Partner berät.", [("Lindqvist & Partner", "ORG")]),
     ("Der Bereich Forschung & Entwicklung wächst.", []),
+    ("Im Keller spielten sie Rock & Roll.", []),
+    ("Er hört am liebsten Rhythm & Blues.", []),
+    ("Die Agentur Stein & Partner wirbt.", [("Stein & Partner", "ORG")]),
+    ("Die Architekten Herzog & de Valmont bauten das Stadion.", [("Herzog & de Valmont", "ORG")]),
     ("Unsere Kunden und Partner sind zufrieden.", []),
     ("Das sehen Minister Brenner & Co. anders.", [("Brenner", "PER")]),
     # a compass adverb, with or without "von", before an unknown name makes it a place; "von" alone does not

@@ -12,8 +12,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS,
-                       STOP_WORDS, with_classes)
+from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAME_PARTICLES,
+                       NAMING_ADJECTIVE_STEMS, STOP_WORDS, with_classes)
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import flagged
 from .lexicons import NAME_ADJECTIVE, ROMAN, Lexicons
@@ -304,11 +304,20 @@ class ShapePatterns:
 
 
 def _names_joined(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
-    """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"): a name before
-    the joiner, not a common noun ("Forschung & Entwicklung", "Kunden und Partner"), and no name after the match,
-    which would make its last word a role ("Merkel und Partner Schulz")."""
+    """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"), not of two
+    nouns ("Forschung & Entwicklung", "Kunden und Partner", "Rock & Roll", "Rhythm & Blues"), and no name after the
+    match, which would make its last word a role ("Merkel und Partner Schulz")."""
     joiner = next(i for i in range(end - 1, start, -1) if texts[i] in FIRM_JOINERS)
-    return not lex.is_common(texts[joiner - 1]) and not (end < len(texts) and lex.name_like(texts[end]))
+    return not _noun_pair(texts[joiner - 1], texts[joiner + 1], lex) \
+        and not (end < len(texts) and lex.name_like(texts[end]))
+
+
+def _noun_pair(before: str, after: str, lex: Lexicons) -> bool:
+    """Two words joined as nouns are: a common noun first, or a first word known as no name that is a noun as well
+    ("Rock") or before a common noun ("Blues"); a partner or a family name's particle after it makes the first a
+    name ("Stein & Partner", "Herzog & de Meuron")."""
+    return lex.is_common(before) or not lex.is_name(before) and not lex.is_role(after) \
+        and after not in NAME_PARTICLES and (before in lex.ambiguous or lex.is_common(after))
 
 
 def _saints_joined(texts: list[str], end: int, lex: Lexicons) -> bool:
