@@ -415,6 +415,13 @@ def mentions(doc):
     ("Die Fähre fuhr von Kehl nach Straßburg.", [("Kehl", "LOC"), ("Straßburg", "LOC")]),
     # a mention never runs into the next sentence
     ("Er schrieb auf der Plattform X. Schneider kam später.", [("Schneider", "PER")]),
+    # a capitalised particle between two names that no list knows makes a person's name, not a first name that is a
+    # particle too ("Le"); a German preposition between them does not, nor a place or common noun at either end
+    ("Gestern sprach Marine Le Pen in Paris.", [("Marine Le Pen", "PER"), ("Paris", "LOC")]),
+    ("Später kam Travine Di Vallora hinzu.", [("Travine Di Vallora", "PER")]),
+    ("Der Wechsel von Pille zu Robalinho kam spät.", []),
+    ("Sie zog nach Long Island.", [("Long Island", "LOC")]),
+    ("Er segelte im Golf de Biscaya.", []),
     # a first name before a title belongs to the name
     ("Anton Freiherr Seldorf von Kaltenbrunn starb.", [("Anton Freiherr Seldorf von Kaltenbrunn", "PER")]),
     # German institutions in the genitive

@@ -16,6 +16,8 @@ table; a rule marked "no mention" ends the list without one.
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
                              or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
+    family_name    PER      a name, a family-name particle and a name, none a common noun, place or organisation
+                             that is no German word ("Marine Le Pen", "Jaume di Carvalho")
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before
                              one ("Jo Papier, Chef der X,")
     numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
@@ -55,7 +57,7 @@ from spacy.tokens import Doc, Span
 
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
-                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
+                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, PARTICLE_ARTICLES, STOP_WORDS,
                        SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
@@ -64,7 +66,7 @@ from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
 # a person's full name before "und" ("Jo Brandt und Kessler")
-PERSON_HEADS = frozenset({"first_name", "name_pair", "title"})
+PERSON_HEADS = frozenset({"first_name", "name_pair", "family_name", "title"})
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
@@ -277,6 +279,18 @@ def _ends_with_surname(run: Context) -> str | None:
     return None
 
 
+def _particle_between_names(run: Context) -> str | None:
+    """A particle between a first word and a family name that no list knows ("Marine Le Pen", "Jaume di Carvalho");
+    not one that is a German word as well: "Wechsel zu Robinho", "Kanal von Ilmtal" (after a known first name the
+    `first_name` rule takes "Kaja von Hohenfels"). Neither name may be a common noun ("Golf de Biscaya"), a place or
+    an organisation."""
+    words = run.words
+    if len(words) < 3 or run.commons[0] or run.commons[-1] or words[1].lower() not in NAME_PARTICLES \
+            or words[1].lower() in STOP_WORDS or words[1] in PARTICLE_ARTICLES:
+        return None
+    return None if run.word_class(run.word) in CLASS_LABELS or run.word_class(run.last) in CLASS_LABELS else "PER"
+
+
 def _numbered(run: Context) -> bool:
     """A Roman number after a name that opens with no first name numbers a reform, treaty or sequel ("Hartz IV",
     "Basel III"); a ruler's regnal number follows a first name ("Ludwig XIV.", "Benedikt XVI.")."""
@@ -476,6 +490,7 @@ RULES = (
     Rule("title", _opens_with_title, start=_first_name_before_title),
     Rule("first_name", _opens_with_first_name),
     Rule("name_pair", _ends_with_surname),
+    Rule("family_name", _particle_between_names),
     Rule("apposition", _apposition, end=_apposition_end),
     Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),

@@ -112,7 +112,9 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
                 and (not named or lex.cue_label(texts[start]) or texts[start] in lex.common_nouns):
             cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
             start += 1
-        firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
+        # (a first name that is a particle too opens a family name: "Marine Le Pen")
+        firsts = [i for i in range(start + 1, end - 1)
+                  if texts[i] in lex.first_names and texts[i].lower() not in NAME_PARTICLES]
         if firsts and cue is None and texts[start] not in lex.titles \
                 and not any(lex.is_name(word) for word in texts[start:firsts[0]]):
             cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
