@@ -424,6 +424,16 @@ def mentions(doc):
     ("Er segelte im Golf de Biscaya.", []),
     # a first name before a title belongs to the name
     ("Anton Freiherr Seldorf von Kaltenbrunn starb.", [("Anton Freiherr Seldorf von Kaltenbrunn", "PER")]),
+    # ... also a title of nobility after the first names: the name runs to its end, over "von und zu" and words that
+    # end like nouns ("-stall", "-brunn"); a title before the first name, or without one, is the name's cue or none
+    ("Konrad Freiherr Marstall von Ellenbrunn eröffnete die Schau.",
+     [("Konrad Freiherr Marstall von Ellenbrunn", "PER")]),
+    ("Gestern sprach Karl-Theodor Freiherr von und zu Kellersberg in Berlin.",
+     [("Karl-Theodor Freiherr von und zu Kellersberg", "PER"), ("Berlin", "LOC")]),
+    ("Helene Gräfin Wendhoff schrieb einen Roman.", [("Helene Gräfin Wendhoff", "PER")]),
+    ("Der Urenkel Claus Schenk Graf von Kellersberg kam.", [("Claus Schenk Graf von Kellersberg", "PER")]),
+    ("Graf Friedrich von Kellersberg kam.", [("Friedrich von Kellersberg", "PER")]),
+    ("Der Prinz von Kaltmarien kam.", []),
     # German institutions in the genitive
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
     ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",

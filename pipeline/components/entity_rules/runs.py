@@ -8,8 +8,8 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
-                       PARTICLE_ARTICLES)
+from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, LIST_JOINERS, NAME_PARTICLES, NOBILITY_TITLES,
+                       NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES, PARTICLE_ARTICLES)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from .lexicons import ROMAN, Lexicons
@@ -40,18 +40,19 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         run_end = i + 1
         while run_end < n and run_end not in taken:
             word = texts[run_end]
-            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)) \
+            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)
+                                        or _title_in_name(texts, i, run_end, taken, lex)) \
                     or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
                 run_end += 1  # a role ends the name: "Paul K. Berger Präsident des Verbands"
                 continue
             if ROMAN.match(word) and run_end + 1 < n and texts[run_end + 1] == "." and run_end + 1 not in taken:
                 run_end += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
                 continue
-            after = run_end  # the word after the family-name particles from here
-            while after < n and after not in taken and texts[after] in NAME_PARTICLES:
-                after += 1
+            after = _after_particles(texts, run_end, taken)  # the word after the family-name particles from here
             last = texts[run_end - 1]
-            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last)
+            # after a first name or a title of nobility the particles open the family name ("Ludwig Freiherr
+            # Harstall von Eschenbrunn", though "-stall" and "-brunn" end like nouns)
+            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last) or _titled_name(texts, i, run_end, lex)
             if after > run_end and after < n and after not in taken and lex.name_like(texts[after]) \
                     and (after_name or not lex.is_common(texts[after]) and not lex.is_common(last)) \
                     and texts[run_end] not in PARTICLE_ARTICLES:
@@ -71,6 +72,38 @@ def _surname_after_first_name(texts: list[str], j: int, lex: Lexicons) -> bool:
         and texts[j - 1] in lex.first_names and after not in ARTICLES and after not in NAME_PARTICLES
 
 
+def _after_particles(texts: list[str], start: int, taken: set[int]) -> int:
+    """The index after the family-name particles at `start` ("von der", "de la"), "und" between two of them too:
+    "von und zu Guttenberg"."""
+    after = start
+    while after < len(texts) and after not in taken and (
+            texts[after] in NAME_PARTICLES
+            or texts[after] in LIST_JOINERS and after > start and after + 1 < len(texts)
+            and texts[after + 1] in NAME_PARTICLES):
+        after += 1
+    return after
+
+
+def _title_in_name(texts: list[str], start: int, j: int, taken: set[int], lex: Lexicons) -> bool:
+    """A title of nobility after the first names of a run and before a family name or its particles, free of other
+    mentions: "Friedrich Graf von Westphalen", "Marion Gräfin Dönhoff" (not "Friedrich, Graf von Bayern", a
+    place's title, nor a title before the first name: "Graf Friedrich", where it is the name's cue)."""
+    if texts[j].lower() not in NOBILITY_TITLES or not _first_name_in(texts[start:j], lex):
+        return False
+    name = _after_particles(texts, j + 1, taken)
+    return name < len(texts) and name not in taken and lex.name_like(texts[name])
+
+
+def _titled_name(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
+    """A first name and a title of nobility after it: "Claus Schenk Graf …", "Marion Gräfin …"."""
+    title = next((k for k in range(start + 1, end) if texts[k].lower() in NOBILITY_TITLES), None)
+    return title is not None and _first_name_in(texts[start:title], lex)
+
+
+def _first_name_in(words: list[str], lex: Lexicons) -> bool:
+    return any(all(part in lex.first_names for part in word.split("-")) for word in words)
+
+
 def _particle_compound(word: str, lex: Lexicons) -> bool:
     """A family-name particle joined to the name by a hyphen: "al-Nuaimi", "el-Baradei"."""
     particle, _, name = word.partition("-")
@@ -82,8 +115,9 @@ def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> 
     two names, the second with its cue."""
     out = []
     for start, end in runs:
-        if any(word in lex.inside or word in lex.work_words for word in texts[start:end]):
-            out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"
+        if any(word in lex.inside or word in lex.work_words for word in texts[start:end]) \
+                or _titled_name(texts, start, end, lex):
+            out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"; a noble's
             continue
         k = start + 1
         while k < end - 1:
