@@ -422,6 +422,14 @@ def mentions(doc):
     ("Der Wechsel von Pille zu Robalinho kam spät.", []),
     ("Sie zog nach Long Island.", [("Long Island", "LOC")]),
     ("Er segelte im Golf de Biscaya.", []),
+    # two to four words no list knows as the subject of a verb of travel or saying, before it at a sentence start or
+    # right after it; not as the subject of any finite verb, nor as its object
+    ("Merhawit Adhanet Gedamu reiste am Montag nach Genf. Er sagte, die Lage sei ernst.",
+     [("Merhawit Adhanet Gedamu", "PER"), ("Genf", "LOC")]),
+    ("Am Dienstag flog Merhawit Gedamu nach Addis Abeba.", [("Merhawit Gedamu", "PER"), ("Addis Abeba", "LOC")]),
+    ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
+    ("Crimson Harbour kam 2019 in die Kinos.", []),
+    ("Das Start-up erhält Seed Funding von Investoren.", []),
     # a first name before a title belongs to the name
     ("Anton Freiherr Seldorf von Kaltenbrunn starb.", [("Anton Freiherr Seldorf von Kaltenbrunn", "PER")]),
     # ... also a title of nobility after the first names: the name runs to its end, over "von und zu" and words that

@@ -20,6 +20,8 @@ table; a rule marked "no mention" ends the list without one.
                              that is no German word ("Marine Le Pen", "Jaume di Carvalho")
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before
                              one ("Jo Papier, Chef der X,")
+    verb           PER      two to four words no list knows as the subject of a verb of saying or travel, at a
+                             sentence start ("Tedros Adhanom Ghebreyesus reiste …") or after it ("Dann reiste …")
     numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a
@@ -291,6 +293,34 @@ def _particle_between_names(run: Context) -> str | None:
     return None if run.word_class(run.word) in CLASS_LABELS or run.word_class(run.last) in CLASS_LABELS else "PER"
 
 
+SUBJECT_WORDS = 4  # a person's name of unknown words as a subject has at most this many
+
+
+def _unknown_names_subject(run: Context) -> str | None:
+    """Two to four capitalised words that no list knows, as the subject of a verb of saying or travel: before it
+    at a sentence start ("Tedros Adhanom Ghebreyesus reiste nach Genf"), or after it and before a lower-case word
+    ("Am Montag reiste Tedros Adhanom nach Genf"); a noun phrase there would have an article or a known noun. Not
+    a finite verb of any kind: "Jupiter Ascending ist ein Film", "erhält Seed Funding"."""
+    if not 2 <= len(run.words) <= SUBJECT_WORDS or not all(_unknown_name(word, run) for word in run.words):
+        return None
+    if run.initial:
+        return "PER" if _personal_verb(run.after, run.lex) else None
+    return "PER" if _personal_verb(run.before, run.lex) and run.after[:1].islower() else None
+
+
+def _unknown_name(word: str, run: Context) -> bool:
+    lex = run.lex
+    return lex.name_like(word) and word.isalpha() and not lex.is_common(word) and word not in lex.ambiguous \
+        and run.word_class(word) not in CLASS_LABELS and word.lower() not in lex.lower_words \
+        and not lex.is_role(word) and not ADJECTIVE_SHAPE.match(word.lower()) \
+        and not word.endswith(DERIVATIONAL_NOUN_ENDINGS)
+
+
+def _personal_verb(word: str, lex: Lexicons) -> bool:
+    """A verb of saying or travel, whose subject is a person."""
+    return word in lex.motion_verbs or lex.cue_words.get(word) == "PER"
+
+
 def _numbered(run: Context) -> bool:
     """A Roman number after a name that opens with no first name numbers a reform, treaty or sequel ("Hartz IV",
     "Basel III"); a ruler's regnal number follows a first name ("Ludwig XIV.", "Benedikt XVI.")."""
@@ -492,6 +522,7 @@ RULES = (
     Rule("name_pair", _ends_with_surname),
     Rule("family_name", _particle_between_names),
     Rule("apposition", _apposition, end=_apposition_end),
+    Rule("verb", _unknown_names_subject),
     Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending, start=_landform_start),

@@ -40,6 +40,7 @@ class Lexicons:
     prefixes: set[str] = field(default_factory=set)  # first word of a place name ("San", "St.")
     titles: set[str] = field(default_factory=set)  # titles that belong to the name ("Lady Gaga")
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
+    motion_verbs: set[str] = field(default_factory=set)  # verbs of travel, whose subject is a person ("reiste")
     shaped_place_prepositions: set[str] = field(default_factory=set)  # a place only with a place's ending after them
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
     short_name_tails: tuple[str, ...] = ()  # endings of the short nouns a family name may end in ("Laukötter")
@@ -217,6 +218,7 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         prefixes=set(by_kind("prefix")),
         titles=set(by_kind("title")),
         cue_words={**by_kind("speech"), **by_kind("preposition")},
+        motion_verbs=set(by_kind("motion")),
         shaped_place_prepositions=set(by_kind("shaped_place_preposition")),
         name_tails=tuple(by_kind("name_tail")),
         short_name_tails=tuple(by_kind("short_name_tail")),
