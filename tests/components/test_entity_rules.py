@@ -430,6 +430,10 @@ def mentions(doc):
     ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
     ("Crimson Harbour kam 2019 in die Kinos.", []),
     ("Das Start-up erhält Seed Funding von Investoren.", []),
+    # a family name that is a function word too ("lang") after a first name
+    ("Die Grünen-Politikerin Ricarda Lang trat zurück.", [("Ricarda Lang", "PER")]),
+    ("Gestern sprach Gerda Allen in Bonn.", [("Gerda Allen", "PER"), ("Bonn", "LOC")]),
+    ("Das dauerte Jahre Lang.", []),
     # a first name before a title belongs to the name
     ("Anton Freiherr Seldorf von Kaltenbrunn starb.", [("Anton Freiherr Seldorf von Kaltenbrunn", "PER")]),
     # ... also a title of nobility after the first names: the name runs to its end, over "von und zu" and words that

@@ -42,7 +42,7 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
             word = texts[run_end]
             if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)
                                         or _title_in_name(texts, i, run_end, taken, lex)) \
-                    or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
+                    or _surname_like_stop_word(texts, run_end, lex) or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
                 run_end += 1  # a role ends the name: "Paul K. Berger Präsident des Verbands"
                 continue
             if ROMAN.match(word) and run_end + 1 < n and texts[run_end + 1] == "." and run_end + 1 not in taken:
@@ -102,6 +102,12 @@ def _titled_name(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
 
 def _first_name_in(words: list[str], lex: Lexicons) -> bool:
     return any(all(part in lex.first_names for part in word.split("-")) for word in words)
+
+
+def _surname_like_stop_word(texts: list[str], j: int, lex: Lexicons) -> bool:
+    """A family name that is a function word too, capitalised after a first name: "Ricarda Lang", "Woody Allen"
+    (no stop word is name-like on its own)."""
+    return texts[j][:1].isupper() and lex.word_class.get(texts[j]) == "SURNAME" and texts[j - 1] in lex.first_names
 
 
 def _particle_compound(word: str, lex: Lexicons) -> bool:
