@@ -430,6 +430,12 @@ def mentions(doc):
     ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
     ("Crimson Harbour kam 2019 in die Kinos.", []),
     ("Das Start-up erhält Seed Funding von Investoren.", []),
+    # a person's full name before an organisation's class noun names the organisation; not an adjective before it, nor
+    # a family name that is such a noun
+    ("Die Amadeu Kessling Stiftung legte ihren Bericht vor.", [("Amadeu Kessling Stiftung", "ORG")]),
+    ("Er besucht das Albert Wendrich Gymnasium in Kassel.", [("Albert Wendrich Gymnasium", "ORG"), ("Kassel", "LOC")]),
+    ("Das stellte Reinhard Keller vom Mikrobiologischen Institut fest.", [("Reinhard Keller", "PER")]),
+    ("Gestern sprach Paula Blatt mit uns.", [("Paula Blatt", "PER")]),
     # a family name that is a function word too ("lang") after a first name
     ("Die Grünen-Politikerin Ricarda Lang trat zurück.", [("Ricarda Lang", "PER")]),
     ("Gestern sprach Gerda Allen in Bonn.", [("Gerda Allen", "PER"), ("Bonn", "LOC")]),

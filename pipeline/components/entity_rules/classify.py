@@ -13,6 +13,8 @@ table; a rule marked "no mention" ends the list without one.
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
+    named_after    ORG      a person's full name and an organisation's class noun ("Amadeu Antonio Stiftung",
+                             "Albert Schweitzer Gymnasium")
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
                              or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
@@ -258,6 +260,17 @@ def _opens_with_title(run: Context) -> str | None:
 def _first_name_before_title(run: Context) -> int:
     """"Karl-Theodor Freiherr von und zu …": the first name before the title is part of the name."""
     return run.start - 1 if run.before in run.lex.first_names and not run.lex.is_common(run.before) else run.start
+
+
+def _named_after_person(run: Context) -> str | None:
+    """An organisation named after a person, written without hyphens: a first name and more names open it and a
+    class noun of organisations ends it ("Amadeu Antonio Stiftung", "Otto Brenner Gruppe"); not a person whose
+    family name is such a noun ("Paul Blatt"), nor an adjective before the noun ("vom Mikrobiologischen Institut")."""
+    words, lex = run.words, run.lex
+    if len(words) >= 3 and lex.heads.get(words[-1]) == "ORG" and all(
+            part in lex.first_names for part in run.first.split("-")) and not any(run.commons[:-1]):
+        return "ORG"
+    return None
 
 
 def _opens_with_first_name(run: Context) -> str | None:
@@ -518,6 +531,7 @@ RULES = (
     Rule("cue", _cue_before),
     Rule("party", _party_after),
     Rule("title", _opens_with_title, start=_first_name_before_title),
+    Rule("named_after", _named_after_person),
     Rule("first_name", _opens_with_first_name),
     Rule("name_pair", _ends_with_surname),
     Rule("family_name", _particle_between_names),
