@@ -430,6 +430,11 @@ def mentions(doc):
     ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
     ("Crimson Harbour kam 2019 in die Kinos.", []),
     ("Das Start-up erhält Seed Funding von Investoren.", []),
+    # a firm's kin compounded with an organisation is a class noun of organisations, with a person a role
+    ("Nun plant die Volkswagen-Tochter Vexoria einen Stellenabbau.", [("Vexoria", "ORG")]),
+    ("Die Konzerntochter Vexoria baut Software.", [("Vexoria", "ORG")]),
+    ("Die Trump-Tochter Ivanka sprach.", [("Ivanka", "PER")]),
+    ("Seine Tochter Lena kam.", [("Lena", "PER")]),
     # a person's full name before an organisation's class noun names the organisation; not an adjective before it, nor
     # a family name that is such a noun
     ("Die Amadeu Kessling Stiftung legte ihren Bericht vor.", [("Amadeu Kessling Stiftung", "ORG")]),

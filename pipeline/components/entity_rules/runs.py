@@ -42,7 +42,8 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
             word = texts[run_end]
             if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)
                                         or _title_in_name(texts, i, run_end, taken, lex)) \
-                    or _surname_like_stop_word(texts, run_end, lex) or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
+                    or _surname_like_stop_word(texts, run_end, lex) or INITIAL.match(word) \
+                    or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
                 run_end += 1  # a role ends the name: "Paul K. Berger Präsident des Verbands"
                 continue
             if ROMAN.match(word) and run_end + 1 < n and texts[run_end + 1] == "." and run_end + 1 not in taken:
