@@ -430,6 +430,10 @@ def mentions(doc):
     ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
     ("Crimson Harbour kam 2019 in die Kinos.", []),
     ("Das Start-up erhält Seed Funding von Investoren.", []),
+    # words of multi-word names after a name of the gazetteer make a longer name of their type; not a street word
+    ("Die Band spielte in der Mercedes-Benz Arena in Berlin.", [("Mercedes-Benz Arena", "LOC"), ("Berlin", "LOC")]),
+    ("Das meldete die Bangkok Post am Morgen.", [("Bangkok Post", "ORG")]),
+    ("Im Index belegt Portugal Platz 15.", [("Portugal", "LOC")]),
     # a firm's kin compounded with an organisation is a class noun of organisations, with a person a role
     ("Nun plant die Volkswagen-Tochter Vexoria einen Stellenabbau.", [("Vexoria", "ORG")]),
     ("Die Konzerntochter Vexoria baut Software.", [("Vexoria", "ORG")]),

@@ -16,7 +16,7 @@ from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
 from .matching import Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name, defined_acronyms
-from .merge import (cue_labels_over_names, join_club_places, join_slashed, join_team_names, propagate,
+from .merge import (cue_labels_over_names, join_club_places, join_name_words, join_slashed, join_team_names, propagate,
                     surnames_over_places, within_sentence)
 from .runs import with_particles
 from .spans import covered
@@ -113,7 +113,8 @@ class EntityRules:
         found = [with_particles(doc, texts, span, lex) for span in found]
         if doc.has_annotation("SENT_START"):
             found = [within_sentence(span) for span in found]
-        mentions = join_team_names(join_club_places(join_slashed(filter_spans(found))), texts, lex)
+        mentions = join_team_names(join_club_places(join_name_words(join_slashed(filter_spans(found)), texts, lex)),
+                                   texts, lex)
         if self.model_ents != "ignore":
             mentions = _over(model, mentions) if self.model_ents == "prefer" else _over(mentions, model)
             kept = set(map(id, mentions))
