@@ -313,6 +313,9 @@ def mentions(doc):
     ("Das sagte er der Passauer Süddeutschen Zeitung.", [("Passauer Süddeutschen Zeitung", "ORG")]),
     ("Die Berliner SPD tagte.", [("SPD", "ORG")]),
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
+    ("Die Aktie legte an der Frankfurter Börse zu.", [("Frankfurter Börse", "ORG")]),
+    ("Die Münchner Verkehrsbetriebe streiken.", [("Münchner Verkehrsbetriebe", "ORG")]),
+    ("Er handelte an der deutschen Börse.", []),
     ("Das Bundesamt für Strahlenschutz warnt.", [("Bundesamt für Strahlenschutz", "ORG")]),
     # an institution's complement: the genitive object of its topic, a region's genitive after its fields
     ("Der Vorsitzende der Bundesstiftung zur Erforschung der DDR-Geschichte sprach.",
