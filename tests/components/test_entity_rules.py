@@ -314,6 +314,8 @@ def mentions(doc):
     ("Die Berliner SPD tagte.", [("SPD", "ORG")]),
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
     ("Die Aktie legte an der Frankfurter Börse zu.", [("Frankfurter Börse", "ORG")]),
+    ("Er studierte an der Uni Göttingen.", [("Uni Göttingen", "ORG")]),
+    ("Nach der Uni zog er nach Bonn.", [("Bonn", "LOC")]),
     ("Die Münchner Verkehrsbetriebe streiken.", [("Münchner Verkehrsbetriebe", "ORG")]),
     ("Er handelte an der deutschen Börse.", []),
     ("Das Bundesamt für Strahlenschutz warnt.", [("Bundesamt für Strahlenschutz", "ORG")]),
