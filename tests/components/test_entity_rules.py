@@ -435,6 +435,10 @@ def mentions(doc):
     ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
     ("Crimson Harbour kam 2019 in die Kinos.", []),
     ("Das Start-up erhält Seed Funding von Investoren.", []),
+    # a word of the place class right after an article is a noun: a town takes none
+    ("In Frankfurt-Höchst brannte eine Halle.", [("Frankfurt-Höchst", "LOC")]),
+    ("Die Besucher in der Halle jubelten.", []),
+    ("Er zog nach Halle.", [("Halle", "LOC")]),
     # words of multi-word names after a name of the gazetteer make a longer name of their type; not a street word
     ("Die Band spielte in der Mercedes-Benz Arena in Berlin.", [("Mercedes-Benz Arena", "LOC"), ("Berlin", "LOC")]),
     ("Das meldete die Bangkok Post am Morgen.", [("Bangkok Post", "ORG")]),

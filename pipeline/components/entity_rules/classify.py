@@ -35,7 +35,7 @@ table; a rule marked "no mention" ends the list without one.
                              ("Von der Leyen sagte")
     surname        PER      a surname, not after an article ("der Preis") or as a place after "in" ("in Bracht")
     speech         PER      right after a speech verb ("sagte Schönberg"): the verb outweighs a place-like word class
-    word_class     LOC/ORG  a place or organisation word class, not at a sentence start
+    word_class     LOC/ORG  a place or organisation word class, not at a sentence start, a place not after an article
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
     first_name     PER      a first name that the word classes list as a first name or surname
     speech         PER      a speech verb follows, not at a sentence start
@@ -438,6 +438,8 @@ def _after_speech_verb(run: Context) -> str | None:
 
 def _place_or_org_class(run: Context) -> str | None:
     label = CLASS_LABELS.get(run.word_class(run.first))
+    if label == "LOC" and run.before.lower() in ARTICLES:
+        return None  # a town takes no article: "brannte eine Halle", "in der Halle" (but "das alte Halle")
     # at a sentence start only a place that is no capitalised lower-case word ("Pfaffenhofen (PK) …"), and not
     # as the subject of a finite verb, which a person's name is as often ("Kageneck wurde …")
     at_start_ok = label == "LOC" and run.first.lower() not in run.lex.lower_words \
