@@ -469,6 +469,10 @@ def mentions(doc):
     ("Helene Gräfin Wendhoff schrieb einen Roman.", [("Helene Gräfin Wendhoff", "PER")]),
     ("Der Urenkel Claus Schenk Graf von Kellersberg kam.", [("Claus Schenk Graf von Kellersberg", "PER")]),
     ("Graf Friedrich von Kellersberg kam.", [("Friedrich von Kellersberg", "PER")]),
+    ("Gloria Fürstin von Thurn und Taxis feierte in Regensburg.",
+     [("Gloria Fürstin von Thurn und Taxis", "PER"), ("Regensburg", "LOC")]),
+    ("Friedrich Graf von Kellersberg und Anna Kessler kamen.",
+     [("Friedrich Graf von Kellersberg", "PER"), ("Anna Kessler", "PER")]),
     ("Der Prinz von Kaltmarien kam.", []),
     # German institutions in the genitive
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),

@@ -61,8 +61,8 @@ from spacy.tokens import Doc, Span
 
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
-                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, PARTICLE_ARTICLES, STOP_WORDS,
-                       SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NOBILITY_TITLES,
+                       PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
@@ -277,8 +277,10 @@ def _opens_with_first_name(run: Context) -> str | None:
     words, lex = run.words, run.lex
     if len(words) == 2 and INITIAL.match(run.first) and not run.commons[-1]:
         return "PER"  # an initial for the first name: "W. Fesenko"
-    # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
-    named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
+    # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel"), or a noble's
+    # ("Gloria Fürstin von Thurn und Taxis")
+    named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names
+                                      or any(word.lower() in NOBILITY_TITLES for word in words[1:-1]))
     opens_with_first_name = all(part in lex.first_names or lex.word_class.get(part) == "FIRSTNAME"
                                 for part in run.first.split("-"))
     if len(words) >= 2 and opens_with_first_name \

@@ -59,6 +59,9 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
                     and texts[run_end] not in PARTICLE_ARTICLES:
                 run_end = after + 1
                 continue
+            if _double_family_name(texts, i, run_end, taken, lex):
+                run_end += 2
+                continue
             break
         runs.append((i, run_end))
         end = run_end
@@ -93,6 +96,15 @@ def _title_in_name(texts: list[str], start: int, j: int, taken: set[int], lex: L
         return False
     name = _after_particles(texts, j + 1, taken)
     return name < len(texts) and name not in taken and lex.name_like(texts[name])
+
+
+def _double_family_name(texts: list[str], start: int, end: int, taken: set[int], lex: Lexicons) -> bool:
+    """A noble's family name of two joined by "und" ("Gloria Fürstin von Thurn und Taxis"); not a person's first name
+    after it, who is another ("Friedrich Graf von Westphalen und Anna …")."""
+    name = end + 1
+    return name < len(texts) and texts[end] in LIST_JOINERS and name not in taken and lex.name_like(texts[name]) \
+        and texts[name] not in lex.first_names and _titled_name(texts, start, end, lex) \
+        and any(word in NAME_PARTICLES for word in texts[start:end])
 
 
 def _titled_name(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
