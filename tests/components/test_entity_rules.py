@@ -474,6 +474,10 @@ def mentions(doc):
     ("Friedrich Graf von Kellersberg und Anna Kessler kamen.",
      [("Friedrich Graf von Kellersberg", "PER"), ("Anna Kessler", "PER")]),
     ("Der Prinz von Kaltmarien kam.", []),
+    # ... also over a known place after the particle, the house's seat, which stays a place elsewhere
+    ("Albrecht Prinz von Bayern feierte. Er lebt in Bayern.",
+     [("Albrecht Prinz von Bayern", "PER"), ("Bayern", "LOC")]),
+    ("Der Prinz von Wales besuchte Kanada.", [("Wales", "LOC"), ("Kanada", "LOC")]),
     # German institutions in the genitive
     ("Der Leiter des Instituts für Corporate Governance sprach.", [("Instituts für Corporate Governance", "ORG")]),
     ("Die Mitglieder des Verbandes Norddeutscher Frauenvereine tagten.",

@@ -17,8 +17,11 @@ from .spans import covered, mention
 def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
     """A one-word place or organisation known only from a list (gazetteer, word class) that is the
     surname of a person named in the article is that person: "Sebastian Kehl … so Kehl" (not the
-    town of Kehl)."""
-    surnames = {strip_genitive(span[-1].text) for span in found if span.label_ == "PER" and len(span) > 1}
+    town of Kehl); not the seat of a noble's house, a place that was found inside the name ("Albrecht Prinz von
+    Bayern … in Bayern")."""
+    places = {span.end - 1 for span in found if span.label_ != "PER"}
+    surnames = {strip_genitive(span[-1].text) for span in found
+                if span.label_ == "PER" and len(span) > 1 and span.end - 1 not in places}
     return [mention(doc, span.start, span.end, "PER", "propagated")
             if len(span) == 1 and span._.method in ("gazetteer", "word_class") and span.label_ != "PER"
             and strip_genitive(span.text) in surnames else span

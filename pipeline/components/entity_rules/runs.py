@@ -53,8 +53,9 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
             last = texts[run_end - 1]
             # after a first name or a title of nobility the particles open the family name ("Ludwig Freiherr
             # Harstall von Eschenbrunn", though "-stall" and "-brunn" end like nouns)
-            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last) or _titled_name(texts, i, run_end, lex)
-            if after > run_end and after < n and after not in taken and lex.name_like(texts[after]) \
+            titled = _titled_name(texts, i, run_end, lex)  # (its seat may be a known place: "Prinz von Bayern")
+            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last) or titled
+            if after > run_end and after < n and (after not in taken or titled) and lex.name_like(texts[after]) \
                     and (after_name or not lex.is_common(texts[after]) and not lex.is_common(last)) \
                     and texts[run_end] not in PARTICLE_ARTICLES:
                 run_end = after + 1
@@ -89,13 +90,13 @@ def _after_particles(texts: list[str], start: int, taken: set[int]) -> int:
 
 
 def _title_in_name(texts: list[str], start: int, j: int, taken: set[int], lex: Lexicons) -> bool:
-    """A title of nobility after the first names of a run and before a family name or its particles, free of other
-    mentions: "Friedrich Graf von Westphalen", "Marion Gräfin Dönhoff" (not "Friedrich, Graf von Bayern", a
-    place's title, nor a title before the first name: "Graf Friedrich", where it is the name's cue)."""
+    """A title of nobility after the first names of a run and before a family name or its particles: "Friedrich Graf
+    von Westphalen", "Marion Gräfin Dönhoff", also before a known place, the house's seat ("Albrecht Prinz von
+    Bayern"); not a title before the first name: "Graf Friedrich", where it is the name's cue."""
     if texts[j].lower() not in NOBILITY_TITLES or not _first_name_in(texts[start:j], lex):
         return False
     name = _after_particles(texts, j + 1, taken)
-    return name < len(texts) and name not in taken and lex.name_like(texts[name])
+    return name < len(texts) and (name not in taken or name > j + 1) and lex.name_like(texts[name])
 
 
 def _double_family_name(texts: list[str], start: int, end: int, taken: set[int], lex: Lexicons) -> bool:
