@@ -18,9 +18,9 @@ from .components.quotes import QuoteAttributor
 from .components.sentences import SentenceSegmenter
 
 
-@Language.factory("de_sentences_v1", default_config={"overwrite": False})
-def make_sentences(nlp: Language, name: str, *, overwrite: bool) -> SentenceSegmenter:
-    return SentenceSegmenter(nlp, name, overwrite=overwrite)
+@Language.factory("de_sentences_v1", default_config={"overwrite": False, "max_tokens": 300})
+def make_sentences(nlp: Language, name: str, *, overwrite: bool, max_tokens: int) -> SentenceSegmenter:
+    return SentenceSegmenter(nlp, name, overwrite=overwrite, max_tokens=max_tokens)
 
 
 @Language.factory("de_entity_rules_v1", default_config={"model_ents": "keep", "propagate_names": True})

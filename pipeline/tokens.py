@@ -2,7 +2,7 @@
 component costs more than the rules that use them."""
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, update_wrapper
 from itertools import compress
 from typing import Any, Callable
 from weakref import WeakKeyDictionary
@@ -38,6 +38,48 @@ def flagged(texts: list[str], known: dict[str, Any], test: Callable[[str], Any])
                 flag = known[texts[i]] = test(texts[i])
             flags[i] = flag
     return list(compress(range(len(flags)), flags))
+
+
+class word_verdict:
+    """A lexicon's test of a word form (a method decorator), kept per lexicon and word form: the same words
+    come back in every article, and a lexicon does not change once loaded. The first call puts the lexicon's
+    verdicts (a dict that runs the test for a word it lacks) in place of the method, so a word already
+    judged costs one dict lookup and no Python call."""
+
+    def __init__(self, test: Callable[[Any, str], Any]):
+        self.test = test
+        update_wrapper(self, test)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, lexicon, owner: type | None = None):
+        if lexicon is None:
+            return self
+        verdicts = _Verdicts(self.test.__get__(lexicon))
+        lexicon.__dict__[self.name] = verdicts.__getitem__
+        return verdicts.__getitem__
+
+
+class JudgesWords:
+    """Base of a lexicon with `word_verdict` tests: a copy or a pickle leaves the verdicts behind (the copy
+    computes its own), since they hold the lexicon they were made for."""
+
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in self.__dict__.items()
+                if not isinstance(getattr(value, "__self__", None), _Verdicts)}
+
+
+class _Verdicts(dict):
+    """Word form -> the test's verdict, computed on first lookup."""
+
+    def __init__(self, test: Callable[[str], Any]):
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str):
+        verdict = self[word] = self.test(word)
+        return verdict
 
 
 class TokenLayout:

@@ -486,3 +486,14 @@ def test_decomposed_text_is_composed(tmp_path, name, text, problems):
     [(article, found)] = list(read_articles([tmp_path / name]))
     assert [p.error for p in found] == problems and "München" in article.text_for_nlp
     assert unicodedata.is_normalized("NFC", article.raw) == (not problems)  # offsets: the text as written
+
+
+@pytest.mark.parametrize("body, runs", [
+    ("=" * 1200, [499, 499, 200]),  # a separator or a blob: spaCy's tokenizer is quadratic in such a run
+    ("Der Rat tagte.", [3, 3, 6]),
+    ("a" * 500, [500]),
+])
+def test_long_runs_without_a_space_are_broken_at_the_same_offsets(body, runs):
+    article = parse_article("date 2024-01-01\n\n" + body, "runs", "test")
+    assert [len(run) for run in article.text_for_nlp.split()] == runs
+    assert len(article.text_for_nlp) == len(article.raw) and article.raw_offset(len(article.raw)) == len(article.raw)

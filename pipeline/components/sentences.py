@@ -18,6 +18,7 @@ NUMBER_WITH_PERIOD = re.compile(r"\d\.\Z")
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({'"', "“", "”", "«", "»", "‘", "’", "'", ")", "]"})
 NO_START = frozenset({",", ";", ":", ")", "]", "-", "–"})
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})  # where an over-long sentence is cut
 
 
 class SentenceSegmenter:
@@ -25,9 +26,10 @@ class SentenceSegmenter:
     that follow it) unless the next word continues the sentence, and after every line break, so
     headings and paragraphs never share a sentence with their neighbours."""
 
-    def __init__(self, nlp: Language, name: str = "sentences", *, overwrite: bool = False):
+    def __init__(self, nlp: Language, name: str = "sentences", *, overwrite: bool = False, max_tokens: int = 300):
         self.name = name
         self.overwrite = overwrite
+        self.max_tokens = max_tokens  # longer runs without a sentence end are cut (see _cap)
         self._ending_forms: dict[str, bool] = {}  # word form -> it may end a sentence
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -55,8 +57,21 @@ class SentenceSegmenter:
                 continue
             if j < n:
                 starts[j, 0] = 1
+        _cap(texts, starts, self.max_tokens)
         doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
+
+
+def _cap(texts: list[str], starts: numpy.ndarray, max_tokens: int) -> None:
+    """Cut every sentence longer than `max_tokens` after its last clause mark within the limit, else at the
+    limit. No news sentence comes near it (the longest in 12,000 of them had 129 tokens), but a list or a dump
+    without punctuation does, and rules that look across a sentence would take time quadratic in its length."""
+    bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), len(texts)]
+    for start, end in zip(bounds, bounds[1:]):
+        while end - start > max_tokens:
+            marks = [i for i in range(start + max_tokens - 1, start, -1) if texts[i] in CLAUSE_MARKS]
+            start = marks[0] + 1 if marks else start + max_tokens
+            starts[start, 0] = 1
 
 
 def _may_end(text: str) -> bool:

@@ -293,7 +293,7 @@ def _clause_after(text: Text, after: int, sent_end: int) -> int | None:
         if text.quote_at[i] >= 0:
             return None
         if text.words[i] in (",", ":"):
-            return i + 1
+            return i + 1 if i + 1 < sent_end else None  # a text cut off after "sagte:" has no claim
         if text.words[i] in SENT_END:
             return None
     return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import lexicon
+from ..tokens import JudgesWords, word_verdict
 from ..german import (ADJECTIVE_SUFFIX_FORMS, NATIONALITY_ENDINGS, NON_KONJUNKTIV_ENDINGS, NOUN_INFLECTION_ENDINGS,
                       weak_verb_forms)
 
@@ -42,7 +43,7 @@ class Verb(NamedTuple):
 
 
 @dataclass
-class QuoteLexicon:
+class QuoteLexicon(JudgesWords):
     verbs: dict[str, list[Verb]] = field(default_factory=dict)
     konjunktiv: dict[str, int] = field(default_factory=dict)  # form -> 1 (Konjunktiv I) or 2 (II)
     words: dict[str, set[str]] = field(default_factory=dict)  # word -> classes
@@ -82,6 +83,7 @@ class QuoteLexicon:
                                                        for stem in stems for start in range(len(stem)))
         return known
 
+    @word_verdict
     def may_be_konjunktiv(self, word: str) -> bool:
         """Whether a word form can be Konjunktiv: a listed form, or a lower-case form in -e of four or
         more letters that is no function word, past form ("wurde") or adverb ("zeitweise"), which is
@@ -92,6 +94,7 @@ class QuoteLexicon:
                                             and (lower in self.verb_forms
                                                  or not lower.endswith(ADJECTIVE_SUFFIX_FORMS)))
 
+    @word_verdict
     def person_noun(self, word: str) -> bool:
         """A noun that describes a person by age or nationality ("34-jährige", "belgier", "britin")."""
         if AGE_NOUN.fullmatch(word):
@@ -99,6 +102,7 @@ class QuoteLexicon:
         return any(word[:cut] in self.nationality_stems and word[cut:] in NATIONALITY_ENDINGS
                    for cut in range(3, len(word)))
 
+    @word_verdict
     def role_gender(self, role: str) -> str:
         """f or m for a role noun's form ("sprecherin", "sprecher": a form whose -in form is a role
         too is masculine), "" when the form says nothing ("abgeordnete")."""
@@ -107,6 +111,7 @@ class QuoteLexicon:
             return "m"
         return gender
 
+    @word_verdict
     def role(self, word: str) -> str | None:
         """The role a noun names ("bundeskanzler" -> "kanzler", "cdu-politiker" -> "politiker")."""
         tail = word.rsplit("-", 1)[-1]

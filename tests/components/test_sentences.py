@@ -27,3 +27,25 @@ def test_sentence_boundaries(process, text, expected):
     doc = process(text)
     sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert sentences == expected
+
+
+@pytest.mark.parametrize("words, max_tokens, lengths", [
+    # a run without a sentence end is cut after its last clause mark within the limit ...
+    (["Punkt", ","] * 7, 5, [4, 4, 4, 2]),
+    (["eins", "zwei", ";", "drei"] * 3, 6, [3, 4, 5]),
+    # ... else at the limit; a sentence within it is left as it is
+    (["Wort"] * 12, 5, [5, 5, 2]),
+    (["Er", "kam", "."] * 2, 3, [3, 3]),
+])
+def test_overlong_sentences_are_cut(nlp, words, max_tokens, lengths):
+    from spacy.tokens import Doc
+
+    from pipeline.components.sentences import SentenceSegmenter
+
+    doc = SentenceSegmenter(nlp, max_tokens=max_tokens)(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+    assert [len(sentence) for sentence in doc.sents] == lengths
+
+
+def test_a_run_without_punctuation_takes_linear_time(process):
+    doc = process(" ".join(["„Das ist"] * 3000))  # cut into sentences of 300 tokens: rules stay linear
+    assert max(len(sentence) for sentence in doc.sents) <= 300

@@ -91,3 +91,15 @@ def test_zu_before_an_infinitive_not_before_an_article(nlp, process, text, claim
     doc = process(text)
     found = [doc[f.start:f.end].text for f in extract_quotes(doc, nlp.get_pipe("quotes").lex) if f.label == "indirect"]
     assert found == ([claim] if claim else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bürgermeisterin sagte:",  # a text cut off after its cue (a section's end, a truncated feed)
+    "Die Bürgermeisterin sagte: ",
+    "Wie das Amt mitteilte,",
+    "Der Trainer erklärte am Abend,",
+    "„Wir sind bereit“, sagte",
+])
+def test_text_ending_after_its_cue_gives_no_claim(nlp, text):
+    doc = nlp(text)
+    assert [quote.label_ for quote in doc.spans[QUOTES_KEY]] == (["direct"] if "„" in text else [])

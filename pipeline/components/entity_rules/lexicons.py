@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ... import lexicon
 from ...german import ADJECTIVE_ENDINGS, NOUN_INFLECTION_ENDINGS, STOP_WORDS
 from ...names import strip_genitive
+from ...tokens import JudgesWords, word_verdict
 
 # under the data folder (pipeline/data/)
 FILES = ("gazetteer.jsonl", "first_names.tsv", "word_classes.tsv", "common_nouns.txt",
@@ -27,7 +28,7 @@ SHORT_NAME_TAIL = 6
 
 
 @dataclass
-class Lexicons:
+class Lexicons(JudgesWords):
     first_names: set[str] = field(default_factory=set)
     word_class: dict[str, str] = field(default_factory=dict)
     common_nouns: set[str] = field(default_factory=set)
@@ -54,22 +55,16 @@ class Lexicons:
     verbs: set[str] = field(default_factory=set)  # finite auxiliaries and modals ("hatte", "musste")
     lower_words: set[str] = field(default_factory=set)  # frequent lower-case words ("zuvor", "insgesamt")
     verb_forms: set[str] = field(default_factory=set)  # inflected verb forms ("ging", "übernimmt")
-    # verdicts per word form: the same words come back in every article
-    _name_like: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _role: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _cue_label: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # verdicts per word form for `flagged`: the same words come back in every article
     may_open_name: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     in_capitals: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    @word_verdict
     def is_role(self, word: str) -> bool:
         """A role noun, also inflected ("den Präsidenten", "des Kanzlers") and in compounds ("Nato-Chef")."""
-        cached = self._role.get(word)
-        if cached is None:
-            cached = self._role[word] = self._role_form(word) or any(
-                word.endswith(ending) and len(word) - len(ending) > 3 and self._role_form(word[:-len(ending)])
-                for ending in NOUN_INFLECTION_ENDINGS)
-        return cached
+        return self._role_form(word) or any(
+            word.endswith(ending) and len(word) - len(ending) > 3 and self._role_form(word[:-len(ending)])
+            for ending in NOUN_INFLECTION_ENDINGS)
 
     def _role_form(self, word: str) -> bool:
         if word in self.roles:
@@ -77,14 +72,9 @@ class Lexicons:
         tail = word.rsplit("-", 1)[-1]
         return tail in self.roles or tail.lower().endswith(self.role_suffixes)
 
+    @word_verdict
     def name_like(self, word: str) -> bool:
         """Capitalised like a name ("Merz", "Jean-Noël", "McCain"): no stop word, acronym or Roman number."""
-        cached = self._name_like.get(word)
-        if cached is None:
-            cached = self._name_like[word] = self._looks_like_name(word)
-        return cached
-
-    def _looks_like_name(self, word: str) -> bool:
         if len(word) < 2 or not word[0].isupper() or word.lower() in STOP_WORDS or word in self.non_entities:
             return False
         if ACRONYM.match(word) or ROMAN.match(word):
@@ -93,22 +83,21 @@ class Lexicons:
         return all(part[:1].isupper() and part[1:].islower() or part[1:].isalpha() and not part.isupper()
                    for part in parts if part)
 
+    @word_verdict
     def is_name(self, word: str) -> bool:
         """Known as a first name or as a surname-like word class."""
         return any(part in self.first_names or self.word_class.get(part) in ("SURNAME", "FIRSTNAME")
                    for part in strip_genitive(word).split("-"))
 
+    @word_verdict
     def is_common(self, word: str) -> bool:
         """A common noun (or a compound ending in one, "Rundumtonkombination") that is not also a name."""
-        cached = self._common.get(word)
-        if cached is None:
-            head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
-            # a word the word classes know as a whole is no compound of the noun it ends in ("Cambridge",
-            # "Indianapolis")
-            cached = self._common[word] = not self.is_name(head) and (
-                head in self.common_nouns or head not in self.word_class and self._common_tail(head))
-        return cached
+        head = word.rsplit("-", 1)[-1]  # a German compound is what its last part is
+        # a word the word classes know as a whole is no compound of the noun it ends in ("Cambridge", "Indianapolis")
+        return not self.is_name(head) and (
+            head in self.common_nouns or head not in self.word_class and self._common_tail(head))
 
+    @word_verdict
     def guessed_common(self, word: str) -> bool:
         """Taken for a common noun only by a short noun it ends in ("Herbstrock", "Zandura"): after a class noun
         that types names it is the name ("die Band Herbstrock"); a compound of a longer noun is a noun
@@ -126,6 +115,7 @@ class Lexicons:
                             or len(tail) <= SHORT_NAME_TAIL and tail.endswith(self.short_name_tails))
         return False
 
+    @word_verdict
     def is_place_compound(self, word: str) -> bool:
         """A town and its district or neighbour joined by a hyphen ("Bremen-Vegesack", "Berlin-Mitte"), not a
         compound of a common noun ("Berlin-Besuch"); or a compass point joined to a place ("Süditalien",
@@ -155,6 +145,7 @@ class Lexicons:
         stem = lower[:len(lower) - len(ending)]
         return lower in self.lower_words or stem in self.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 
+    @word_verdict
     def is_name_adjective(self, word: str) -> bool:
         """An inflected adjective or participle by its suffix, written with a capital as in a name ("Hamburgische",
         "Vereinigten"); no role ("des Heiligen Pankratius")."""
@@ -164,6 +155,7 @@ class Lexicons:
         stem = word[:match.start(1)].lower()
         return stem in self.verb_forms or bool(ADJECTIVE_SHAPE.match(stem))
 
+    @word_verdict
     def is_head(self, word: str) -> bool:
         """A role, class noun or other common noun that can stand before a name ("Gemeinde Akkala")."""
         if word in self.titles or word in self.prefixes:
@@ -185,15 +177,11 @@ class Lexicons:
         return any(word.endswith(kin.lower()) and self.heads.get(word[:-len(kin)]) == "ORG"
                    for kin in self.subsidiaries)
 
+    @word_verdict
     def cue_label(self, word: str | None) -> str | None:
         """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""
         if word is None:
             return None
-        if word not in self._cue_label:
-            self._cue_label[word] = self._label_of_cue(word)
-        return self._cue_label[word]
-
-    def _label_of_cue(self, word: str) -> str | None:
         if word in self.heads:
             return self.heads[word]
         if self._firm_kin(word):
