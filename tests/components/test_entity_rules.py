@@ -474,6 +474,9 @@ def mentions(doc):
     ("Friedrich Graf von Kellersberg und Anna Kessler kamen.",
      [("Friedrich Graf von Kellersberg", "PER"), ("Anna Kessler", "PER")]),
     ("Der Prinz von Kaltmarien kam.", []),
+    # "zu" opens a family name after a first name, also a hyphenated one; after a surname it is a preposition
+    ("Dann sprach Hans-Georg zu Kellersberg in Berlin.", [("Hans-Georg zu Kellersberg", "PER"), ("Berlin", "LOC")]),
+    ("Als der Stürmer Jonas Pellinger zu United kam, jubelten alle.", [("Jonas Pellinger", "PER")]),
     # ... also over a known place after the particle, the house's seat, which stays a place elsewhere
     ("Albrecht Prinz von Bayern feierte. Er lebt in Bayern.",
      [("Albrecht Prinz von Bayern", "PER"), ("Bayern", "LOC")]),

@@ -8,8 +8,8 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, LIST_JOINERS, NAME_PARTICLES, NOBILITY_TITLES,
-                       NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES, PARTICLE_ARTICLES)
+from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, INFINITIVE_PARTICLES, LIST_JOINERS, NAME_PARTICLES,
+                       NOBILITY_TITLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES, PARTICLE_ARTICLES)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from .lexicons import ROMAN, Lexicons
@@ -54,9 +54,12 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
             # after a first name or a title of nobility the particles open the family name ("Ludwig Freiherr
             # Harstall von Eschenbrunn", though "-stall" and "-brunn" end like nouns)
             titled = _titled_name(texts, i, run_end, lex)  # (its seat may be a known place: "Prinz von Bayern")
-            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last) or titled
+            after_name = _first_name_in([last], lex) or ROMAN_ORDINAL.match(last) or titled
+            # "zu" opens a family name only after a first name ("Karl-Theodor zu Guttenberg"); after a surname it is
+            # the preposition: "Cantona zu United"
             if after > run_end and after < n and (after not in taken or titled) and lex.name_like(texts[after]) \
-                    and (after_name or not lex.is_common(texts[after]) and not lex.is_common(last)) \
+                    and (after_name or texts[run_end] not in INFINITIVE_PARTICLES and not lex.is_common(texts[after])
+                         and not lex.is_common(last)) \
                     and texts[run_end] not in PARTICLE_ARTICLES:
                 run_end = after + 1
                 continue
