@@ -443,6 +443,8 @@ def mentions(doc):
     ("Die Band spielte in der Mercedes-Benz Arena in Berlin.", [("Mercedes-Benz Arena", "LOC"), ("Berlin", "LOC")]),
     ("Das meldete die Bangkok Post am Morgen.", [("Bangkok Post", "ORG")]),
     ("Im Index belegt Portugal Platz 15.", [("Portugal", "LOC")]),
+    # ... and so does an organisation's shape right after an organisation of the gazetteer
+    ("Der Rechteinhaber ist die Warner Bros. Entertainment GmbH.", [("Warner Bros. Entertainment GmbH", "ORG")]),
     # a firm's kin compounded with an organisation is a class noun of organisations, with a person a role
     ("Nun plant die Volkswagen-Tochter Vexoria einen Stellenabbau.", [("Vexoria", "ORG")]),
     ("Die Konzerntochter Vexoria baut Software.", [("Vexoria", "ORG")]),

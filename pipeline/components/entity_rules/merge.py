@@ -120,21 +120,27 @@ def join_club_places(spans: list[Span]) -> list[Span]:
 def join_name_words(spans: list[Span], texts: list[str], lex: Lexicons) -> list[Span]:
     """A name of the gazetteer followed by words of multi-word names is part of a longer name, whose type the last
     of them gives: "Mercedes-Benz Arena", "Berlin Airport" (places), "New York Post" (an organisation). A mention of
-    such a word alone after it is taken in. Not a German street word, which a street's name is joined to ("belegt
-    Timor-Leste Platz 150")."""
+    such a word alone after it is taken in, and so is an organisation's shape right after an organisation ("Warner
+    Bros. Entertainment GmbH": the legal form ends the firm's whole name). Not a German street word, which a
+    street's name is joined to ("belegt Timor-Leste Platz 150")."""
     starts = {span.start: span for span in spans}
     joined: list[Span] = []
     taken_until = 0
     for span in spans:
         if span.start < taken_until:
             continue
-        end = span.end
+        end, label = span.end, span.label_
         while span._.method == "gazetteer" and end < len(texts) and texts[end] in lex.inside \
                 and not texts[end].lower().endswith(lex.place_tails) and span.doc[end - 1].whitespace_ \
                 and (end not in starts or len(starts[end]) == 1):
             end += 1
+            label = lex.inside[texts[end - 1]]
+        shape = starts.get(end)
+        if span._.method == "gazetteer" and label == "ORG" and shape is not None and shape._.method == "pattern" \
+                and shape.label_ == "ORG" and span.doc[end - 1].whitespace_:
+            end = shape.end
         if end > span.end:
-            span = mention(span.doc, span.start, end, lex.inside[texts[end - 1]], "gazetteer")
+            span = mention(span.doc, span.start, end, label, "gazetteer")
             taken_until = end
         joined.append(span)
     return joined
