@@ -435,6 +435,10 @@ def mentions(doc):
     ("Crimson Harbour ist ein Film aus Kanada.", [("Kanada", "LOC")]),
     ("Crimson Harbour kam 2019 in die Kinos.", []),
     ("Das Start-up erhält Seed Funding von Investoren.", []),
+    # ... nor does a word with a place's ending after an indefinite article, nor a subject after one
+    ("Die Burg wird durch ein Mühlental getrennt.", []),
+    ("Am Wochenende fand eine Kellerschau statt.", []),
+    ("Der Hof liegt im Mühlental.", [("Mühlental", "LOC")]),
     # a word of the place class right after an article is a noun: a town takes none
     ("In Frankfurt-Höchst brannte eine Halle.", [("Frankfurt-Höchst", "LOC")]),
     ("Die Besucher in der Halle jubelten.", []),

@@ -349,8 +349,8 @@ def _several_names(run: Context) -> bool:
 
 def _place_ending(run: Context) -> str | None:
     word, lex = run.word, run.lex
-    if len(run.words) != 1 or run.initial:
-        return None
+    if len(run.words) != 1 or run.initial or run.before.lower() in INDEFINITE_ARTICLES:
+        return None  # (a name takes no indefinite article: "ein Katzenheim", "einem Seitental")
     if word.endswith(lex.place_tails) and not _generic_place(word, lex) and run.word_class(word) != "SURNAME":
         return "LOC"
     # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not
@@ -481,8 +481,9 @@ def _subject_of_verb(run: Context) -> str | None:
         # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis", "1990 ging Marusha erstmals …": an
         # auxiliary or another finite verb right before it (not an adjective after an article: "die letzte Bastion")
         before = texts[start - 1] if start > 0 else ""
+        # (an article that is a verb's particle too is the article: "durch ein Bachtal")
         verb_before = before in lex.verbs or (WEAK_PAST_FORM.match(before) and before not in STOP_WORDS
-                                              or before in lex.verb_forms) \
+                                              or before in lex.verb_forms and before.lower() not in ARTICLES) \
             and (start < 2 or texts[start - 2].lower() not in ARTICLES) and _short_name_shape(word)
         # "Doch Bermúdez wurde …", "Auch Geillis hat …": a function word opens the sentence, an auxiliary follows
         opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES \
