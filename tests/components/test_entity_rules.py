@@ -447,6 +447,7 @@ def mentions(doc):
     ("Die Band spielte in der Mercedes-Benz Arena in Berlin.", [("Mercedes-Benz Arena", "LOC"), ("Berlin", "LOC")]),
     ("Das meldete die Bangkok Post am Morgen.", [("Bangkok Post", "ORG")]),
     ("Im Index belegt Portugal Platz 15.", [("Portugal", "LOC")]),
+    ("Der Song erreichte in Spanien Platz 1.", [("Spanien", "LOC")]),
     # ... and so does an organisation's shape right after an organisation of the gazetteer
     ("Der Rechteinhaber ist die Warner Bros. Entertainment GmbH.", [("Warner Bros. Entertainment GmbH", "ORG")]),
     # a firm's kin compounded with an organisation is a class noun of organisations, with a person a role

@@ -294,8 +294,9 @@ class ShapePatterns:
             # Hannover", "Passauer Neue Presse"); matched here, not in the pattern, to keep the Matcher fast
             left = self.left.get(key)
             if left:
+                # (not a place ending like one: "belegt Brasilien Platz 1")
                 if start > 0 and NAME_ADJECTIVE.match(doc[start - 1].text) \
-                        and doc[start - 1].lower_ not in STOP_WORDS:
+                        and doc[start - 1].lower_ not in STOP_WORDS and lex.word_class.get(texts[start - 1]) != "PLACE":
                     start -= 1
                 elif left == "adjective_required":
                     continue
