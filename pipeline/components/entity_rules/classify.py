@@ -325,7 +325,8 @@ def _unknown_names_subject(run: Context) -> str | None:
 
 def _unknown_name(word: str, run: Context) -> bool:
     lex = run.lex
-    return lex.name_like(word) and word.isalpha() and not lex.is_common(word) and word not in lex.ambiguous \
+    return lex.name_like(word) and word.replace("-", "").isalpha() and not lex.is_common(word) \
+        and word not in lex.ambiguous \
         and run.word_class(word) not in CLASS_LABELS and word.lower() not in lex.lower_words \
         and not lex.is_role(word) and not ADJECTIVE_SHAPE.match(word.lower()) \
         and not word.endswith(DERIVATIONAL_NOUN_ENDINGS)

@@ -24,7 +24,7 @@ from .spans import covered, inside_word, mention
 ORG_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}[0-9]?\Z"
                          r"|(?=\w*[a-zäöü])[A-ZÄÖÜ](?:[a-zäöü]{0,2}[A-ZÄÖÜ]){1,5}[a-rt-zäöü]?\Z")
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
-FIRM_JOINERS = frozenset({"&"}) | LIST_JOINERS  # "Ernst & Young", "Brenner, Haase und Partner"
+FIRM_JOINERS = frozenset({"&", "+"}) | LIST_JOINERS  # "Ernst & Young", "Kühne + Nagel", "Brenner, Haase und Partner"
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
 # options of an entity pattern that test its match: leading German common nouns are dropped ("trim_common"), its last
 # word must be a name ("des Saarlandes", not "des Landes"), the word before "&"/"und" must be a name and none follow
