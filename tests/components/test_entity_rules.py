@@ -315,6 +315,9 @@ def mentions(doc):
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
     ("Die Aktie legte an der Frankfurter Börse zu.", [("Frankfurter Börse", "ORG")]),
     ("Er studierte an der Uni Göttingen.", [("Uni Göttingen", "ORG")]),
+    # a shape's name does not end in an adjective: the noun after it belongs to it
+    ("Der Landkreis Mecklenburgische Seenplatte sucht Lehrer.", [("Landkreis Mecklenburgische Seenplatte", "LOC")]),
+    ("Im Landkreis Harburg Fahrräder zu kaufen ist leicht.", [("Landkreis Harburg", "LOC")]),
     ("Nach der Uni zog er nach Bonn.", [("Bonn", "LOC")]),
     ("Die Münchner Verkehrsbetriebe streiken.", [("Münchner Verkehrsbetriebe", "ORG")]),
     ("Er handelte an der deutschen Börse.", []),
