@@ -429,6 +429,9 @@ def mentions(doc):
     ("Später kam Travine Di Vallora hinzu.", [("Travine Di Vallora", "PER")]),
     ("Der Wechsel von Pille zu Robalinho kam spät.", []),
     ("Sie zog nach Long Island.", [("Long Island", "LOC")]),
+    # an elided particle before the family name, joined by an apostrophe or standing alone
+    ("Der frühere Präsident Valéry Giscard d'Orvenne ist gestorben.", [("Valéry Giscard d'Orvenne", "PER")]),
+    ("Gestern kam Valéry Giscard d’Orvenne nach Bonn.", [("Valéry Giscard d’Orvenne", "PER"), ("Bonn", "LOC")]),
     ("Er segelte im Golf de Biscaya.", []),
     # two to four words no list knows as the subject of a verb of travel or saying, before it at a sentence start or
     # right after it; not as the subject of any finite verb, nor as its object

@@ -18,6 +18,7 @@ from .spans import mention, sentence_initial
 INITIAL = re.compile(r"[A-ZÄÖÜ]\.\Z")
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 TYPED = ("ORG", "LOC")  # labels a class noun gives a name after it ("Gemeinde", "Rockband")
+PARTICLE_MARKS = "-'’"  # join a particle to its name: "al-Nuaimi", "d'Estaing"
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
 
 
@@ -128,9 +129,12 @@ def _surname_like_stop_word(texts: list[str], j: int, lex: Lexicons) -> bool:
 
 
 def _particle_compound(word: str, lex: Lexicons) -> bool:
-    """A family-name particle joined to the name by a hyphen: "al-Nuaimi", "el-Baradei"."""
-    particle, _, name = word.partition("-")
-    return particle in NAME_PARTICLES and lex.name_like(name)
+    """A family-name particle joined to the name by a hyphen or elided before it: "al-Nuaimi", "d'Estaing"."""
+    for mark in PARTICLE_MARKS:
+        particle, found, name = word.partition(mark)
+        if found and (particle in NAME_PARTICLES or particle + mark in NAME_PARTICLES) and lex.name_like(name):
+            return True
+    return False
 
 
 def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
