@@ -424,7 +424,7 @@ def mentions(doc):
     # a mention never runs into the next sentence
     ("Er schrieb auf der Plattform X. Schneider kam später.", [("Schneider", "PER")]),
     # a capitalised particle between two names that no list knows makes a person's name, not a first name that is a
-    # particle too ("Le"); a German preposition between them does not, nor a place or common noun at either end
+    # particle too ("Le"); a particle written small does not, nor a place or common noun at either end
     ("Gestern sprach Marine Le Pen in Paris.", [("Marine Le Pen", "PER"), ("Paris", "LOC")]),
     ("Später kam Travine Di Vallora hinzu.", [("Travine Di Vallora", "PER")]),
     ("Der Wechsel von Pille zu Robalinho kam spät.", []),
@@ -433,6 +433,7 @@ def mentions(doc):
     ("Der frühere Präsident Valéry Giscard d'Orvenne ist gestorben.", [("Valéry Giscard d'Orvenne", "PER")]),
     ("Gestern kam Valéry Giscard d’Orvenne nach Bonn.", [("Valéry Giscard d’Orvenne", "PER"), ("Bonn", "LOC")]),
     ("Er segelte im Golf de Biscaya.", []),
+    ("Die Mannschaft von Atlético de Kalvaro gewann.", []),
     # two to four words no list knows as the subject of a verb of travel or saying, before it at a sentence start or
     # right after it; not as the subject of any finite verb, nor as its object
     ("Merhawit Adhanet Gedamu reiste am Montag nach Genf. Er sagte, die Lage sei ernst.",

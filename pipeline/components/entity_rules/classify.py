@@ -18,8 +18,8 @@ table; a rule marked "no mention" ends the list without one.
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
                              or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
-    family_name    PER      a name, a family-name particle and a name, none a common noun, place or organisation
-                             that is no German word ("Marine Le Pen", "Jaume di Carvalho")
+    family_name    PER      a name, a capitalised family-name particle that is no German word and a name, none a
+                             common noun, place or organisation ("Marine Le Pen", "Jaume Di Carvalho")
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before
                              one ("Jo Papier, Chef der X,")
     verb           PER      two to four words no list knows as the subject of a verb of saying or travel, at a
@@ -62,7 +62,7 @@ from spacy.tokens import Doc, Span
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
                        LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NOBILITY_TITLES,
-                       PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
@@ -297,13 +297,13 @@ def _ends_with_surname(run: Context) -> str | None:
 
 
 def _particle_between_names(run: Context) -> str | None:
-    """A particle between a first word and a family name that no list knows ("Marine Le Pen", "Jaume di Carvalho");
-    not one that is a German word as well: "Wechsel zu Robinho", "Kanal von Ilmtal" (after a known first name the
-    `first_name` rule takes "Kaja von Hohenfels"). Neither name may be a common noun ("Golf de Biscaya"), a place or
-    an organisation."""
+    """A capitalised particle between a first word and a family name that no list knows ("Marine Le Pen", "Jaume Di
+    Carvalho"): a particle written small joins the names of places and clubs as often ("Atlético de Kalvaro"), and
+    after a known first name the `first_name` rule takes it ("Kaja von Hohenfels"). Not a particle that is a German
+    word as well ("Wechsel Zu …"), and neither name may be a common noun, a place or an organisation."""
     words = run.words
     if len(words) < 3 or run.commons[0] or run.commons[-1] or words[1].lower() not in NAME_PARTICLES \
-            or words[1].lower() in STOP_WORDS or words[1] in PARTICLE_ARTICLES:
+            or not words[1][:1].isupper() or words[1].lower() in STOP_WORDS:
         return None
     return None if run.word_class(run.word) in CLASS_LABELS or run.word_class(run.last) in CLASS_LABELS else "PER"
 
