@@ -447,6 +447,10 @@ def mentions(doc):
     ("Die Burg wird durch ein Mühlental getrennt.", []),
     ("Am Wochenende fand eine Kellerschau statt.", []),
     ("Der Hof liegt im Mühlental.", [("Mühlental", "LOC")]),
+    # a region named after a place with a landform's ending, after its article; not a compound of a noun
+    ("So kalt wie im Münsterland ist es selten.", [("Münsterland", "LOC")]),
+    ("Das Partnerland der Messe ist Polen.", [("Polen", "LOC")]),
+    ("Der Kapitalmarkt wächst.", []),
     # a word of the place class right after an article is a noun: a town takes none
     ("In Frankfurt-Höchst brannte eine Halle.", [("Frankfurt-Höchst", "LOC")]),
     ("Die Besucher in der Halle jubelten.", []),

@@ -161,6 +161,7 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
     """The split runs outside `taken`, each trimmed to the name and with the cue before it."""
     for start, end in split_runs(texts, name_runs(texts, taken, lex), lex):
         if end - start == 1 and lex.is_common(texts[start]) and not texts[start].endswith(lex.place_tails) \
+                and not _named_landform(texts[start], lex) \
                 and not speaker_slot(texts, start, lex) and not lex.is_place_compound(texts[start]) \
                 and not (start > 0 and lex.guessed_common(texts[start]) and lex.cue_label(texts[start - 1]) in TYPED):
             continue  # a lone common noun: most runs, and no rule takes one ("die Band Herbstrock" is a name)
@@ -188,6 +189,12 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
                 and lex.is_common(texts[end - 1]):
             end -= 1  # "Ravens Tod": the possessed thing is not part of the name
         yield Candidate(start, end, cue)
+
+
+def _named_landform(word: str, lex: Lexicons) -> bool:
+    """A landform's ending after a place's name: "Münsterland" ("im Münsterland"), not "Kapitalmarkt"."""
+    tail = next((tail for tail in lex.landform_tails if word.endswith(tail)), None)
+    return tail is not None and lex.word_class.get(word[:-len(tail)]) == "PLACE"
 
 
 def _adjective_of_name(texts: list[str], i: int, lex: Lexicons) -> bool:
