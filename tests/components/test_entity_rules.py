@@ -315,6 +315,7 @@ def mentions(doc):
     ("Der Hamburger Mieterverein kritisiert das.", [("Hamburger Mieterverein", "ORG")]),
     ("Die Aktie legte an der Frankfurter Börse zu.", [("Frankfurter Börse", "ORG")]),
     ("Er studierte an der Uni Göttingen.", [("Uni Göttingen", "ORG")]),
+    ("Die Kreissparkasse Köln zahlt Zinsen.", [("Kreissparkasse Köln", "ORG")]),
     # a ministry named by its fields; a shape's name never ends in a function word its optional parts left alone
     ("Das Ministerium für Inneres und Kommunales prüft den Fall.", [("Ministerium für Inneres und Kommunales", "ORG")]),
     ("Das Bundesministerium für Wirtschaft und die Länder streiten.", [("Bundesministerium für Wirtschaft", "ORG")]),
