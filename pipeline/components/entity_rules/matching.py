@@ -284,7 +284,7 @@ class ShapePatterns:
                 end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler" (not the
                 # article of a genitive that ends the name: "Hochschule für Technik des Emslandes")
             while end - start > 1 and texts[end - 1].islower() and texts[end - 1] in STOP_WORDS:
-                end -= 1  # nor in a function word its optional parts left alone: "Bundesministerium für X und die …"
+                end -= 1  # no name ends in a function word left by optional parts: "Bundesministerium für X und die"
             if end < len(texts) and lex.is_name_adjective(texts[end - 1]) and lex.name_like(texts[end]):
                 end += 1  # a name does not end in an adjective: "Landkreis Mecklenburgische Seenplatte"
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):

@@ -1,6 +1,7 @@
 """Runs of name-like words: the candidates `classify` types. A run is split where a class noun
 follows a name, loses the class noun before it (its cue) and a possessed noun after it, and a
-person's name takes the family-name particles before it ("Ministerin von der Leyen")."""
+person's name takes the family-name particles before it ("Ministerin von der Leyen"); a title of
+nobility after the first names stays in the name ("Friedrich Graf von Westphalen")."""
 from __future__ import annotations
 
 import re
@@ -193,8 +194,10 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
 
 def _named_landform(word: str, lex: Lexicons) -> bool:
     """A landform's ending after a place's name: "Münsterland" ("im Münsterland"), not "Kapitalmarkt"."""
-    tail = next((tail for tail in lex.landform_tails if word.endswith(tail)), None)
-    return tail is not None and lex.word_class.get(word[:-len(tail)]) == "PLACE"
+    if not word.endswith(lex.landform_tails):
+        return False
+    tail = next(tail for tail in lex.landform_tails if word.endswith(tail))
+    return lex.word_class.get(word[:-len(tail)]) == "PLACE"
 
 
 def _adjective_of_name(texts: list[str], i: int, lex: Lexicons) -> bool:
