@@ -316,6 +316,9 @@ def mentions(doc):
     ("Die Aktie legte an der Frankfurter Börse zu.", [("Frankfurter Börse", "ORG")]),
     ("Er studierte an der Uni Göttingen.", [("Uni Göttingen", "ORG")]),
     ("Die Kreissparkasse Köln zahlt Zinsen.", [("Kreissparkasse Köln", "ORG")]),
+    # ... also with a place of several words after the class noun, whose whole name it takes
+    ("Er klagte vor dem Landgericht Frankfurt am Main.", [("Landgericht Frankfurt am Main", "ORG")]),
+    ("Die Sparkasse Mülheim an der Ruhr zahlt Zinsen.", [("Sparkasse Mülheim an der Ruhr", "ORG")]),
     # a ministry named by its fields; a shape's name never ends in a function word its optional parts left alone
     ("Das Ministerium für Inneres und Kommunales prüft den Fall.", [("Ministerium für Inneres und Kommunales", "ORG")]),
     ("Das Bundesministerium für Wirtschaft und die Länder streiten.", [("Bundesministerium für Wirtschaft", "ORG")]),

@@ -308,6 +308,21 @@ class ShapePatterns:
         return filter_spans(spans)
 
 
+def through_places(shapes: list[Span], found: list[Span]) -> list[Span]:
+    """An organisation's shape that ends inside a place's name of several words takes the whole name ("Landgericht
+    Frankfurt am Main", "Staatsanwaltschaft Frankfurt (Oder)": the shape takes one name word after its class noun,
+    and the longer place would win over it)."""
+    places = {i: place for place in found if place.label_ == "LOC" and len(place) > 1
+              for i in range(place.start, place.end - 1)}  # token -> the place it is inside, not at its end
+    out = []
+    for shape in shapes:
+        place = places.get(shape.end - 1)
+        if shape.label_ == "ORG" and place is not None and place.start > shape.start:
+            shape = mention(shape.doc, shape.start, place.end, "ORG", "pattern")
+        out.append(shape)
+    return out
+
+
 def _names_joined(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
     """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"), not of two
     nouns ("Forschung & Entwicklung", "Kunden und Partner", "Rock & Roll", "Rhythm & Blues"), and no name after the
