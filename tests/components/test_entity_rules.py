@@ -459,6 +459,10 @@ def mentions(doc):
     ("So kalt wie im Münsterland ist es selten.", [("Münsterland", "LOC")]),
     ("Das Partnerland der Messe ist Polen.", [("Polen", "LOC")]),
     ("Der Kapitalmarkt wächst.", []),
+    # a first name alone after an article that opens a noun phrase is a noun; "den" after a comma is a pronoun
+    ("Mit dem Remis blieb der Klub oben.", []),
+    ("Sie spielten mit einer Tom und zwei Becken.", []),
+    ("Es war der Schub, den Blair erreichte.", [("Blair", "PER")]),
     # a word of the place class right after an article is a noun: a town takes none
     ("In Frankfurt-Höchst brannte eine Halle.", [("Frankfurt-Höchst", "LOC")]),
     ("Die Besucher in der Halle jubelten.", []),

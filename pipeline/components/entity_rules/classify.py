@@ -37,7 +37,8 @@ table; a rule marked "no mention" ends the list without one.
     speech         PER      right after a speech verb ("sagte Schönberg"): the verb outweighs a place-like word class
     word_class     LOC/ORG  a place or organisation word class, not at a sentence start, a place not after an article
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
-    first_name     PER      a first name that the word classes list as a first name or surname
+    first_name     PER      a first name that the word classes list as a first name or surname, not as a noun after an
+                             article ("einer Tom", "mit dem Remis")
     speech         PER      a speech verb follows, not at a sentence start
     verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz",
                              "dass Kolbritz so")
@@ -455,7 +456,17 @@ def _ambiguous(run: Context) -> bool:
 
 
 def _first_name(run: Context) -> str | None:
-    return "PER" if run.word in run.lex.first_names and run.word_class(run.word) in ("FIRSTNAME", "SURNAME") else None
+    return "PER" if run.word in run.lex.first_names and run.word_class(run.word) in ("FIRSTNAME", "SURNAME") \
+        and not _noun_phrase(run) else None
+
+
+def _noun_phrase(run: Context) -> bool:
+    """A first name alone takes no article: "einer Tom" (a drum), "mit dem Remis" (an article after a preposition);
+    "den" after a comma is a relative pronoun ("…, den Blair erreichte"), "die" after a verb may be spoken German for a
+    person ("antwortete die Crawford")."""
+    before = run.before.lower()
+    return before in INDEFINITE_ARTICLES or before in ARTICLES and run.start > 1 \
+        and run.texts[run.start - 2].lower() in STOP_WORDS
 
 
 def _before_speech_verb(run: Context) -> str | None:
