@@ -463,6 +463,7 @@ def mentions(doc):
     ("Mit dem Remis blieb der Klub oben.", []),
     ("Sie spielten mit einer Tom und zwei Becken.", []),
     ("Es war der Schub, den Blair erreichte.", [("Blair", "PER")]),
+    ("Die Sonde fand am Mars Spuren von Wasser.", []),
     # a word of the place class right after an article is a noun: a town takes none
     ("In Frankfurt-Höchst brannte eine Halle.", [("Frankfurt-Höchst", "LOC")]),
     ("Die Besucher in der Halle jubelten.", []),

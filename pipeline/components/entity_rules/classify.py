@@ -461,11 +461,11 @@ def _first_name(run: Context) -> str | None:
 
 
 def _noun_phrase(run: Context) -> bool:
-    """A first name alone takes no article: "einer Tom" (a drum), "mit dem Remis" (an article after a preposition);
-    "den" after a comma is a relative pronoun ("…, den Blair erreichte"), "die" after a verb may be spoken German for a
-    person ("antwortete die Crawford")."""
+    """After an article a name is a noun: "einer Tom" (a drum), "im Bios", "mit dem Remis" (an article after a
+    preposition); "den" after a comma is a relative pronoun ("…, den Blair erreichte"), "die" after a verb may be
+    spoken German for a person ("antwortete die Crawford")."""
     before = run.before.lower()
-    return before in INDEFINITE_ARTICLES or before in ARTICLES and run.start > 1 \
+    return before in INDEFINITE_ARTICLES or before in ARTICLE_PREPOSITIONS or before in ARTICLES and run.start > 1 \
         and run.texts[run.start - 2].lower() in STOP_WORDS
 
 
@@ -517,7 +517,7 @@ def _short_name_shape(word: str) -> bool:
 def _saxon_genitive(run: Context) -> str | None:
     # not an adjective at a sentence start ("Vergangenes Jahr", "Verwaltetes Vermögen")
     if run.first.endswith("s") and run.word != run.first and run.lex.is_common(run.after) \
-            and run.before.lower() not in ARTICLES \
+            and run.before.lower() not in ARTICLES and not _noun_phrase(run) \
             and not run.lex.adjective_form(run.first.lower()):
         return "PER"
     return None
