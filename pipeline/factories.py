@@ -9,7 +9,7 @@ from typing import Callable
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 from . import extensions  # noqa: F401  (registers the custom attributes)
 from .components.entity_rules import EntityRules, ModelEnts
@@ -42,15 +42,20 @@ def make_quotes(nlp: Language, name: str, *, carry_over: bool, max_carry_sentenc
 # "… von der KfW."): spaCy's German suffixes split a period only after a small letter or two capitals, so the
 # legal form, and the sentence break, were lost.
 MIXED_CASE_PERIOD = r"(?<=[a-zäöüß][A-ZÄÖÜ])\."
+# A closing quotation mark before the hyphen of a compound is a token of its own ("der „Bild“-Zeitung",
+# "„Tatort“-Kommissar"): spaCy split it only before a space or punctuation, so the quotation never closed.
+CLOSING_MARK_BEFORE_HYPHEN = r"(?<=\w)[“”«»\"](?=-\w)"
 
 
 @registry.tokenizers("de_news_tokenizer_v1")
 def make_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's German tokenizer with one more suffix rule (`MIXED_CASE_PERIOD`)."""
+    """spaCy's German tokenizer with one more suffix rule (`MIXED_CASE_PERIOD`) and one more infix rule
+    (`CLOSING_MARK_BEFORE_HYPHEN`)."""
     default = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> Tokenizer:
         tokenizer = default(nlp)
         tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, MIXED_CASE_PERIOD]).search
+        tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, CLOSING_MARK_BEFORE_HYPHEN]).finditer
         return tokenizer
     return create

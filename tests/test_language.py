@@ -71,6 +71,17 @@ def test_tokenizer_splits_the_period_after_a_mixed_case_word(nlp, text, tokens):
     assert [token.text for token in nlp.make_doc(text)] == tokens
 
 
+@pytest.mark.parametrize("text, tokens", [
+    ("Er sagte der „Bild“-Zeitung, es gehe ihm gut.",
+     ["Er", "sagte", "der", "„", "Bild", "“", "-Zeitung", ",", "es", "gehe", "ihm", "gut", "."]),
+    ("Der »Tatort«-Kommissar ermittelt.", ["Der", "»", "Tatort", "«", "-Kommissar", "ermittelt", "."]),
+    # unchanged: a hyphen inside a word, and a mark before a space
+    ("Die E-Mail kam „spät“ an.", ["Die", "E-Mail", "kam", "„", "spät", "“", "an", "."]),
+])
+def test_tokenizer_splits_a_closing_mark_before_a_hyphen(nlp, text, tokens):
+    assert [token.text for token in nlp.make_doc(text)] == tokens
+
+
 def test_sentence_ends_after_a_legal_form(nlp):
     doc = nlp("Das Werk gehört der Quastenflosser GmbH. Sie baut Pumpen.")
     assert [sentence.text for sentence in doc.sents] == ["Das Werk gehört der Quastenflosser GmbH.", "Sie baut Pumpen."]

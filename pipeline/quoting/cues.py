@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator, NamedTuple
 
 from ..german import (ARTICLES, FIRST_PERSON_KONJUNKTIV, FIRST_PERSON_SINGULAR_PRONOUNS, INFINITIVE_PARTICLES,
-                      KONJUNKTIV_SUBJECTS, PASSIVE_PARTICIPLES, PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS)
+                      KONJUNKTIV_SUBJECTS, MODAL_VERBS, PASSIVE_AUXILIARIES, PASSIVE_PARTICIPLES,
+                      PERFECT_INFINITIVE_AUXILIARIES, REPORTIVE_MODALS, TENSE_AUXILIARIES)
 from .lexicon import Verb
 from .marks import MARKS
 from .phrases import only_noun_phrases
@@ -144,6 +145,14 @@ def konjunktiv(text: Text, i: int, strong_only: bool = False, after_constituent:
         return True
     return (after_constituent and i > 0 and words[i - 1][:1].isupper() and not neighbours & FIRST_PERSON_SINGULAR_PRONOUNS
             and not (i + 1 < len(words) and words[i + 1][:1].isdigit()))  # "in Berlin weitere 5.000 Stellen"
+
+
+def finite_verb(text: Text, i: int) -> bool:
+    """An auxiliary, a modal, a Konjunktiv form or a lower-case verb form that is no function word ("ein"): what may
+    stand in second place."""
+    word = text.lower[i]
+    return (word in TENSE_AUXILIARIES or word in MODAL_VERBS or word in PASSIVE_AUXILIARIES or konjunktiv(text, i)
+            or text.words[i][:1].islower() and word in text.lex.verb_forms and not text.lex.words.get(word))
 
 
 def main_clause_konjunktiv(text: Text, start: int, end: int, strong_only: bool) -> bool:

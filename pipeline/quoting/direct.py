@@ -93,6 +93,9 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
             _verb_and_speaker(text, at, close_sentence[1]) if text.words[after] == "," else None)
         if attribution is not None:
             return Found(QuoteKind.DIRECT, start, end, attribution.cue, attribution.speaker)
+    split = _between_parts(text, quotation, open_sentence[0])
+    if split is not None:
+        return Found(QuoteKind.DIRECT, start, end, split.cue, split.speaker)
     if n_words < 4 and not utterance:
         return _judgement(text, quotation, open_sentence)
     before = [verb_cue for verb_cue in verb_cues(text, open_sentence[0], quotation.open)
@@ -114,11 +117,27 @@ def _attributed(text: Text, quotation: Quotation, n_words: int) -> Found | None:
             return Found(QuoteKind.DIRECT, start, end, Cue(":", CueKind.COLON, colon_at, colon_at + 1, ":"),
                          resolve(text, subject))
     if after < len(text.words):
-        for cue, verb in verb_cues(text, after, close_sentence[1]):
+        # after a quotation that closes its sentence only a cue that opens the next one speaks for it: one further on
+        # has a claim of its own ("„…“ Der Rat müsse jetzt entscheiden")
+        limit = after + 1 if after == close_sentence[0] else close_sentence[1]
+        for cue, verb in verb_cues(text, after, limit):
             if text.quote_at[cue.start] < 0 and verb.kind not in (CueKind.JUDGE, CueKind.INTENT):
                 return Found(QuoteKind.DIRECT, start, end, cue, _subject_speaker(text, cue))
     # "Seine Werke werden als „Meilensteine in der Geschichte der Musik“ bezeichnet": a judgement at any length
     return _judgement(text, quotation, open_sentence)
+
+
+def _between_parts(text: Text, quotation: Quotation, sent_start: int) -> _Attribution | None:
+    """The attribution set off by commas between the parts of a split quotation, for the second part: "„Wir
+    erwarten“, so die Ministerin, „dass …“" (a verb cue there, "sagte X, „…“", stands before it in the sentence)."""
+    comma = quotation.open - 1
+    if comma <= sent_start or text.words[comma] != ",":
+        return None
+    previous = next((text.quote_at[i] for i in range(comma - 1, sent_start - 1, -1) if text.quote_at[i] >= 0), -1)
+    close = text.quotations[previous].close if previous >= 0 else None
+    if close is None or close + 2 >= comma or text.words[close + 1] != ",":
+        return None
+    return _cue_at(text, close + 2, comma)
 
 
 def _owner(text: Text, phrase: NounPhrase, end: int) -> NounPhrase | None:

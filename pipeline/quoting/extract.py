@@ -46,9 +46,14 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
                      if claim is not None]
         if back is not None:
             found = [quote for quote in found if quote.cue != back.cue]
-            # a stated plan ("will … streichen") gives way to who announced it ("Das kündigte X an")
-            by_sentence[sentence - 1] = [quote for quote in by_sentence.get(sentence - 1, [])
-                                         if quote.cue is not None and quote.cue.kind != CueKind.INTENT] or [back]
+            statement = _quoted_statement(text, sentence - 1, direct)
+            if statement is not None:  # "„…“ Das sagte X.": the quotation is X's direct quote
+                direct[statement] = Found(QuoteKind.DIRECT, statement + 1, _quotation_end(text, statement), back.cue,
+                                          back.speaker)
+            else:
+                # a stated plan ("will … streichen") gives way to who announced it ("Das kündigte X an")
+                by_sentence[sentence - 1] = [quote for quote in by_sentence.get(sentence - 1, [])
+                                             if quote.cue is not None and quote.cue.kind != CueKind.INTENT] or [back]
         if found:
             by_sentence[sentence] = found
     for quotation in text.quotations:
@@ -63,6 +68,20 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
                  for speaker in [_announced_speaker(text, start, end, used)] if speaker.start is not None}
     carried = _carry(text, by_sentence, announced, carry_over=carry_over, max_carry_sentences=max_carry_sentences)
     return _top_level(_nearest_mention(text, quote) for quote in carried)
+
+
+def _quoted_statement(text: Text, sentence: int, direct: dict[int, Found | None]) -> int | None:
+    """The opening mark of a quotation with no attribution that makes up the whole sentence, if there is one."""
+    start, end = text.sents[sentence]
+    opening = next((i for i in range(start, end) if not text.is_space[i]), None)
+    if opening is None or text.quote_at[opening] < 0 or text.quotations[text.quote_at[opening]].open != opening \
+            or direct.get(opening) is not None:
+        return None
+    return opening if _quotation_end(text, opening) + 1 >= text.content_end(start, end) else None
+
+
+def _quotation_end(text: Text, opening: int) -> int:
+    return text.quotations[text.quote_at[opening]].end
 
 
 def _announced_speaker(text: Text, start: int, end: int, used: set[int]) -> Speaker:
@@ -91,8 +110,10 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
         found = by_sentence.get(sentence, [])
         reported = {(quote.start, quote.end) for quote in found
                     if quote.label == QuoteKind.REPORTED and quote.speaker.method != SpeakerMethod.LAUT}
+        # and of two cues on the same claim the one after it, with someone named as its subject, names who said it
+        # all: "Die Bahn rechnet mit Verspätungen, teilte ein Sprecher mit" (not "…, befürchtet aber weitere Tote")
         found = sorted(found, key=lambda quote: (quote.start, -quote.end, (quote.speaker.method == SpeakerMethod.LAUT)
-                                                 != ((quote.start, quote.end) in reported)))
+                                                 != ((quote.start, quote.end) in reported), not _attributed_after(quote)))
         out = []
         for quote in found:
             if quote.speaker.method == SpeakerMethod.CARRY_OVER and quote.speaker.start is None:
@@ -145,6 +166,12 @@ def _carry(text: Text, by_sentence: dict[int, list[Found]], announced: dict[int,
         yield from _dedupe(out)
     if pending is not None:
         yield pending
+
+
+def _attributed_after(quote: Found) -> bool:
+    """Whether the cue stands after the claim and its subject names a person, a role or an organisation."""
+    return quote.cue is not None and quote.cue.start >= quote.end and (
+        quote.speaker.entity_id is not None or quote.speaker.method in (SpeakerMethod.DESCRIPTION, SpeakerMethod.PRONOUN))
 
 
 def _claim_start(text: Text, sent_start: int, clause_start: int) -> int:

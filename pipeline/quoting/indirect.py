@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 from ..german import (COLLECTIVE_SUBJECT_PRONOUNS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_SUBJECT_PRONOUNS,
                       INFINITIVE_CONJUNCTIONS, INFINITIVE_PARTICLES, MODAL_VERBS, NEGATIONS, PASSIVE_AUXILIARIES, PERFECT_AUXILIARIES,
                       SEIN_PERFECT_AUXILIARIES, TENSE_AUXILIARIES, TOPIC_PREPOSITIONS, WEAK_PAST_FORM)
-from .cues import konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
+from .cues import finite_verb, konjunktiv, main_clause_konjunktiv, verb_cues, zu_infinitive
 from .lexicon import Verb
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, only_noun_phrases, phrases
@@ -43,7 +43,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                                for i in range(clause_start, cue.start)) \
             or _perfect_after_claim(text, cue, clause_start, clause_end)
         if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
-                                                                    PhraseKind.PRONOUN)):
+                                                                    PhraseKind.PERSON, PhraseKind.PRONOUN)):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
         speaker = resolve(text, subject, verb=cue.start)
         if speaker.start is None and _indefinite_subject(text, cue, clause_start, clause_end):
@@ -69,10 +69,15 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                 continue
         elif (opens_clause and clause_start > sent_start and text.words[clause_start - 1] == ","
               and subject is not None and subject.start >= clause_start
-              and not verb.requires  # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows
+              # "…, sagte er."; "…, kommt X zu dem Ergebnis, dass" claims what follows, but a frame word that ends
+              # the sentence closes the cue: "…, ließ X über seinen Anwalt mitteilen.", "…, gab X zu bedenken."
+              and (not verb.requires or clause_end >= claim_end and text.lower[clause_end - 1] in verb.governed)
               and not _zu_clause_after(text, clause_end, claim_end)  # "Den IWF … forderte er auf, … zu …"
               and not _first_constituent(text, sent_start, clause_start - 1)):
-            if text.plain_words(sent_start, clause_start - 1) >= 3 and not _quoted_after_colon(text, clause_start - 1):
+            # (a short clause in Konjunktiv around a quotation too: "Er sei „zutiefst erschüttert“, sagte X")
+            if (text.plain_words(sent_start, clause_start - 1) >= 3
+                    or main_clause_konjunktiv(text, sent_start, clause_start - 1, strong_only=True)) \
+                    and not _quoted_after_colon(text, clause_start - 1):
                 yield Found(QuoteKind.INDIRECT, sent_start, clause_start - 1, cue, speaker)
             continue
         infinitive_start = _infinitive_object(text, cue, verb, clause_end)
@@ -214,14 +219,18 @@ def _first_constituent(text: Text, start: int, end: int) -> bool:
     prepositional phrase with relative clauses on it ("In einer Videobotschaft, die … gezeigt wurde, sagte X, …")."""
     lex, first = text.lex, text.lower[start]
     segment_end = text.clause(start)[1]
-    if lex.has(first, "subordinator"):
+    # (not an adverb before the verb in second place: "Damit hatte niemand gerechnet, sagte X")
+    if lex.has(first, "subordinator") and not (start + 1 < end and finite_verb(text, start + 1)):
         # with the clauses that depend on it: "Als X bemerkte, dass …, rief sie …"
         return lex.info.get((first, "subordinator")) not in ("clause", "wie") \
             and _segments_all(text, segment_end, end, text.subordinate)
-    # each further segment a relative clause: "…, die …", "…, in der …"
+    # each further segment a relative clause ("…, die …", "…, in der …") or a clause on the noun ("Auf die Frage,
+    # ob …, antwortete X")
     return lex.has(first, "preposition") and only_noun_phrases(text, start, segment_end) and _segments_all(
-        text, segment_end, end, lambda segment: _relative_opener(text, segment) or lex.has(
-            text.lower[segment], "preposition") and _relative_opener(text, segment + 1))
+        text, segment_end, end, lambda segment: _relative_opener(text, segment)
+        or lex.info.get((text.lower[segment], "subordinator")) == "clause"
+        or lex.has(text.lower[segment], "preposition") and _relative_opener(text, segment + 1))
+
 
 
 def _segments_all(text: Text, segment_end: int, end: int, opens_dependent: Callable[[int], bool]) -> bool:
@@ -324,9 +333,15 @@ def _reported_clause(text: Text, start: int, end: int, kind: str) -> bool:
         return True  # an adverb before a verb in second place: "erklärte, damit solle ein Vakuum vermieden werden"
     if lex.has(first, "subordinator") and lex.has(first, "preposition") and _verb_after_object(text, start + 1, end):
         return True  # a preposition, its object, then the verb in second place: "sagte, seit Januar seien …"
+    if lex.has(first, "subordinator") and lex.has(first, "preposition") and first not in INFINITIVE_CONJUNCTIONS \
+            and kind in (CueKind.REPORTED, CueKind.SPEECH) and zu_infinitive(text, start, text.clause(start)[1]):
+        return True  # a zu-infinitive that opens with a preposition: "räumte ein, seit Jahren davon geträumt zu haben"
     if lex.has(first, "subordinator") and lex.info.get((first, "subordinator")) != "wie" and kind == CueKind.SPEECH \
             and text.words[start - 1] == "," and main_clause_konjunktiv(text, start, end, strong_only=True):
         return True  # a subordinate clause before the claim's main clause: "sagte, wenn X komme, werde Y …"
+    if lex.has(first, "interrogative") and kind == CueKind.SPEECH and text.words[start - 1] == "," and any(
+            konjunktiv(text, i) for i in range(start + 1, min(text.clause(start)[1], end)) if text.quote_at[i] < 0):
+        return True  # a question in Konjunktiv: "fragte, warum niemand etwas gesagt habe" (not "…, wann es kommt")
     if lex.has(first, "subordinator") or lex.has(first, "relative"):
         return False
     # (a colon ends the segment too: "sagte X, Gründer der Band: „…“" has an apposition, no claim)
@@ -405,12 +420,19 @@ def _infinitive_insert(text: Text, start: int, claim_end: int) -> bool:
 
 def _before_next_cue(text: Text, after: int, next_verb: int, end: int) -> int:
     """Where a claim ends when another speech verb follows: "bestätigte, dass …, und gab an, …"."""
-    clause_start, _ = text.clause(next_verb)
+    clause_start, clause_end = text.clause(next_verb)
     if clause_start - 1 > after and text.words[clause_start - 1] == "," and text.quote_at[clause_start - 1] < 0 \
-            and not text.subordinate(clause_start):
+            and not text.subordinate(clause_start) and not _reported_verb(text, next_verb, clause_start, clause_end):
         return clause_start - 1
     # a verb inside the claim ("meldet, dass die Firmen Aufträge erwarten") does not end it
     return end
+
+
+def _reported_verb(text: Text, verb: int, clause_start: int, clause_end: int) -> bool:
+    """Whether a speech verb after the first place of a clause in Konjunktiv is part of a claim: "sagte, nach ersten
+    Erkenntnissen habe eine Nachbarin den Brand gemeldet", "…, er habe das dem Amt mitgeteilt" (not "…, betonte
+    aber, …": the verb that opens its clause goes on with the speaker's own doing)."""
+    return verb > clause_start and main_clause_konjunktiv(text, clause_start, clause_end, strong_only=False)
 
 
 def _impersonal(text: Text, cue: Cue, sent_start: int, claim_end: int) -> Iterator[Found]:

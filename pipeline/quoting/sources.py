@@ -8,7 +8,7 @@ from typing import Iterator
 from ..german import (ARTICLES, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, SOURCE_ADVERBS, SOURCE_COMMA_ADVERBS,
                       SOURCE_COMPLEMENT_PREPOSITIONS, SOURCE_NOUN_PREPOSITIONS, SOURCE_POSTPOSITIONS,
                       SOURCE_PREPOSITIONS, SOURCE_RELATIVES)
-from .cues import konjunktiv
+from .cues import finite_verb, konjunktiv
 from .marks import MARKS
 from .phrases import NounPhrase, PhraseKind, is_adjective, noun_phrase, only_noun_phrases
 from .records import NO_SPEAKER, Cue, CueKind, Found, QuoteKind, Speaker, SpeakerMethod
@@ -49,6 +49,8 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
                         speaker)
         elif word in SOURCE_PREPOSITIONS:  # "laut X", "gemäß X"
             phrase = noun_phrase(text, at + 1, content_end) or _lower_case_name(text, at + 1, content_end)
+            if phrase is not None and at == sent_start:
+                phrase = phrase._replace(end=_before_second_place(text, phrase.end, content_end))
             if phrase is not None:
                 end, speaker = _apposition(text, phrase, content_end, resolve(text, phrase, SpeakerMethod.LAUT),
                                            closed=True)
@@ -104,6 +106,16 @@ def source_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]
             start, end = _segment(text, sent_start, content_end, at)
             yield Found(QuoteKind.INDIRECT, start if at > start else at + 1, end, cue,
                         Speaker(at, at + 1, None, SpeakerMethod.DEMNACH))
+
+
+def _before_second_place(text: Text, end: int, limit: int) -> int:
+    """End of a source phrase that opens the sentence: the capitalised words after `end` up to the finite verb in
+    second place belong to it, a name the entity rules missed ("Laut Tedros Adhanom Ghebreyesus ist …", "Laut
+    Statistischem Bundesamt stiegen …"); else `end`."""
+    i = end
+    while i < limit and text.is_capital(i) and text.is_word(i) and text.quote_at[i] < 0:
+        i += 1
+    return i if end < i < limit and finite_verb(text, i) else end
 
 
 def _relative_source(text: Text, sent_start: int, at: int) -> int | None:
@@ -235,6 +247,10 @@ def _around(text: Text, sent_start: int, content_end: int, start: int, end: int,
     """The claim around a source phrase [start, end): its ";"-segment, or its subordinate clause when
     the phrase stands in one, without the phrase. A phrase inside the claim splits it; a quote is one
     span, so it keeps the phrase unless the phrase is a large part of it: then the larger side."""
+    end = _after_relative_clause(text, end, content_end)
+    aside_end = _verbless_aside_end(text, sent_start, content_end, start, end)
+    if aside_end is not None:  # "Der Täter – nach Angaben der Polizei ein 30-Jähriger – flüchtete"
+        return Found(QuoteKind.INDIRECT, end, aside_end, cue, speaker)
     segment_start, segment_end = _segment(text, sent_start, content_end, start)
     left = start - (1 if start > segment_start and text.words[start - 1] in (",", "–", "-") else 0)
     right = end + (1 if end < segment_end and text.words[end] in (",", "–", "-") else 0)
@@ -247,6 +263,30 @@ def _around(text: Text, sent_start: int, content_end: int, start: int, end: int,
     if whole >= min(2 / 3, max(n_left, n_right) / (n_left + n_right)):  # keep the sentence readable
         return Found(QuoteKind.INDIRECT, segment_start, segment_end, cue, speaker)
     return before if n_left >= n_right else after
+
+
+def _after_relative_clause(text: Text, end: int, limit: int) -> int:
+    """The comma that closes a relative clause on the source phrase ending at `end` ("nach Ansicht des
+    Bürgermeisters, der seit 2020 im Amt ist, habe …"), else `end`; not an article before its noun ("…, die Lage")."""
+    if end + 2 < limit and text.words[end] == "," and _relative_pronoun(text, end + 1) \
+            and not text.is_capital(end + 2) and not is_adjective(text, end + 2):
+        close = _relative_clause_end(text, end + 1, limit)
+        if close < limit:
+            return close
+    return end
+
+
+def _verbless_aside_end(text: Text, sent_start: int, content_end: int, start: int, end: int) -> int | None:
+    """Where an aside set off by dashes or commas ends when a source phrase [start, end) opens it and words with no
+    finite verb follow it there: those words are the claim ("– nach Zeugenaussagen der Ehemann –"); else None."""
+    if start <= sent_start or text.words[start - 1] not in ASIDE_MARKS:
+        return None
+    close = next((i for i in range(end, content_end) if text.words[i] == text.words[start - 1]
+                  and text.quote_at[i] < 0), None)
+    if close is None or not any(text.is_word(i) for i in range(end, close)) \
+            or any(finite_verb(text, i) for i in range(end, close)):
+        return None
+    return close
 
 
 def _segment(text: Text, sent_start: int, content_end: int, at: int) -> tuple[int, int]:

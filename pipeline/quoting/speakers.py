@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, NamedTuple
 
-from ..german import (ARTICLES, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
-                      IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES, MASCULINE_NOMINATIVE_ARTICLES,
-                      NOUN_INFLECTION_ENDINGS)
+from ..german import (ARTICLES, DERIVATIONAL_NOUN_ENDINGS, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
+                      GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES,
+                      MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS, STOP_WORDS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
 from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
@@ -35,18 +35,75 @@ def _pronoun(text: Text, phrase: NounPhrase, verb: int | None) -> str | None:
     # "sie sagten": a plural verb ending (morphology, kept here)
     if word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(("ten", "en")):
         return None
-    return _recent_person(text, phrase.start, gender=text.lex.info.get((word, "pronoun"), ""))
+    gender = text.lex.info.get((word, "pronoun"), "")
+    entity_id = _recent_person(text, phrase.start, gender=gender)
+    # "Tedros Adhanom Ghebreyesus reiste nach Genf. Er sagte, …": a name the entity rules missed is the antecedent,
+    # not a person named before it
+    unnamed = _unnamed_person(text, phrase.start, gender)
+    if entity_id is not None and unnamed is not None and _last_mention(text, entity_id, phrase.start) < unnamed:
+        return None
+    return entity_id
+
+
+def _unnamed_person(text: Text, before: int, gender: str) -> int | None:
+    """Start of a name that no entity covers as the subject of the sentence of token `before` (up to it) or of the
+    sentence before: two or more capitalised words with no article before a singular verb ("Tedros Adhanom
+    Ghebreyesus reiste …") or after the verb in second place ("Am Montag reiste Tedros Adhanom Ghebreyesus …");
+    not a first name of the other gender. None if there is none."""
+    sentence = text.sent_of[before]
+    for start, end in text.sents[max(0, sentence - 1):sentence + 1]:
+        end = min(end, before)
+        verb = next((i for i in range(start + 1, min(text.clause(start)[1], end)) if _singular_verb(text, i)), None)
+        if verb is None:
+            continue
+        if verb - start >= 2 and _name_run_end(text, start, verb) == verb:
+            name_start, name_end = start, verb
+        else:
+            name_start, name_end = verb + 1, _name_run_end(text, verb + 1, end)
+        genders = {text.lex.first_name_gender.get(text.words[i]) for i in range(name_start, name_end)} - {None}
+        if name_end - name_start >= 2 and (not gender or not genders or gender in genders):
+            return name_start
+    return None
+
+
+def _name_run_end(text: Text, start: int, end: int) -> int:
+    """End of the capitalised words from `start` that may be a name: no entity, function word ("Jeder"), verb form
+    or derived noun ("Vernetzung")."""
+    i = start
+    while i < end and text.is_capital(i) and text.is_word(i) and text.ent_at[i] < 0 and text.quote_at[i] < 0 \
+            and not text.lex.words.get(text.lower[i]) and text.lower[i] not in STOP_WORDS \
+            and text.lower[i] not in text.lex.verb_forms \
+            and not text.lower[i].endswith(DERIVATIONAL_NOUN_ENDINGS):
+        i += 1
+    return i
+
+
+def _singular_verb(text: Text, i: int) -> bool:
+    """A verb form that may be finite and singular: "reiste", "hat" (not "reisten"; morphology, kept here)."""
+    word = text.lower[i]
+    return text.words[i][:1].islower() and word in text.lex.verb_forms and not word.endswith("en")
+
+
+def _last_mention(text: Text, entity_id: str, before: int) -> int:
+    """Start of the last mention of a PER entity before token `before`."""
+    earlier = bisect_left(text.person_starts, before)
+    return next(mention.start for mention in reversed(text.person_mentions[:earlier])
+                if text.entity_id(mention.entity) == entity_id)
 
 
 def _role(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
-    """"der CDU-Politiker": the most recent person with that role, else of its gender."""
+    """"der CDU-Politiker": the most recent person with that role, else of its gender; "der Geschäftsführer der
+    Fraktion", a role with the body it serves, only someone introduced with that role."""
     role = text.lex.role(text.lower[phrase.head])
-    gender = text.lex.roles.get(role, "")
+    gender = text.lex.role_gender(role)
     article = text.lower[phrase.start]
     plural = article in FEMININE_OR_PLURAL_ARTICLES and gender != "f"
     # "ein Sprecher des Ministeriums" brings in someone new; "der Sprecher" may be someone named before
     new_person = article in INDEFINITE_ARTICLES
-    return None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role)
+    served = phrase.head + 1 < phrase.end and (text.lower[phrase.head + 1] in GENITIVE_ARTICLES
+                                               or text.lower[phrase.head + 1] in GENITIVE_PREPOSITIONS)
+    return None if plural or new_person else _recent_person(text, phrase.start, gender=gender, role=role,
+                                                            role_only=served)
 
 
 def _person(text: Text, phrase: NounPhrase, _verb: int | None) -> str | None:
@@ -102,9 +159,10 @@ REFERENCE_RULES = (
 )
 
 
-def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None) -> str | None:
-    """Most recent PER mention before a token: with the same role if one was introduced so, else
-    the most recent one of compatible gender."""
+def _recent_person(text: Text, before: int, gender: str = "", role: str | None = None,
+                   role_only: bool = False) -> str | None:
+    """Most recent PER mention before a token: with the same role if one was introduced so, else (unless
+    `role_only`) the most recent one of compatible gender."""
     earlier = bisect_left(text.person_starts, before)
     recent = text.person_mentions[max(0, earlier - 40):earlier]
     candidates = [text.entity_id(mention.entity) for mention in reversed(recent)]
@@ -112,6 +170,8 @@ def _recent_person(text: Text, before: int, gender: str = "", role: str | None =
         for entity_id in candidates:  # "Bundeskanzlerin"
             if any(known.endswith(role) or role.endswith(known) for known in text.entity_roles.get(entity_id, ())):
                 return entity_id
+    if role_only:
+        return None
     for entity_id in candidates:
         if not gender or text.entity_gender.get(entity_id, gender) == gender:
             return entity_id

@@ -117,7 +117,7 @@ class Text:
             for before in (start - 1, start - 2):
                 if before >= 0:
                     role = self.lex.role(self.lower[before])
-                    gender = self.lex.roles.get(role, "") if role else ""
+                    gender = self.lex.role_gender(role) if role else ""
                     if gender:
                         genders.setdefault(self.entity_id(index), gender)
                         break

@@ -1368,3 +1368,300 @@ def test_infinitive_cue_under_a_modal(nlp, text, expected):
 ])
 def test_declining_to_say_is_no_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb after the first place of a claim in Konjunktiv is part of the claim, not a cue that ends it
+    ("Der Sprecher sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet.",
+     [("nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet", "Der Sprecher")]),
+    ("Die Sprecherin erklärte am Abend, bisher hätten Anwohner den Lärm gemeldet.",
+     [("bisher hätten Anwohner den Lärm gemeldet", "Die Sprecherin")]),
+    ("Krüger sagte im Interview, er habe den Vorfall sofort angezeigt.",
+     [("er habe den Vorfall sofort angezeigt", "Krüger")]),
+    # ... but a verb that opens its clause goes on with the speaker's own doing
+    ("Krüger sagte, die Gespräche seien schwierig, betonte aber, man sei sich nähergekommen.",
+     [("die Gespräche seien schwierig", "Krüger"), ("man sei sich nähergekommen", "Krüger")]),
+])
+def test_speech_verb_inside_the_claim(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the entity rules missed, as the subject of the sentence before, is the pronoun's antecedent: not the
+    # person named before it
+    ("Krüger traf am Sonntag in Berlin ein. Tedros Adhanom Ghebreyesus reiste am Montag nach Wien. "
+     "Er sagte, die Lage sei ernst.", [("indirect", "die Lage sei ernst", None)]),
+    ("Krüger traf am Sonntag in Berlin ein. Am Montag reiste Tedros Adhanom Ghebreyesus nach Wien. "
+     "Die Lage sei ernst, sagte er.", [("indirect", "Die Lage sei ernst", None)]),
+    # ... not a subject with an article, a determiner, a first name of the other gender, nor a plural
+    ("Krüger traf am Sonntag in Berlin ein. Die Delegation reiste am Montag nach Wien. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+    ("Krüger traf am Sonntag in Berlin ein. Jeder Teilnehmer bekam eine Karte. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+    ("Krüger traf am Sonntag in Berlin ein. Anna Maria Lopes reiste nach Wien. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+    ("Krüger traf am Sonntag in Berlin ein. Hunderte Menschen reisten nach Wien. Er sagte, die Lage sei ernst.",
+     [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
+])
+def test_pronoun_after_a_name_no_entity_covers(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # of two cues on the same claim, the one after it with someone named as its subject says who said it all
+    ("Die Bundesregierung rechnet mit Verspätungen bis in den Abend, teilte ein Sprecher mit.",
+     [("Die Bundesregierung rechnet mit Verspätungen bis in den Abend", "ein Sprecher")]),
+    ("Die Bundesregierung fordert mehr Geld für die Schulen, sagte Krüger am Montag.",
+     [("Die Bundesregierung fordert mehr Geld für die Schulen", "Krüger")]),
+    # ... not a verb after the comma that goes on with the subject before it and has an object of its own
+    ("Die Bundesregierung beziffert die Zahl der Toten auf 600, befürchtet aber weitere Tote.",
+     [("Die Bundesregierung beziffert die Zahl der Toten auf 600", "Die Bundesregierung")]),
+])
+def test_cue_after_the_claim_names_its_speaker(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frame word that ends the sentence closes the cue's clause: the claim stands before it
+    ("Die Preise seien zu hoch, gab Krüger am Montag zu bedenken.", [("Die Preise seien zu hoch", "Krüger")]),
+    ("Er habe niemanden verletzen wollen, ließ Krüger über seinen Anwalt mitteilen.",
+     [("Er habe niemanden verletzen wollen", "Krüger")]),
+    # ... not a frame word inside the clause ("nach Auffassung")
+    ("Wie Krüger mitteilte, ist die Lage nach Auffassung der Bundesregierung ernst.",
+     [("ist die Lage nach Auffassung der Bundesregierung ernst", "Krüger")]),
+])
+def test_frame_word_closing_the_cue_after_the_claim(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that may open a subordinate clause is an adverb when the verb follows it: the clause is the claim
+    ("Damit hatte niemand gerechnet, sagte Krüger.", [("Damit hatte niemand gerechnet", "Krüger")]),
+    ("Da sei nichts mehr zu machen gewesen, sagte Krüger.", [("Da sei nichts mehr zu machen gewesen", "Krüger")]),
+    # a question clause on the noun of a fronted prepositional phrase is part of the first constituent, no claim
+    ("Auf die Frage, ob er zurücktrete, antwortete Krüger: „Nein.“", [("Nein.", "Krüger")]),
+    ("Auf die Frage, ob er zurücktrete, antwortete Krüger, er denke nicht daran.",
+     [("er denke nicht daran", "Krüger")]),
+    # ... and a subordinate clause with its subject is the first constituent as before
+    ("Da ein Rückflug nicht möglich war, entschied Krüger, in Wien zu landen.", [("in Wien zu landen", "Krüger")]),
+    ("Nachdem die Polizei eingetroffen war, sagte Krüger, er sei unschuldig.", [("er sei unschuldig", "Krüger")]),
+])
+def test_first_constituent_or_claim_before_the_cue(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source phrase that opens the sentence runs to the finite verb in second place: a name the entity rules
+    # missed, or a capitalised adjective before its noun, is part of it and not of the claim
+    ("Laut Tedros Adhanom Ghebreyesus ist die Pandemie noch nicht vorbei.",
+     [("ist die Pandemie noch nicht vorbei", "Tedros Adhanom Ghebreyesus")]),
+    ("Laut Statistischem Bundesamt stiegen die Preise im Juli um zwei Prozent.",
+     [("stiegen die Preise im Juli um zwei Prozent", "Statistischem Bundesamt")]),
+    # ... not inside the sentence, where no verb in second place follows it
+    ("Die Preise stiegen laut Krüger Anfang Juli deutlich.",
+     [("Die Preise stiegen laut Krüger Anfang Juli deutlich", "Krüger")]),
+])
+def test_source_phrase_opening_the_sentence(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "wissen wollen" asks: the question before it or after it is the claim
+    ("„Wann kommt endlich die Hilfe?“, wollte Krüger vom Bürgermeister wissen.",
+     [("direct", "Wann kommt endlich die Hilfe?", "Thomas Krüger")]),
+    ("Krüger wollte wissen, wo die Gelder geblieben seien.",
+     [("indirect", "wo die Gelder geblieben seien", "Thomas Krüger")]),
+    # an indirect question in Konjunktiv after a speech verb is the claim
+    ("Vogt fragte, warum niemand etwas gesagt habe.", [("indirect", "warum niemand etwas gesagt habe", "Lena Vogt")]),
+    # ... not one in the indicative, nor a clause of cause after another verb, and "will" alone states an aim
+    ("Krüger sagte nicht, wann das Gesetz kommen soll.", []),
+    ("Vogt erklärte, warum sie zurücktritt.", []),
+    ("Die Bundesregierung will die Steuern senken.",
+     [("reported", "Die Bundesregierung will die Steuern senken", "Bundesregierung")]),
+])
+def test_questions_and_wissen_wollen(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short clause in Konjunktiv around a quotation before "…, sagte X" is the claim, the quotation in it
+    ("Er sei „zutiefst erschüttert“, sagte Krüger.", [("indirect", "Er sei „zutiefst erschüttert“", "Thomas Krüger")]),
+    ("Sie habe „keine Angst“, sagte Vogt.", [("indirect", "Sie habe „keine Angst“", "Lena Vogt")]),
+    # ... a quotation alone is the direct quote, and a short clause in the indicative no claim
+    ("„Zutiefst erschüttert“, sagte Krüger.", [("direct", "Zutiefst erschüttert", "Thomas Krüger")]),
+    ("Das reicht, sagte Krüger.", []),
+])
+def test_short_konjunktiv_clause_around_a_quotation(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the second part of a split quotation takes the attribution between the parts, ", so X," as "sagte X"
+    ("„Wir erwarten“, so Vogt, „dass alle Seiten sich an die Regeln halten.“",
+     [("direct", "Wir erwarten", "Lena Vogt"), ("direct", "dass alle Seiten sich an die Regeln halten.", "Lena Vogt")]),
+    ("„Wir sind bereit“, sagte Krüger, „aber wir brauchen Partner.“",
+     [("direct", "Wir sind bereit", "Thomas Krüger"), ("direct", "aber wir brauchen Partner.", "Thomas Krüger")]),
+])
+def test_split_quotation(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+def test_quotation_closing_before_the_hyphen_of_a_compound():
+    # "der „Bild“-Zeitung": the quotation closes at its mark, the claim after the comma is the speaker's
+    from pipeline.api import extract
+    quotes = extract("Krüger sagte der „Bild“-Zeitung, der Täter sei bewaffnet gewesen.")["quotes"]
+    assert list(zip(quotes["text"], quotes["speaker_text"])) == [("der Täter sei bewaffnet gewesen", "Krüger")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a masculine role noun is masculine though the table gives no gender ("Kollege" beside "Kollegin"): "der
+    # Kollege" is not the woman named last
+    ("Thomas Krüger traf Anna Berger in Wien. Berger sagte, man sei sich einig. Der Kollege sagte, es gebe noch Fragen.",
+     [("indirect", "man sei sich einig", "Anna Berger"), ("indirect", "es gebe noch Fragen", "Thomas Krüger")]),
+    # a role with the body it serves is someone introduced with that role, not the last person of its gender
+    ("Krüger sprach am Montag. Der Geschäftsführer des Verbands sagte, die Zahlen seien gut.",
+     [("indirect", "die Zahlen seien gut", None)]),
+    ("Sprecher Thomas Krüger kam am Montag. Der Sprecher des Verbands sagte, die Zahlen seien gut.",
+     [("indirect", "die Zahlen seien gut", "Thomas Krüger")]),
+    # ... a role alone may still be the person named before
+    ("Krüger sprach am Montag. Der Politiker sagte, die Zahlen seien gut.",
+     [("indirect", "die Zahlen seien gut", "Thomas Krüger")]),
+])
+def test_role_descriptions_by_gender_and_complement(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zu-infinitive after the cue that opens with a preposition ("seit", "bis") is the claim
+    ("Vogt gab zu, seit Jahren davon geträumt zu haben.", [("indirect", "seit Jahren davon geträumt zu haben", "Lena Vogt")]),
+    ("Krüger versprach, bis Ende Mai einen Plan vorzulegen.",
+     [("indirect", "bis Ende Mai einen Plan vorzulegen", "Thomas Krüger")]),
+    # ... not an infinitive of purpose ("um … zu")
+    ("Krüger sagte, um die Lage zu beruhigen, dass alles gut sei.", [("indirect", "dass alles gut sei", "Thomas Krüger")]),
+])
+def test_zu_infinitive_opening_with_a_preposition(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person named by nationality or age makes threats and assumptions as a name or a role does
+    ("Der Belgier drohte mit einem Boykott.", [("reported", "Der Belgier drohte mit einem Boykott", None)]),
+    ("Der 45-Jährige drohte immer wieder mit Selbstmord.",
+     [("reported", "Der 45-Jährige drohte immer wieder mit Selbstmord", None)]),
+    # ... a threat that looms over them is none they made
+    ("Dem 45-Jährigen drohen lange Haftstrafen.", []),
+])
+def test_person_nouns_as_agents(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "drohen mit" makes a threat whoever the subject is; "aufrufen zu" calls for something, a reported claim
+    ("Die Gewerkschaft drohte mit einem Streik.", [("reported", "Die Gewerkschaft drohte mit einem Streik", None)]),
+    ("Die Bundesregierung rief zum Kampf gegen den Klimawandel auf.",
+     [("reported", "Die Bundesregierung rief zum Kampf gegen den Klimawandel auf", "Bundesregierung")]),
+    ("Vogt rief die Bürger dazu auf, Energie zu sparen.", [("indirect", "Energie zu sparen", "Lena Vogt")]),
+    # ... a threat that looms is none, and "rufen" alone calls no one to anything
+    ("Den Bauern droht eine Missernte.", []),
+    ("Die Kinder riefen laut nach ihrer Mutter.", []),
+])
+def test_threats_and_calls(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a quotation that closes its sentence, a speech verb further on in the next sentence has a claim of its
+    # own: the quotation goes on with the speaker before it
+    ("„Wir haben keine Wahl“, sagte Krüger. „Die Kosten steigen jedes Jahr.“ Der Rat müsse jetzt entscheiden.",
+     [("direct", "Wir haben keine Wahl", "Thomas Krüger"), ("direct", "Die Kosten steigen jedes Jahr.", "Thomas Krüger"),
+      ("indirect", "Der Rat müsse jetzt entscheiden", "Thomas Krüger")]),
+    # ... but a quotation with sentences inside it goes on to the cue after its closing mark
+    ("„Das ist gut. Das ist richtig. Das ist wichtig“, schrieb Krüger.",
+     [("direct", "Das ist gut. Das ist richtig. Das ist wichtig", "Thomas Krüger")]),
+])
+def test_cue_after_a_quotation_that_closes_its_sentence(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "„…“ Das sagte X.": a quotation that makes up the sentence before is X's direct quote, not a reported claim
+    ("„Wir haben keine Wahl.“ Das sagte Krüger am Montag.", [("direct", "Wir haben keine Wahl.", "Thomas Krüger")]),
+    ("„Die Kosten steigen.“ Das betonte auch Vogt.", [("direct", "Die Kosten steigen.", "Lena Vogt")]),
+    # ... a sentence without marks stays the reported claim, and an attributed quotation keeps its speaker
+    ("Die Kosten steigen. Das sagte Krüger am Montag.", [("reported", "Die Kosten steigen", "Thomas Krüger")]),
+])
+def test_das_sagte_x_after_a_quotation(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source phrase that opens an aside without a verb claims the rest of the aside
+    ("Der Täter – nach Angaben der Polizei ein 30-jähriger Mann – flüchtete zu Fuß.",
+     [("indirect", "ein 30-jähriger Mann", None)]),
+    ("Der Mann – laut Krüger ein Rentner aus Wien – wurde schwer verletzt.",
+     [("indirect", "ein Rentner aus Wien", "Thomas Krüger")]),
+    # ... not an aside that is the source phrase alone, nor one with a verb
+    ("Die Polizei nahm, laut Krüger, drei Männer fest.", [("indirect", "Die Polizei nahm, laut Krüger, drei Männer fest",
+                                                          "Thomas Krüger")]),
+])
+def test_source_phrase_opening_a_verbless_aside(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "mahnen zur/zum" urges something, a reported claim as "aufrufen zum" is; "mahnte, …" keeps its clause
+    ("Die Bundesregierung mahnte zur Besonnenheit.",
+     [("reported", "Die Bundesregierung mahnte zur Besonnenheit", "Bundesregierung")]),
+    ("Krüger mahnte, man dürfe nicht nachlassen.", [("indirect", "man dürfe nicht nachlassen", "Thomas Krüger")]),
+])
+def test_mahnen_zur(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sehen darin" judges as "bezeichnen als" does: the quoted judgement, else the sentence
+    ("Vogt sieht darin „einen Angriff auf die Demokratie“.",
+     [("direct", "einen Angriff auf die Demokratie", "Lena Vogt")]),
+    ("Vogt sieht darin kein Problem.", [("reported", "Vogt sieht darin kein Problem", "Lena Vogt")]),
+    # ... not "sehen" without it
+    ("Vogt sieht in der Ferne ein Haus.", []),
+])
+def test_sehen_darin(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "einstufen als" judges as "bezeichnen als" does
+    ("Die Bundesregierung stufte die Äußerung als „Beleidigung“ ein.",
+     [("direct", "Beleidigung", "Bundesregierung")]),
+    # ... not "einstufen" without "als"
+    ("Die Bundesregierung stufte die Gehälter neu ein.", []),
+])
+def test_einstufen_als(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause on a source phrase that opens the sentence belongs to the source, not to the claim
+    ("Nach Ansicht der Bundesregierung, die den Fall seit Monaten prüft, habe die Stadt alles richtig gemacht.",
+     [("indirect", "habe die Stadt alles richtig gemacht", "Bundesregierung")]),
+    ("Laut einem Bericht der Zeitung, die sich auf Insider beruft, steht der Verkauf bevor.",
+     [("indirect", "steht der Verkauf bevor", None)]),
+])
+def test_relative_clause_on_a_source_phrase(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sich zuversichtlich geben" is an opinion with a clause, as "sich zuversichtlich zeigen"
+    ("Krüger gab sich zuversichtlich, dass eine Einigung gelingt.",
+     [("indirect", "dass eine Einigung gelingt", "Thomas Krüger")]),
+    ("Vogt gab sich große Mühe, dass alles klappt.", []),
+])
+def test_sich_zuversichtlich_geben(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
