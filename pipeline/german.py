@@ -103,6 +103,7 @@ OPENING_PARTICLES = words("opening_particle")  # open a name when capitalised: "
 PARTICLE_ARTICLES = words("particle_article")  # "von der", "van den", "de la"
 # written capitalised right before a person's name, the particle belongs to it ("Von der Leyen")
 CAPITALISED_NAME_PARTICLES = frozenset(word.capitalize() for word in words("capitalised_name_particle"))
+NOBILITY_TITLES = words("nobility_title")  # inside a name after its first name: "Friedrich Graf von Westphalen"
 
 # -- pronouns
 SUBJECT_PRONOUNS = words("subject_pronoun")

@@ -13,11 +13,17 @@ table; a rule marked "no mention" ends the list without one.
     cue            any      a class noun or role before it gives the label ("Gemeinde Akkala", "Minister Wadephul")
     party          PER      a party in brackets follows ("Wadephul (CDU)")
     title          PER      a title of the name opens it ("Sir Walter Kettleby"), with a first name before it
+    named_after    ORG      a person's full name and an organisation's class noun ("Amadeu Antonio Stiftung",
+                             "Albert Schweitzer Gymnasium")
     first_name     PER      two or more words that open with a first name ("Jean-Noël Barrot", "Paula Stein")
                              or two with an initial ("W. Fesenko")
     name_pair      PER      two or more words, no common noun, ending in a surname
+    family_name    PER      a name, a capitalised family-name particle that is no German word and a name, none a
+                             common noun, place or organisation ("Marine Le Pen", "Jaume Di Carvalho")
     apposition     PER      a name before a comma, after a role ("Die Chefin der X, Doris König,") or before
                              one ("Jo Papier, Chef der X,")
+    verb           PER      two to four words no list knows as the subject of a verb of saying or travel, at a
+                             sentence start ("Tedros Adhanom Ghebreyesus reiste …") or after it ("Dann reiste …")
     numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a
@@ -29,9 +35,10 @@ table; a rule marked "no mention" ends the list without one.
                              ("Von der Leyen sagte")
     surname        PER      a surname, not after an article ("der Preis") or as a place after "in" ("in Bracht")
     speech         PER      right after a speech verb ("sagte Schönberg"): the verb outweighs a place-like word class
-    word_class     LOC/ORG  a place or organisation word class, not at a sentence start
+    word_class     LOC/ORG  a place or organisation word class, not at a sentence start, a place not after an article
     ambiguous      -        a common noun that is also a name ("Stein", "Wolf"): no mention
-    first_name     PER      a first name that the word classes list as a first name or surname
+    first_name     PER      a first name that the word classes list as a first name or surname, not as a noun after an
+                             article ("einer Tom", "mit dem Remis")
     speech         PER      a speech verb follows, not at a sentence start
     verb           PER      one unknown word as the subject of a finite verb ("Zuvor musste Kolbritz",
                              "dass Kolbritz so")
@@ -55,8 +62,8 @@ from spacy.tokens import Doc, Span
 
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
-                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, STOP_WORDS,
-                       SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NOBILITY_TITLES,
+                       STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
@@ -64,7 +71,7 @@ from .spans import mention, sentence_initial
 
 LIST_JOINERS = frozenset({","}) | LIST_WORDS  # "die Dörfer A, B und C"
 # a person's full name before "und" ("Jo Brandt und Kessler")
-PERSON_HEADS = frozenset({"first_name", "name_pair", "title"})
+PERSON_HEADS = frozenset({"first_name", "name_pair", "family_name", "title"})
 LIST_HEADS = frozenset({"cue", "list", "preposition", "place_tail"})  # methods whose label carries over a list
 CLASS_LABELS = {"PLACE": "LOC", "ORG": "ORG"}  # word classes that name places and organisations
 SUBJECTS = ARTICLES | SUBJECT_PRONOUNS
@@ -256,12 +263,25 @@ def _first_name_before_title(run: Context) -> int:
     return run.start - 1 if run.before in run.lex.first_names and not run.lex.is_common(run.before) else run.start
 
 
+def _named_after_person(run: Context) -> str | None:
+    """An organisation named after a person, written without hyphens: a first name and more names open it and a
+    class noun of organisations ends it ("Amadeu Antonio Stiftung", "Otto Brenner Gruppe"); not a person whose
+    family name is such a noun ("Paul Blatt"), nor an adjective before the noun ("vom Mikrobiologischen Institut")."""
+    words, lex = run.words, run.lex
+    if len(words) >= 3 and lex.heads.get(words[-1]) == "ORG" and all(
+            part in lex.first_names for part in run.first.split("-")) and not any(run.commons[:-1]):
+        return "ORG"
+    return None
+
+
 def _opens_with_first_name(run: Context) -> str | None:
     words, lex = run.words, run.lex
     if len(words) == 2 and INITIAL.match(run.first) and not run.commons[-1]:
         return "PER"  # an initial for the first name: "W. Fesenko"
-    # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel")
-    named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names)
+    # a common noun ends a name after a particle or two first names ("Joseph Victor von Scheffel"), or a noble's
+    # ("Gloria Fürstin von Thurn und Taxis")
+    named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names
+                                      or any(word.lower() in NOBILITY_TITLES for word in words[1:-1]))
     opens_with_first_name = all(part in lex.first_names or lex.word_class.get(part) == "FIRSTNAME"
                                 for part in run.first.split("-"))
     if len(words) >= 2 and opens_with_first_name \
@@ -277,6 +297,47 @@ def _ends_with_surname(run: Context) -> str | None:
     return None
 
 
+def _particle_between_names(run: Context) -> str | None:
+    """A capitalised particle between a first word and a family name that no list knows ("Marine Le Pen", "Jaume Di
+    Carvalho"): a particle written small joins the names of places and clubs as often ("Atlético de Kalvaro"), and
+    after a known first name the `first_name` rule takes it ("Kaja von Hohenfels"). Not a particle that is a German
+    word as well ("Wechsel Zu …"), and neither name may be a common noun, a place or an organisation."""
+    words = run.words
+    if len(words) < 3 or run.commons[0] or run.commons[-1] or words[1].lower() not in NAME_PARTICLES \
+            or not words[1][:1].isupper() or words[1].lower() in STOP_WORDS:
+        return None
+    return None if run.word_class(run.word) in CLASS_LABELS or run.word_class(run.last) in CLASS_LABELS else "PER"
+
+
+SUBJECT_WORDS = 4  # a person's name of unknown words as a subject has at most this many
+
+
+def _unknown_names_subject(run: Context) -> str | None:
+    """Two to four capitalised words that no list knows, as the subject of a verb of saying or travel: before it
+    at a sentence start ("Tedros Adhanom Ghebreyesus reiste nach Genf"), or after it and before a lower-case word
+    ("Am Montag reiste Tedros Adhanom nach Genf"); a noun phrase there would have an article or a known noun. Not
+    a finite verb of any kind: "Jupiter Ascending ist ein Film", "erhält Seed Funding"."""
+    if not 2 <= len(run.words) <= SUBJECT_WORDS or not all(_unknown_name(word, run) for word in run.words):
+        return None
+    if run.initial:
+        return "PER" if _personal_verb(run.after, run.lex) else None
+    return "PER" if _personal_verb(run.before, run.lex) and run.after[:1].islower() else None
+
+
+def _unknown_name(word: str, run: Context) -> bool:
+    lex = run.lex
+    return lex.name_like(word) and word.replace("-", "").isalpha() and not lex.is_common(word) \
+        and word not in lex.ambiguous \
+        and run.word_class(word) not in CLASS_LABELS and word.lower() not in lex.lower_words \
+        and not lex.is_role(word) and not ADJECTIVE_SHAPE.match(word.lower()) \
+        and not word.endswith(DERIVATIONAL_NOUN_ENDINGS)
+
+
+def _personal_verb(word: str, lex: Lexicons) -> bool:
+    """A verb of saying or travel, whose subject is a person."""
+    return word in lex.motion_verbs or lex.cue_words.get(word) == "PER"
+
+
 def _numbered(run: Context) -> bool:
     """A Roman number after a name that opens with no first name numbers a reform, treaty or sequel ("Hartz IV",
     "Basel III"); a ruler's regnal number follows a first name ("Ludwig XIV.", "Benedikt XVI.")."""
@@ -290,8 +351,8 @@ def _several_names(run: Context) -> bool:
 
 def _place_ending(run: Context) -> str | None:
     word, lex = run.word, run.lex
-    if len(run.words) != 1 or run.initial:
-        return None
+    if len(run.words) != 1 or run.initial or run.before.lower() in INDEFINITE_ARTICLES:
+        return None  # (a name takes no indefinite article: "ein Katzenheim", "einem Seitental")
     if word.endswith(lex.place_tails) and not _generic_place(word, lex) and run.word_class(word) != "SURNAME":
         return "LOC"
     # a person's name takes no definite article: "den Kemmelberg", "dem Rierkogel", "am Friedrichsborn" (not
@@ -381,6 +442,8 @@ def _after_speech_verb(run: Context) -> str | None:
 
 def _place_or_org_class(run: Context) -> str | None:
     label = CLASS_LABELS.get(run.word_class(run.first))
+    if label == "LOC" and run.before.lower() in ARTICLES:
+        return None  # a town takes no article: "brannte eine Halle", "in der Halle" (but "das alte Halle")
     # at a sentence start only a place that is no capitalised lower-case word ("Pfaffenhofen (PK) …"), and not
     # as the subject of a finite verb, which a person's name is as often ("Kageneck wurde …")
     at_start_ok = label == "LOC" and run.first.lower() not in run.lex.lower_words \
@@ -393,7 +456,17 @@ def _ambiguous(run: Context) -> bool:
 
 
 def _first_name(run: Context) -> str | None:
-    return "PER" if run.word in run.lex.first_names and run.word_class(run.word) in ("FIRSTNAME", "SURNAME") else None
+    return "PER" if run.word in run.lex.first_names and run.word_class(run.word) in ("FIRSTNAME", "SURNAME") \
+        and not _noun_phrase(run) else None
+
+
+def _noun_phrase(run: Context) -> bool:
+    """After an article a name is a noun: "einer Tom" (a drum), "im Bios", "mit dem Remis" (an article after a
+    preposition); "den" after a comma is a relative pronoun ("…, den Blair erreichte"), "die" after a verb may be
+    spoken German for a person ("antwortete die Crawford")."""
+    before = run.before.lower()
+    return before in INDEFINITE_ARTICLES or before in ARTICLE_PREPOSITIONS or before in ARTICLES and run.start > 1 \
+        and run.texts[run.start - 2].lower() in STOP_WORDS
 
 
 def _before_speech_verb(run: Context) -> str | None:
@@ -420,8 +493,9 @@ def _subject_of_verb(run: Context) -> str | None:
         # "Zuvor musste Kolbritz aber …", "… führte Bährens eine Praxis", "1990 ging Marusha erstmals …": an
         # auxiliary or another finite verb right before it (not an adjective after an article: "die letzte Bastion")
         before = texts[start - 1] if start > 0 else ""
+        # (an article that is a verb's particle too is the article: "durch ein Bachtal")
         verb_before = before in lex.verbs or (WEAK_PAST_FORM.match(before) and before not in STOP_WORDS
-                                              or before in lex.verb_forms) \
+                                              or before in lex.verb_forms and before.lower() not in ARTICLES) \
             and (start < 2 or texts[start - 2].lower() not in ARTICLES) and _short_name_shape(word)
         # "Doch Bermúdez wurde …", "Auch Geillis hat …": a function word opens the sentence, an auxiliary follows
         opened = before.lower() in STOP_WORDS and before.lower() not in ARTICLES \
@@ -443,7 +517,7 @@ def _short_name_shape(word: str) -> bool:
 def _saxon_genitive(run: Context) -> str | None:
     # not an adjective at a sentence start ("Vergangenes Jahr", "Verwaltetes Vermögen")
     if run.first.endswith("s") and run.word != run.first and run.lex.is_common(run.after) \
-            and run.before.lower() not in ARTICLES \
+            and run.before.lower() not in ARTICLES and not _noun_phrase(run) \
             and not run.lex.adjective_form(run.first.lower()):
         return "PER"
     return None
@@ -474,9 +548,12 @@ RULES = (
     Rule("cue", _cue_before),
     Rule("party", _party_after),
     Rule("title", _opens_with_title, start=_first_name_before_title),
+    Rule("named_after", _named_after_person),
     Rule("first_name", _opens_with_first_name),
     Rule("name_pair", _ends_with_surname),
+    Rule("family_name", _particle_between_names),
     Rule("apposition", _apposition, end=_apposition_end),
+    Rule("verb", _unknown_names_subject),
     Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending, start=_landform_start),

@@ -15,8 +15,9 @@ from ... import lexicon
 from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
-from .matching import Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name, defined_acronyms
-from .merge import (cue_labels_over_names, join_club_places, join_slashed, join_team_names, propagate,
+from .matching import (Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name, defined_acronyms,
+                       through_places)
+from .merge import (cue_labels_over_names, join_club_places, join_name_words, join_slashed, join_team_names, propagate,
                     surnames_over_places, within_sentence)
 from .runs import with_particles
 from .spans import covered
@@ -101,7 +102,7 @@ class EntityRules:
         model = [entity for entity in doc.ents if entity.label_ in LABELS]
         marks = {id(entity): (entity._.method or "model", entity._.canonical) for entity in model}
         found = [Gazetteer.with_town_adjective(doc, span, lex) for span in self.gazetteer(doc, texts)]
-        found += self.shapes(doc, texts, lex)
+        found += through_places(self.shapes(doc, texts, lex), found)
         found = [span for span in found if not after_first_name(doc, span, lex)]
         found += acronym_mentions(doc, texts, covered(found), lex)
         found += name_mentions(doc, texts, covered(found), lex)
@@ -113,7 +114,8 @@ class EntityRules:
         found = [with_particles(doc, texts, span, lex) for span in found]
         if doc.has_annotation("SENT_START"):
             found = [within_sentence(span) for span in found]
-        mentions = join_team_names(join_club_places(join_slashed(filter_spans(found))), texts, lex)
+        mentions = join_team_names(join_club_places(join_name_words(join_slashed(filter_spans(found)), texts, lex)),
+                                   texts, lex)
         if self.model_ents != "ignore":
             mentions = _over(model, mentions) if self.model_ents == "prefer" else _over(mentions, model)
             kept = set(map(id, mentions))

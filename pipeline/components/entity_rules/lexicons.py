@@ -47,6 +47,8 @@ class Lexicons(JudgesWords):
     prefixes: set[str] = field(default_factory=set)  # first word of a place name ("San", "St.")
     titles: set[str] = field(default_factory=set)  # titles that belong to the name ("Lady Gaga")
     cue_words: dict[str, str] = field(default_factory=dict)  # speech verbs (PER), place prepositions (LOC)
+    motion_verbs: set[str] = field(default_factory=set)  # verbs of travel, whose subject is a person ("reiste")
+    subsidiaries: set[str] = field(default_factory=set)  # a firm's kin in compounds ("Volkswagen-Tochter")
     shaped_place_prepositions: set[str] = field(default_factory=set)  # a place only with a place's ending after them
     name_tails: tuple[str, ...] = ()  # compound tails of place and family names ("-berg", "-hausen")
     short_name_tails: tuple[str, ...] = ()  # endings of the short nouns a family name may end in ("Laukötter")
@@ -175,6 +177,19 @@ class Lexicons(JudgesWords):
             or self.is_common(word) and not self.is_name(word.rsplit("-", 1)[-1]) \
             or "-" in word and word.rsplit("-", 1)[-1] in self.heads  # "Pop-Band", "Hip-Hop-Label"
 
+    def _firm_kin(self, word: str) -> bool:
+        """A firm's kin compounded with an organisation: its acronym, organisation word class or a name no list knows
+        as a person's or a noun ("VW-Tochter", "Volkswagen-Tochter"), or a class noun of organisations
+        ("Konzerntochter"); not a person's ("Trump-Tochter", "Präsidententochter", "Bauerntochter")."""
+        modifier, _, kin = word.rpartition("-")
+        if modifier:
+            return kin in self.subsidiaries and (ACRONYM.match(modifier) is not None
+                                                 or self.word_class.get(modifier) == "ORG"
+                                                 or not (self.is_name(modifier) or self.is_role(modifier)
+                                                         or self.is_common(modifier)))
+        return any(word.endswith(kin.lower()) and self.heads.get(word[:-len(kin)]) == "ORG"
+                   for kin in self.subsidiaries)
+
     @word_verdict
     def cue_label(self, word: str | None) -> str | None:
         """The label a class noun or role before a name gives it ("Gemeinde" LOC, "Außenminister" PER)."""
@@ -182,6 +197,8 @@ class Lexicons(JudgesWords):
             return None
         if word in self.heads:
             return self.heads[word]
+        if self._firm_kin(word):
+            return "ORG"
         if self.is_role(word):
             return "PER"
         # inflected: "des Technologiekonzerns X", "den Erstligisten X"
@@ -218,6 +235,8 @@ def load_lexicons(files: lexicon.DataFiles) -> Lexicons:
         prefixes=set(by_kind("prefix")),
         titles=set(by_kind("title")),
         cue_words={**by_kind("speech"), **by_kind("preposition")},
+        motion_verbs=set(by_kind("motion")),
+        subsidiaries=set(by_kind("subsidiary")),
         shaped_place_prepositions=set(by_kind("shaped_place_preposition")),
         name_tails=tuple(by_kind("name_tail")),
         short_name_tails=tuple(by_kind("short_name_tail")),

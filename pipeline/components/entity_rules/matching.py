@@ -12,15 +12,15 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...german import (DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAMING_ADJECTIVE_STEMS, STOP_WORDS,
-                       with_classes)
+from ...german import (ARTICLES, DEFINITE_GENITIVE_ARTICLES, LIST_JOINERS, NAME_LINKS, NAME_PARTICLES,
+                       NAMING_ADJECTIVE_STEMS, STOP_WORDS, with_classes)
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from ...tokens import JudgesWords, flagged, word_verdict
 from .lexicons import DATELINE, NAME_ADJECTIVE, ORG_ACRONYM, ROMAN, Lexicons
 from .spans import covered, inside_word, mention
 
 NAME_LIST_JOINERS = LIST_JOINERS | {",", "/"}  # "Allianz und Commerzbank", "Union, SPD und FDP", "Union/FDP"
-FIRM_JOINERS = frozenset({"&"}) | LIST_JOINERS  # "Ernst & Young", "Brenner, Haase und Partner"
+FIRM_JOINERS = frozenset({"&", "+"}) | LIST_JOINERS  # "Ernst & Young", "Kühne + Nagel", "Brenner, Haase und Partner"
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
 # options of an entity pattern that test its match: leading German common nouns are dropped ("trim_common"), its last
 # word must be a name ("des Saarlandes", not "des Landes"), the word before "&"/"und" must be a name and none follow
@@ -274,8 +274,13 @@ class ShapePatterns(JudgesWords):
             if "first_names_joined" in flags and not _saints_joined(texts, end, lex):
                 continue
             if end - start > 2 and lex.is_common(texts[end - 1]) and not self.is_anchor(texts[end - 1]) \
-                    and texts[end - 2].endswith("s"):
-                end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler"
+                    and texts[end - 2].endswith("s") and texts[end - 2].lower() not in ARTICLES:
+                end -= 1  # a name in the genitive before the noun it governs: "Borussia Dortmunds Spieler" (not the
+                # article of a genitive that ends the name: "Hochschule für Technik des Emslandes")
+            while end - start > 1 and texts[end - 1].islower() and texts[end - 1] in STOP_WORDS:
+                end -= 1  # no name ends in a function word left by optional parts: "Bundesministerium für X und die"
+            if end < len(texts) and lex.is_name_adjective(texts[end - 1]) and lex.name_like(texts[end]):
+                end += 1  # a name does not end in an adjective: "Landkreis Mecklenburgische Seenplatte"
             if doc[start].lower_.startswith(NAMING_ADJECTIVE_STEMS):
                 start += 1  # the cue that introduces a name is not part of it
             while end - start > 2 and doc[start].lower_ in STOP_WORDS and not self.is_anchor(texts[start]):
@@ -287,8 +292,9 @@ class ShapePatterns(JudgesWords):
             # Hannover", "Passauer Neue Presse"); matched here, not in the pattern, to keep the Matcher fast
             left = self.left.get(key)
             if left:
+                # (not a place ending like one: "belegt Brasilien Platz 1")
                 if start > 0 and NAME_ADJECTIVE.match(doc[start - 1].text) \
-                        and doc[start - 1].lower_ not in STOP_WORDS:
+                        and doc[start - 1].lower_ not in STOP_WORDS and lex.word_class.get(texts[start - 1]) != "PLACE":
                     start -= 1
                 elif left == "adjective_required":
                     continue
@@ -296,12 +302,36 @@ class ShapePatterns(JudgesWords):
         return filter_spans(spans)
 
 
+def through_places(shapes: list[Span], found: list[Span]) -> list[Span]:
+    """An organisation's shape that ends inside a place's name of several words takes the whole name ("Landgericht
+    Frankfurt am Main", "Staatsanwaltschaft Frankfurt (Oder)": the shape takes one name word after its class noun,
+    and the longer place would win over it)."""
+    places = {i: place for place in found if place.label_ == "LOC" and len(place) > 1
+              for i in range(place.start, place.end - 1)}  # token -> the place it is inside, not at its end
+    out = []
+    for shape in shapes:
+        place = places.get(shape.end - 1)
+        if shape.label_ == "ORG" and place is not None and place.start > shape.start:
+            shape = mention(shape.doc, shape.start, place.end, "ORG", "pattern")
+        out.append(shape)
+    return out
+
+
 def _names_joined(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
-    """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"): a name before
-    the joiner, not a common noun ("Forschung & Entwicklung", "Kunden und Partner"), and no name after the match,
-    which would make its last word a role ("Merkel und Partner Schulz")."""
+    """A firm's name of names joined by "&" or "und" ("Ernst & Young", "Brenner, Haase und Partner"), not of two
+    nouns ("Forschung & Entwicklung", "Kunden und Partner", "Rock & Roll", "Rhythm & Blues"), and no name after the
+    match, which would make its last word a role ("Merkel und Partner Schulz")."""
     joiner = next(i for i in range(end - 1, start, -1) if texts[i] in FIRM_JOINERS)
-    return not lex.is_common(texts[joiner - 1]) and not (end < len(texts) and lex.name_like(texts[end]))
+    return not _noun_pair(texts[joiner - 1], texts[joiner + 1], lex) \
+        and not (end < len(texts) and lex.name_like(texts[end]))
+
+
+def _noun_pair(before: str, after: str, lex: Lexicons) -> bool:
+    """Two words joined as nouns are: a common noun first, or a first word known as no name that is a noun as well
+    ("Rock") or before a common noun ("Blues"); a partner or a family name's particle after it makes the first a
+    name ("Stein & Partner", "Herzog & de Meuron")."""
+    return lex.is_common(before) or not lex.is_name(before) and not lex.is_role(after) \
+        and after not in NAME_PARTICLES and (before in lex.ambiguous or lex.is_common(after))
 
 
 def _saints_joined(texts: list[str], end: int, lex: Lexicons) -> bool:

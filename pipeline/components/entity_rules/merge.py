@@ -17,8 +17,11 @@ from .spans import covered, mention
 def surnames_over_places(doc: Doc, found: list[Span]) -> list[Span]:
     """A one-word place or organisation known only from a list (gazetteer, word class) that is the
     surname of a person named in the article is that person: "Sebastian Kehl … so Kehl" (not the
-    town of Kehl)."""
-    surnames = {strip_genitive(span[-1].text) for span in found if span.label_ == "PER" and len(span) > 1}
+    town of Kehl); not the seat of a noble's house, a place that was found inside the name ("Albrecht Prinz von
+    Bayern … in Bayern")."""
+    places = {span.end - 1 for span in found if span.label_ != "PER"}
+    surnames = {strip_genitive(span[-1].text) for span in found
+                if span.label_ == "PER" and len(span) > 1 and span.end - 1 not in places}
     return [mention(doc, span.start, span.end, "PER", "propagated")
             if len(span) == 1 and span._.method in ("gazetteer", "word_class") and span.label_ != "PER"
             and strip_genitive(span.text) in surnames else span
@@ -111,6 +114,35 @@ def join_club_places(spans: list[Span]) -> list[Span]:
             joined[-1] = mention(span.doc, prev.start, span.end, "ORG", prev._.method)
         else:
             joined.append(span)
+    return joined
+
+
+def join_name_words(spans: list[Span], texts: list[str], lex: Lexicons) -> list[Span]:
+    """A name of the gazetteer followed by words of multi-word names is part of a longer name, whose type the last
+    of them gives: "Mercedes-Benz Arena", "Berlin Airport" (places), "New York Post" (an organisation). A mention of
+    such a word alone after it is taken in, and so is an organisation's shape right after an organisation ("Warner
+    Bros. Entertainment GmbH": the legal form ends the firm's whole name). Not a German street word, which a
+    street's name is joined to ("belegt Timor-Leste Platz 150")."""
+    starts = {span.start: span for span in spans}
+    joined: list[Span] = []
+    taken_until = 0
+    for span in spans:
+        if span.start < taken_until:
+            continue
+        end, label = span.end, span.label_
+        while span._.method == "gazetteer" and end < len(texts) and texts[end] in lex.inside \
+                and not texts[end].lower().endswith(lex.place_tails) and span.doc[end - 1].whitespace_ \
+                and (end not in starts or len(starts[end]) == 1):
+            end += 1
+            label = lex.inside[texts[end - 1]]
+        shape = starts.get(end)
+        if span._.method == "gazetteer" and label == "ORG" and shape is not None and shape._.method == "pattern" \
+                and shape.label_ == "ORG" and span.doc[end - 1].whitespace_:
+            end = shape.end
+        if end > span.end:
+            span = mention(span.doc, span.start, end, label, "gazetteer")
+            taken_until = end
+        joined.append(span)
     return joined
 
 

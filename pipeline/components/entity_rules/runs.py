@@ -1,6 +1,7 @@
 """Runs of name-like words: the candidates `classify` types. A run is split where a class noun
 follows a name, loses the class noun before it (its cue) and a possessed noun after it, and a
-person's name takes the family-name particles before it ("Ministerin von der Leyen")."""
+person's name takes the family-name particles before it ("Ministerin von der Leyen"); a title of
+nobility after the first names stays in the name ("Friedrich Graf von Westphalen")."""
 from __future__ import annotations
 
 import re
@@ -8,8 +9,8 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, NAME_PARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
-                       PARTICLE_ARTICLES)
+from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, INFINITIVE_PARTICLES, LIST_JOINERS, NAME_PARTICLES,
+                       NOBILITY_TITLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES, PARTICLE_ARTICLES)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from .lexicons import INITIAL, ROMAN, Lexicons
@@ -17,6 +18,7 @@ from .spans import mention, sentence_initial
 
 ROMAN_ORDINAL = re.compile(r"[IVX]+\.\Z")
 TYPED = ("ORG", "LOC")  # labels a class noun gives a name after it ("Gemeinde", "Rockband")
+PARTICLE_MARKS = "-'’"  # join a particle to its name: "al-Nuaimi", "d'Estaing"
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "("}) | CLAUSE_CONJUNCTIONS  # "…, sagte Richter und …"
 
 
@@ -38,22 +40,31 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
         run_end = i + 1
         while run_end < n and run_end not in taken:
             word = texts[run_end]
-            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)) \
-                    or INITIAL.match(word) or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
+            if lex.name_like(word) and (not lex.is_role(word) or _surname_after_first_name(texts, run_end, lex)
+                                        or _title_in_name(texts, i, run_end, taken, lex)) \
+                    or _surname_like_stop_word(texts, run_end, lex) or INITIAL.match(word) \
+                    or ROMAN_ORDINAL.match(word) or _particle_compound(word, lex):
                 run_end += 1  # a role ends the name: "Paul K. Berger Präsident des Verbands"
                 continue
             if ROMAN.match(word) and run_end + 1 < n and texts[run_end + 1] == "." and run_end + 1 not in taken:
                 run_end += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
                 continue
-            after = run_end  # the word after the family-name particles from here
-            while after < n and after not in taken and texts[after] in NAME_PARTICLES:
-                after += 1
+            after = _after_particles(texts, run_end, taken)  # the word after the family-name particles from here
             last = texts[run_end - 1]
-            after_name = last in lex.first_names or ROMAN_ORDINAL.match(last)
-            if after > run_end and after < n and after not in taken and lex.name_like(texts[after]) \
-                    and (after_name or not lex.is_common(texts[after]) and not lex.is_common(last)) \
+            # after a first name or a title of nobility the particles open the family name ("Ludwig Freiherr
+            # Harstall von Eschenbrunn", though "-stall" and "-brunn" end like nouns)
+            titled = _titled_name(texts, i, run_end, lex)  # (its seat may be a known place: "Prinz von Bayern")
+            after_name = _first_name_in([last], lex) or ROMAN_ORDINAL.match(last) or titled
+            # "zu" opens a family name only after a first name ("Karl-Theodor zu Guttenberg"); after a surname it is
+            # the preposition: "Cantona zu United"
+            if after > run_end and after < n and (after not in taken or titled) and lex.name_like(texts[after]) \
+                    and (after_name or texts[run_end] not in INFINITIVE_PARTICLES and not lex.is_common(texts[after])
+                         and not lex.is_common(last)) \
                     and texts[run_end] not in PARTICLE_ARTICLES:
                 run_end = after + 1
+                continue
+            if _double_family_name(texts, i, run_end, taken, lex):
+                run_end += 2
                 continue
             break
         runs.append((i, run_end))
@@ -69,10 +80,60 @@ def _surname_after_first_name(texts: list[str], j: int, lex: Lexicons) -> bool:
         and texts[j - 1] in lex.first_names and after not in ARTICLES and after not in NAME_PARTICLES
 
 
+def _after_particles(texts: list[str], start: int, taken: set[int]) -> int:
+    """The index after the family-name particles at `start` ("von der", "de la"), "und" between two of them too:
+    "von und zu Guttenberg"."""
+    after = start
+    while after < len(texts) and after not in taken and (
+            texts[after] in NAME_PARTICLES
+            or texts[after] in LIST_JOINERS and after > start and after + 1 < len(texts)
+            and texts[after + 1] in NAME_PARTICLES):
+        after += 1
+    return after
+
+
+def _title_in_name(texts: list[str], start: int, j: int, taken: set[int], lex: Lexicons) -> bool:
+    """A title of nobility after the first names of a run and before a family name or its particles: "Friedrich Graf
+    von Westphalen", "Marion Gräfin Dönhoff", also before a known place, the house's seat ("Albrecht Prinz von
+    Bayern"); not a title before the first name: "Graf Friedrich", where it is the name's cue."""
+    if texts[j].lower() not in NOBILITY_TITLES or not _first_name_in(texts[start:j], lex):
+        return False
+    name = _after_particles(texts, j + 1, taken)
+    return name < len(texts) and (name not in taken or name > j + 1) and lex.name_like(texts[name])
+
+
+def _double_family_name(texts: list[str], start: int, end: int, taken: set[int], lex: Lexicons) -> bool:
+    """A noble's family name of two joined by "und" ("Gloria Fürstin von Thurn und Taxis"); not a person's first name
+    after it, who is another ("Friedrich Graf von Westphalen und Anna …")."""
+    name = end + 1
+    return name < len(texts) and texts[end] in LIST_JOINERS and name not in taken and lex.name_like(texts[name]) \
+        and texts[name] not in lex.first_names and _titled_name(texts, start, end, lex) \
+        and any(word in NAME_PARTICLES for word in texts[start:end])
+
+
+def _titled_name(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:
+    """A first name and a title of nobility after it: "Claus Schenk Graf …", "Marion Gräfin …"."""
+    title = next((k for k in range(start + 1, end) if texts[k].lower() in NOBILITY_TITLES), None)
+    return title is not None and _first_name_in(texts[start:title], lex)
+
+
+def _first_name_in(words: list[str], lex: Lexicons) -> bool:
+    return any(all(part in lex.first_names for part in word.split("-")) for word in words)
+
+
+def _surname_like_stop_word(texts: list[str], j: int, lex: Lexicons) -> bool:
+    """A family name that is a function word too, capitalised after a first name: "Ricarda Lang", "Woody Allen"
+    (no stop word is name-like on its own)."""
+    return texts[j][:1].isupper() and lex.word_class.get(texts[j]) == "SURNAME" and texts[j - 1] in lex.first_names
+
+
 def _particle_compound(word: str, lex: Lexicons) -> bool:
-    """A family-name particle joined to the name by a hyphen: "al-Nuaimi", "el-Baradei"."""
-    particle, _, name = word.partition("-")
-    return particle in NAME_PARTICLES and lex.name_like(name)
+    """A family-name particle joined to the name by a hyphen or elided before it: "al-Nuaimi", "d'Estaing"."""
+    for mark in PARTICLE_MARKS:
+        particle, found, name = word.partition(mark)
+        if found and (particle in NAME_PARTICLES or particle + mark in NAME_PARTICLES) and lex.name_like(name):
+            return True
+    return False
 
 
 def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int]]:
@@ -80,8 +141,9 @@ def split_runs(texts: list[str], runs: list[tuple[int, int]], lex: Lexicons) -> 
     two names, the second with its cue."""
     out = []
     for start, end in runs:
-        if any(word in lex.inside or word in lex.work_words for word in texts[start:end]):
-            out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"
+        if any(word in lex.inside or word in lex.work_words for word in texts[start:end]) \
+                or _titled_name(texts, start, end, lex):
+            out.append((start, end))  # a foreign multi-word name: "Danish Refugee Council"; a noble's
             continue
         k = start + 1
         while k < end - 1:
@@ -98,6 +160,7 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
     """The split runs outside `taken`, each trimmed to the name and with the cue before it."""
     for start, end in split_runs(texts, name_runs(texts, taken, lex), lex):
         if end - start == 1 and lex.is_common(texts[start]) and not texts[start].endswith(lex.place_tails) \
+                and not _named_landform(texts[start], lex) \
                 and not speaker_slot(texts, start, lex) and not lex.is_place_compound(texts[start]) \
                 and not (start > 0 and lex.guessed_common(texts[start]) and lex.cue_label(texts[start - 1]) in TYPED):
             continue  # a lone common noun: most runs, and no rule takes one ("die Band Herbstrock" is a name)
@@ -110,7 +173,9 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
                 and (not named or lex.cue_label(texts[start]) or texts[start] in lex.common_nouns):
             cue = texts[start]  # "Bundeskanzler Friedrich Merz", "Ölgesellschaft Petrobras"
             start += 1
-        firsts = [i for i in range(start + 1, end - 1) if texts[i] in lex.first_names]
+        # (a first name that is a particle too opens a family name: "Marine Le Pen")
+        firsts = [i for i in range(start + 1, end - 1)
+                  if texts[i] in lex.first_names and texts[i].lower() not in NAME_PARTICLES]
         if firsts and cue is None and texts[start] not in lex.titles \
                 and not any(lex.is_name(word) for word in texts[start:firsts[0]]):
             cue, start = texts[firsts[0] - 1], firsts[0]  # "Rennkanute Adam Seroczynski"
@@ -123,6 +188,14 @@ def candidates(doc: Doc, texts: list[str], taken: set[int], lex: Lexicons) -> It
                 and lex.is_common(texts[end - 1]):
             end -= 1  # "Ravens Tod": the possessed thing is not part of the name
         yield Candidate(start, end, cue)
+
+
+def _named_landform(word: str, lex: Lexicons) -> bool:
+    """A landform's ending after a place's name: "Münsterland" ("im Münsterland"), not "Kapitalmarkt"."""
+    if not word.endswith(lex.landform_tails):
+        return False
+    tail = next(tail for tail in lex.landform_tails if word.endswith(tail))
+    return lex.word_class.get(word[:-len(tail)]) == "PLACE"
 
 
 def _adjective_of_name(texts: list[str], i: int, lex: Lexicons) -> bool:
