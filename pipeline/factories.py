@@ -9,7 +9,7 @@ from typing import Callable
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from . import extensions  # noqa: F401  (registers the custom attributes)
 from .components.entity_rules import EntityRules, ModelEnts
@@ -50,12 +50,14 @@ CLOSING_MARK_BEFORE_HYPHEN = r"(?<=\w)[“”«»\"](?=-\w)"
 @registry.tokenizers("de_news_tokenizer_v1")
 def make_tokenizer() -> Callable[[Language], Tokenizer]:
     """spaCy's German tokenizer with one more suffix rule (`MIXED_CASE_PERIOD`) and one more infix rule
-    (`CLOSING_MARK_BEFORE_HYPHEN`)."""
-    default = registry.tokenizers.get("spacy.Tokenizer.v1")()
+    (`CLOSING_MARK_BEFORE_HYPHEN`), built as `spacy.Tokenizer.v1` builds it: setting a rule on a tokenizer
+    already built loads its special cases again (about 0.07 s each time)."""
 
     def create(nlp: Language) -> Tokenizer:
-        tokenizer = default(nlp)
-        tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, MIXED_CASE_PERIOD]).search
-        tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, CLOSING_MARK_BEFORE_HYPHEN]).finditer
-        return tokenizer
+        defaults = nlp.Defaults
+        return Tokenizer(nlp.vocab, rules=defaults.tokenizer_exceptions,
+                         prefix_search=compile_prefix_regex(defaults.prefixes).search,
+                         suffix_search=compile_suffix_regex([*defaults.suffixes, MIXED_CASE_PERIOD]).search,
+                         infix_finditer=compile_infix_regex([*defaults.infixes, CLOSING_MARK_BEFORE_HYPHEN]).finditer,
+                         token_match=defaults.token_match, url_match=defaults.url_match)
     return create
