@@ -47,7 +47,7 @@ def article_row(article: Article, doc: Doc, sentences: list[int], n_tokens: int,
 
 def mention_rows(article: Article, doc: Doc, sentences: list[int], mentions: list[Span],
                  entity_ids: list[str | None]) -> Iterator[dict]:
-    article_id = doc._.article_id
+    article_id, entities = doc._.article_id, doc._.entities
     for number, (mention, entity_id) in enumerate(zip(mentions, entity_ids), 1):
         start, end = article.raw_offset(mention.start_char), article.raw_offset(mention.end_char)
         yield {
@@ -60,16 +60,16 @@ def mention_rows(article: Article, doc: Doc, sentences: list[int], mentions: lis
             "end_char": end,
             "sentence_id": sentences[mention.start],
             "method": mention._.method,
-            "entity_key": _key(doc, entity_id),
+            "entity_key": _key(entities, entity_id),
         }
 
 
 PROFILE_COLUMNS = Profile._fields  # who a person is (quoting/profiles.py)
 
 
-def _key(doc: Doc, entity_id: str | None) -> str | None:
-    """The entity's key from this article alone; the corpus pass may merge it (corpus.py)."""
-    entity = doc._.entities.get(entity_id) if entity_id else None
+def _key(entities: dict[str, dict], entity_id: str | None) -> str | None:
+    """The entity's key from this article alone (`entities`: the Doc's); the corpus pass may merge it (corpus.py)."""
+    entity = entities.get(entity_id) if entity_id else None
     return local_key(entity["label"], entity.get("key") or entity["name"]) if entity else None
 
 
@@ -79,8 +79,8 @@ def entity_rows(article: Article, doc: Doc, mentions: list[Span], entity_ids: li
     for mention, entity_id in zip(mentions, entity_ids):
         first.setdefault(entity_id, article.raw_offset(mention.start_char))
         counts[entity_id] = counts.get(entity_id, 0) + 1
-    article_id = doc._.article_id
-    for entity_id, entity in doc._.entities.items():
+    article_id, entities = doc._.article_id, doc._.entities
+    for entity_id, entity in entities.items():
         if entity_id in counts:
             yield {
                 "article_id": article_id,
@@ -90,7 +90,7 @@ def entity_rows(article: Article, doc: Doc, mentions: list[Span], entity_ids: li
                 "n_mentions": counts[entity_id],
                 "first_char": first[entity_id],
                 **{name: entity.get(name) for name in PROFILE_COLUMNS},
-                "entity_key": _key(doc, entity_id),
+                "entity_key": _key(entities, entity_id),
             }
 
 
@@ -123,7 +123,7 @@ def quote_rows(article: Article, doc: Doc, sentences: list[int]) -> Iterator[dic
             "method": info.get("method"),
             "sentence_id": sentences[quote.start],
             **{f"speaker_{name}": info.get(f"speaker_{name}") for name in PROFILE_COLUMNS},
-            "speaker_key": _key(doc, info.get("speaker_entity_id")) if entity else None,
+            "speaker_key": _key(entities, info.get("speaker_entity_id")) if entity else None,
             "quote_group": None,  # across the corpus: the corpus step sets it (corpus.py)
         }
 
