@@ -161,9 +161,21 @@ def _infinitive_under_modal(text: Text, cue: Cue, verb: Verb, clause_start: int)
 
 def _declined(text: Text, cue: Cue, verb: Verb, clause_start: int, clause_end: int) -> bool:
     """"Ein Sprecher wollte nicht bestätigen, dass …", "Der Verein konnte weder bestätigen noch …": who declines to
-    say something under a modal states nothing (but "wollte nicht ausschließen": the negation is the verb's frame)."""
-    return _infinitive_under_modal(text, cue, verb, clause_start) and any(
-        text.lower[i] in NEGATIONS and text.lower[i] not in verb.governed for i in range(clause_start, clause_end))
+    say something under a modal states nothing (but "wollte nicht ausschließen": the negation is the verb's frame);
+    nor does a negated speech verb: "Der Minister sagte nicht, dass …", "…, sagte der Sprecher nicht", "hat nicht
+    gesagt" (not a negation of another word of the clause: "sagte nicht nur, dass …", "nicht ohne Stolz")."""
+    negations = [i for i in range(clause_start, clause_end)
+                 if text.lower[i] in NEGATIONS and text.lower[i] not in verb.governed]
+    return bool(negations) and (_infinitive_under_modal(text, cue, verb, clause_start)
+                                or any(_negates_verb(text, cue, verb, i, clause_end) for i in negations))
+
+
+def _negates_verb(text: Text, cue: Cue, verb: Verb, negation: int, clause_end: int) -> bool:
+    """Whether the negation stands at the end of the verb's middle field, where it negates the verb: before the
+    clause end ("sagte nicht,"), the cue participle ("hat nicht gesagt") or the verb's particle ("teilte nicht mit")."""
+    after = negation + 1
+    return (after == clause_end or after == cue.start
+            or bool(verb.particle) and after < clause_end and text.lower[after] == verb.particle)
 
 
 def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:

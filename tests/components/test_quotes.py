@@ -1371,6 +1371,23 @@ def test_declining_to_say_is_no_claim(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a negated speech verb states nothing: the negation ends the verb's middle field
+    ("Ob die Halle abgerissen wird, sagte die Sprecherin nicht.", []),
+    ("Die Ministerin sagte nicht, dass die Gebühren steigen.", []),
+    ("Krüger hat nie behauptet, dass die Zahlen stimmen.", []),
+    ("Vogt teilte nicht mit, wann die Schule öffnet.", []),
+    # ... but a negation inside the claim, or of another word of the cue's clause, leaves the claim
+    ("Krüger sagte, er werde nicht zurücktreten.", [("indirect", "er werde nicht zurücktreten", "Thomas Krüger")]),
+    ("Die Gebühren steigen nicht, sagte Vogt.", [("indirect", "Die Gebühren steigen nicht", "Lena Vogt")]),
+    ("Nicht nur die Mieten steigen, sagte Haas.", [("indirect", "Nicht nur die Mieten steigen", "Paul Haas")]),
+    ("Vogt sagte nicht ohne Stolz, die Schule sei fertig.", [("indirect", "die Schule sei fertig", "Lena Vogt")]),
+    ("Haas betonte nicht nur, dass die Mieten steigen.", [("indirect", "dass die Mieten steigen", "Paul Haas")]),
+])
+def test_negated_speech_verb_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a speech verb after the first place of a claim in Konjunktiv is part of the claim, not a cue that ends it
     ("Der Sprecher sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet.",
      [("nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet", "Der Sprecher")]),
