@@ -81,7 +81,9 @@ def noun_phrase(text: Text, start: int, limit: int) -> NounPhrase | None:
     if text.ent_at[head] >= 0:
         entity = text.ent_at[head]
         end = max(end, text.ents[entity].end)
-    else:  # a name takes no genitive after it: "wirft die OSZE der Wahlkommission vor" (a dative object)
+    elif not (end > head + 1 and (lex.role(lower[head]) or entity is not None and text.ents[entity].label_ == "PER")):
+        # a name takes no genitive after it: "wirft die OSZE der Wahlkommission vor", "sagte Bürgermeisterin Vogt
+        # der Zeitung" (a dative object; but a place's: "im Bezirk Weser-Ems der Partei")
         end = _genitive_end(text, end, limit)
     if entity is None:
         entity = next((text.ent_at[i] for i in range(head, end) if text.ent_at[i] >= 0), None)

@@ -1387,6 +1387,20 @@ def test_negated_speech_verb_is_no_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text, speaker_text", [
+    # a person's name takes no genitive after it: "der Zeitung" after it is the dative addressee
+    ("„Wir bleiben“, sagte Bürgermeisterin Keller der Zeitung.", "Bürgermeisterin Keller"),
+    ("Die Lage sei ernst, sagte Polizeisprecher Jan Keller der Agentur.", "Polizeisprecher Jan Keller"),
+    ("„Wir bleiben“, sagte Ministerin Anna Berger der Zeitung.", "Ministerin Anna Berger"),
+    # ... but a role noun or a place takes one
+    ("Die Lage sei ernst, sagte der Sprecher der Polizei.", "der Sprecher der Polizei"),
+    ("„Wir bleiben“, sagte ein Sprecher der Stadt Wien der Zeitung.", "ein Sprecher der Stadt Wien"),
+])
+def test_dative_addressee_after_a_name_is_no_genitive(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [q._.quote["speaker_text"] for q in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a speech verb after the first place of a claim in Konjunktiv is part of the claim, not a cue that ends it
     ("Der Sprecher sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet.",
