@@ -42,8 +42,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
                                for i in range(clause_start, cue.start)) \
             or _perfect_after_claim(text, cue, clause_start, clause_end)
-        if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
-                                                                    PhraseKind.PERSON, PhraseKind.PRONOUN)):
+        if verb.agent and not _agent(text, subject):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
         speaker = resolve(text, subject, verb=cue.start)
         if speaker.start is None and _indefinite_subject(text, cue, clause_start, clause_end):
@@ -138,6 +137,14 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                     own_clause = position and not _in_relative_clause(text, cues[position - 1].cue.start)
                     yield Found(QuoteKind.REPORTED, clause_start if own_clause else sent_start, claim_end, cue,
                                 speaker)
+
+
+def _agent(text: Text, subject: NounPhrase | None) -> bool:
+    """Whether the subject can act as a speaker: a person, a named body or a noun of a public body ("Die Polizei geht
+    von Brandstiftung aus"; not "Die Gefahr geht von alten Leitungen aus")."""
+    return subject is not None and (subject.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON,
+                                                     PhraseKind.PRONOUN)
+                                    or text.lex.noun_class(text.lower[subject.head], "body"))
 
 
 def _infinitive_object(text: Text, cue: Cue, verb: Verb, clause_end: int) -> int | None:

@@ -1387,6 +1387,20 @@ def test_negated_speech_verb_is_no_claim(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a public body named by a common noun acts as the source of a verb that needs an agent
+    ("Die Polizei geht von einem Einbruch aus.", [("reported", "Die Polizei geht von einem Einbruch aus", None)]),
+    ("Die Behörden gehen von einem technischen Defekt aus.",
+     [("reported", "Die Behörden gehen von einem technischen Defekt aus", None)]),
+    ("Die Staatsanwaltschaft geht von Notwehr aus.", [("reported", "Die Staatsanwaltschaft geht von Notwehr aus", None)]),
+    # ... but not a thing the danger comes from
+    ("Die Gefahr geht von alten Leitungen aus.", []),
+    ("Von der Baustelle geht viel Lärm aus.", []),
+])
+def test_public_body_as_agent(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
 @pytest.mark.parametrize("text, speaker_text", [
     # a person's name takes no genitive after it: "der Zeitung" after it is the dative addressee
     ("„Wir bleiben“, sagte Bürgermeisterin Keller der Zeitung.", "Bürgermeisterin Keller"),
