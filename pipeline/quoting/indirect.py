@@ -42,8 +42,7 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
         opens_clause = not any(text.is_word(i) and text.quote_at[i] < 0 and not text.lex.has(text.lower[i], "adverb")
                                for i in range(clause_start, cue.start)) \
             or _perfect_after_claim(text, cue, clause_start, clause_end)
-        if verb.agent and (subject is None or subject.kind not in (PhraseKind.ENTITY, PhraseKind.ROLE,
-                                                                    PhraseKind.PERSON, PhraseKind.PRONOUN)):
+        if verb.agent and not _agent(text, subject):
             continue  # "Ihnen drohen lange Haftstrafen": a threat that looms, not one made
         speaker = resolve(text, subject, verb=cue.start)
         if speaker.start is None and _indefinite_subject(text, cue, clause_start, clause_end):
@@ -140,6 +139,14 @@ def verb_quotes(text: Text, sent_start: int, sent_end: int) -> Iterator[Found]:
                                 speaker)
 
 
+def _agent(text: Text, subject: NounPhrase | None) -> bool:
+    """Whether the subject can act as a speaker: a person, a named body or a noun of a public body ("Die Polizei geht
+    von Brandstiftung aus"; not "Die Gefahr geht von alten Leitungen aus")."""
+    return subject is not None and (subject.kind in (PhraseKind.ENTITY, PhraseKind.ROLE, PhraseKind.PERSON,
+                                                     PhraseKind.PRONOUN)
+                                    or text.lex.noun_class(text.lower[subject.head], "body"))
+
+
 def _infinitive_object(text: Text, cue: Cue, verb: Verb, clause_end: int) -> int | None:
     """Where a zu-infinitive right after the cue verb starts when it runs to the end of the clause with no comma
     before it ("hat angekündigt die Preise zu erhöhen", "kündigte an bei der Wahl erneut anzutreten"), else None."""
@@ -161,9 +168,21 @@ def _infinitive_under_modal(text: Text, cue: Cue, verb: Verb, clause_start: int)
 
 def _declined(text: Text, cue: Cue, verb: Verb, clause_start: int, clause_end: int) -> bool:
     """"Ein Sprecher wollte nicht bestätigen, dass …", "Der Verein konnte weder bestätigen noch …": who declines to
-    say something under a modal states nothing (but "wollte nicht ausschließen": the negation is the verb's frame)."""
-    return _infinitive_under_modal(text, cue, verb, clause_start) and any(
-        text.lower[i] in NEGATIONS and text.lower[i] not in verb.governed for i in range(clause_start, clause_end))
+    say something under a modal states nothing (but "wollte nicht ausschließen": the negation is the verb's frame);
+    nor does a negated speech verb: "Der Minister sagte nicht, dass …", "…, sagte der Sprecher nicht", "hat nicht
+    gesagt" (not a negation of another word of the clause: "sagte nicht nur, dass …", "nicht ohne Stolz")."""
+    negations = [i for i in range(clause_start, clause_end)
+                 if text.lower[i] in NEGATIONS and text.lower[i] not in verb.governed]
+    return bool(negations) and (_infinitive_under_modal(text, cue, verb, clause_start)
+                                or any(_negates_verb(text, cue, verb, i, clause_end) for i in negations))
+
+
+def _negates_verb(text: Text, cue: Cue, verb: Verb, negation: int, clause_end: int) -> bool:
+    """Whether the negation stands at the end of the verb's middle field, where it negates the verb: before the
+    clause end ("sagte nicht,"), the cue participle ("hat nicht gesagt") or the verb's particle ("teilte nicht mit")."""
+    after = negation + 1
+    return (after == clause_end or after == cue.start
+            or bool(verb.particle) and after < clause_end and text.lower[after] == verb.particle)
 
 
 def _verb_second(text: Text, cue: Cue, clause_start: int, subject: NounPhrase | None) -> bool:

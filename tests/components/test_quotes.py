@@ -1371,6 +1371,55 @@ def test_declining_to_say_is_no_claim(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a negated speech verb states nothing: the negation ends the verb's middle field
+    ("Ob die Halle abgerissen wird, sagte die Sprecherin nicht.", []),
+    ("Die Ministerin sagte nicht, dass die Gebühren steigen.", []),
+    ("Krüger hat nie behauptet, dass die Zahlen stimmen.", []),
+    ("Vogt teilte nicht mit, wann die Schule öffnet.", []),
+    # ... but a negation inside the claim, or of another word of the cue's clause, leaves the claim
+    ("Krüger sagte, er werde nicht zurücktreten.", [("indirect", "er werde nicht zurücktreten", "Thomas Krüger")]),
+    ("Die Gebühren steigen nicht, sagte Vogt.", [("indirect", "Die Gebühren steigen nicht", "Lena Vogt")]),
+    ("Nicht nur die Mieten steigen, sagte Haas.", [("indirect", "Nicht nur die Mieten steigen", "Paul Haas")]),
+    ("Vogt sagte nicht ohne Stolz, die Schule sei fertig.", [("indirect", "die Schule sei fertig", "Lena Vogt")]),
+    ("Haas betonte nicht nur, dass die Mieten steigen.", [("indirect", "dass die Mieten steigen", "Paul Haas")]),
+])
+def test_negated_speech_verb_is_no_claim(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a public body named by a common noun acts as the source of a verb that needs an agent
+    ("Die Polizei geht von einem Einbruch aus.", [("reported", "Die Polizei geht von einem Einbruch aus", None)]),
+    ("Die Behörden gehen von einem technischen Defekt aus.",
+     [("reported", "Die Behörden gehen von einem technischen Defekt aus", None)]),
+    ("Die Staatsanwaltschaft geht von Notwehr aus.", [("reported", "Die Staatsanwaltschaft geht von Notwehr aus", None)]),
+    # ... but not a thing the danger comes from
+    ("Die Gefahr geht von alten Leitungen aus.", []),
+    ("Von der Baustelle geht viel Lärm aus.", []),
+])
+def test_public_body_as_agent(nlp, text, expected):
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # a person's name takes no genitive after it: "der Zeitung" after it is the dative addressee
+    ("„Wir bleiben“, sagte Bürgermeisterin Keller der Zeitung.", "Bürgermeisterin Keller"),
+    ("Die Lage sei ernst, sagte Polizeisprecher Jan Keller der Agentur.", "Polizeisprecher Jan Keller"),
+    ("„Wir bleiben“, sagte Ministerin Anna Berger der Zeitung.", "Ministerin Anna Berger"),
+    # a bare word after a verb in the singular is a name the rules missed: a singular noun would need an article
+    ("„Wir bleiben“, sagte Keller der Zeitung.", "Keller"),
+    ("Die Lage sei ernst, sagt Keller dem Sender.", "Keller"),
+    # ... but a role noun, a plural after a plural verb, or a place takes one
+    ("Die Lage sei ernst, sagten Experten der Universität.", "Experten der Universität"),
+    ("Die Lage sei ernst, sagte der Sprecher der Polizei.", "der Sprecher der Polizei"),
+    ("„Wir bleiben“, sagte ein Sprecher der Stadt Wien der Zeitung.", "ein Sprecher der Stadt Wien"),
+])
+def test_dative_addressee_after_a_name_is_no_genitive(nlp, text, speaker_text):
+    doc = run(nlp, text)
+    assert [q._.quote["speaker_text"] for q in doc.spans[QUOTES_KEY]] == [speaker_text]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a speech verb after the first place of a claim in Konjunktiv is part of the claim, not a cue that ends it
     ("Der Sprecher sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet.",
      [("nach ersten Erkenntnissen habe eine Nachbarin den Brand gemeldet", "Der Sprecher")]),
