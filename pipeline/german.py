@@ -164,6 +164,7 @@ NOUN_INFLECTION_ENDINGS = affixes("noun_inflection_ending")  # "Erklärungen" ->
 DERIVATIONAL_NOUN_ENDINGS = affixes("derivational_noun_ending")  # "Vernetzung", "Freiheit": a noun, no name
 NON_KONJUNKTIV_ENDINGS = affixes("non_konjunktiv_ending")  # "sie", "Idee", "sagte", "wurde", "zeitweise"
 ADJECTIVE_SUFFIX_FORMS = affixes("adjective_suffix_form")  # "diesjährige": no Konjunktiv unless a verb form
+PLURAL_VERB_ENDINGS = affixes("plural_verb_ending")  # "sie sagten": a plural subject
 NON_GENITIVE_S_ENDINGS = affixes("non_genitive_s_ending")  # "Kompass", "Virus", "Paris"
 ZERO_PLURAL_NOUN_ENDINGS = affixes("zero_plural_noun_ending")  # "Flyer": its -s form "Flyers" is no plural
 NATIONALITY_ENDINGS = words("nationality_ending")  # after a stem: "Brite", "Belgier", "Russin"

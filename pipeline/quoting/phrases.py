@@ -5,7 +5,7 @@ from enum import Enum
 from typing import Iterator, NamedTuple
 
 from ..german import (ADJECTIVE_ENDINGS, DEFINITE_GENITIVE_ARTICLES, DEMONSTRATIVE_PRONOUNS, GENITIVE_ARTICLES,
-                      PARTITIVE_PRONOUNS, TENSE_AUXILIARIES)
+                      PARTITIVE_PRONOUNS, PLURAL_VERB_ENDINGS, TENSE_AUXILIARIES)
 from .marks import MARKS
 from .text import Text
 
@@ -101,8 +101,8 @@ def _bare_name_after_verb(text: Text, start: int, head: int) -> bool:
     missed ("sagte Keller der Zeitung": a singular noun would need an article; "sagten Experten der Universität",
     with the verb's plural ending, keeps its genitive)."""
     lex, before = text.lex, text.lower[start - 1] if start > 0 else ""
-    return (start == head and before in lex.verbs and not before.endswith("en")  # (morphology, as in speakers.py)
-            and not lex.role(text.lower[head]))
+    return start == head and before in lex.verbs and not before.endswith(PLURAL_VERB_ENDINGS) \
+        and not lex.role(text.lower[head])
 
 
 def _demonstrative(text: Text, start: int, limit: int) -> NounPhrase | None:

@@ -7,7 +7,7 @@ from typing import Callable, NamedTuple
 
 from ..german import (ARTICLES, DERIVATIONAL_NOUN_ENDINGS, FEMININE_OR_PLURAL_ARTICLES, FEMININE_OR_PLURAL_PRONOUNS,
                       GENITIVE_ARTICLES, GENITIVE_PREPOSITIONS, IMPERSONAL_SOURCE_PREPOSITIONS, INDEFINITE_ARTICLES,
-                      MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS, STOP_WORDS)
+                      MASCULINE_NOMINATIVE_ARTICLES, NOUN_INFLECTION_ENDINGS, PLURAL_VERB_ENDINGS, STOP_WORDS)
 from .phrases import NounPhrase, PhraseKind, noun_phrase, phrases
 from .records import NO_SPEAKER, Cue, Speaker, SpeakerMethod
 from .subjects import is_subject
@@ -32,8 +32,7 @@ def resolve(text: Text, phrase: NounPhrase | None, method: SpeakerMethod = Speak
 def _pronoun(text: Text, phrase: NounPhrase, verb: int | None) -> str | None:
     """"sagte er": the most recent person of the pronoun's gender; no one for a plural "sie sagten"."""
     word = text.lower[phrase.start]
-    # "sie sagten": a plural verb ending (morphology, kept here)
-    if word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(("ten", "en")):
+    if word in FEMININE_OR_PLURAL_PRONOUNS and verb is not None and text.lower[verb].endswith(PLURAL_VERB_ENDINGS):
         return None
     gender = text.lex.info.get((word, "pronoun"), "")
     entity_id = _recent_person(text, phrase.start, gender=gender)
@@ -79,9 +78,9 @@ def _name_run_end(text: Text, start: int, end: int) -> int:
 
 
 def _singular_verb(text: Text, i: int) -> bool:
-    """A verb form that may be finite and singular: "reiste", "hat" (not "reisten"; morphology, kept here)."""
+    """A verb form that may be finite and singular: "reiste", "hat" (not "reisten")."""
     word = text.lower[i]
-    return text.words[i][:1].islower() and word in text.lex.verb_forms and not word.endswith("en")
+    return text.words[i][:1].islower() and word in text.lex.verb_forms and not word.endswith(PLURAL_VERB_ENDINGS)
 
 
 def _last_mention(text: Text, entity_id: str, before: int) -> int:
