@@ -63,7 +63,7 @@ from spacy.tokens import Doc, Span
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
                        LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NOBILITY_TITLES,
-                       STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
@@ -283,11 +283,18 @@ def _opens_with_first_name(run: Context) -> str | None:
     named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names
                                       or any(word.lower() in NOBILITY_TITLES for word in words[1:-1]))
     opens_with_first_name = all(part in lex.first_names or lex.word_class.get(part) == "FIRSTNAME"
-                                for part in run.first.split("-"))
+                                for part in run.first.split("-")) and not _opened_by_town_article(run)
     if len(words) >= 2 and opens_with_first_name \
             and (not run.commons[-1] or named_last or len(words) == 2 and not lex.is_common(run.first)):
         return "PER"
     return None
+
+
+def _opened_by_town_article(run: Context) -> bool:
+    """A Romance article that is a first name too ("Le") opens towns as often as family names ("Le Mans", "Le
+    Havre" / "Le Pen"): a person only next to a speech verb ("sagte Le Pen", "Le Pen erklärte")."""
+    return run.first.lower() in PARTICLE_ARTICLES \
+        and run.lex.cue_words.get(run.before) != "PER" and run.lex.cue_words.get(run.after) != "PER"
 
 
 def _ends_with_surname(run: Context) -> str | None:
