@@ -541,6 +541,14 @@ def mentions(doc):
     ("Er hört am liebsten Rhythm & Blues.", []),
     ("Die Agentur Stein & Partner wirbt.", [("Stein & Partner", "ORG")]),
     ("Die Spedition Kessing + Wohlrab meldete einen Rekord.", [("Kessing + Wohlrab", "ORG")]),
+    # an organisation's class noun before a known name and a legal form is no part of the firm's name; before a place or
+    # a common noun it is ("Stadtwerke München GmbH", "Deutsche Presse-Agentur GmbH")
+    ("Die Spedition Müller GmbH & Co. KG wächst.", [("Müller GmbH & Co. KG", "ORG")]),
+    ("Das Unternehmen Rheinmetall Landsysteme GmbH liefert.", [("Rheinmetall Landsysteme GmbH", "ORG")]),
+    ("Der Konzern Bayer AG wächst.", [("Bayer AG", "ORG")]),
+    ("Die Stadtwerke München GmbH erhöhen die Preise.", [("Stadtwerke München GmbH", "ORG")]),
+    ("Die Deutsche Presse-Agentur GmbH meldete das.", [("Deutsche Presse-Agentur GmbH", "ORG")]),
+    ("Die Deutsche Bank AG verlor.", [("Deutsche Bank AG", "ORG")]),
     ("Wir bieten Beratung + Service an.", []),
     ("Die Architekten Herzog & de Valmont bauten das Stadion.", [("Herzog & de Valmont", "ORG")]),
     ("Unsere Kunden und Partner sind zufrieden.", []),
