@@ -489,6 +489,12 @@ def mentions(doc):
     ("Der Song erreichte in Spanien Platz 1.", [("Spanien", "LOC")]),
     # ... and so does an organisation's shape right after an organisation of the gazetteer
     ("Der Rechteinhaber ist die Warner Bros. Entertainment GmbH.", [("Warner Bros. Entertainment GmbH", "ORG")]),
+    # a place of the gazetteer after an organisation's class noun, with name words after it, opens the organisation's
+    # name; alone, or after a preposition, it stays a place
+    ("Gestern trat die Band Tokio Hotel in Berlin auf.", [("Tokio Hotel", "ORG"), ("Berlin", "LOC")]),
+    ("Die Firma Berlin Chemie wächst.", [("Berlin Chemie", "ORG")]),
+    ("Die Band aus Tokio spielte.", [("Tokio", "LOC")]),
+    ("Die Band spielte in Tokio.", [("Tokio", "LOC")]),
     # a firm's kin compounded with an organisation is a class noun of organisations, with a person a role
     ("Nun plant die Volkswagen-Tochter Vexoria einen Stellenabbau.", [("Vexoria", "ORG")]),
     ("Die Konzerntochter Vexoria baut Software.", [("Vexoria", "ORG")]),

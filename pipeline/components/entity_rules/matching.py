@@ -201,6 +201,27 @@ def after_first_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     return before in lex.first_names and not lex.is_common(before) and before not in lex.ambiguous
 
 
+NAME_AFTER_PLACE = 3  # words a name that opens with a place's name has after it ("Tokio Hotel")
+
+
+def organisations_named_after_places(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
+    """A place of the gazetteer after an organisation's class noun, with capitalised words after it that no longer
+    name of the gazetteer takes ("Hannover Rück"), opens the organisation's name: "die Band Tokio Hotel", "die Firma
+    Berlin Chemie"; a place alone stays one ("die Stadtwerke München", "die Band aus Tokio")."""
+    ends = {span.start: span.end for span in sorted(spans, key=len)}  # start -> end of the longest match there
+    return [_named_after_place(doc, span, lex) if ends[span.start] == span.end else span for span in spans]
+
+
+def _named_after_place(doc: Doc, span: Span, lex: Lexicons) -> Span:
+    if span.label_ != "LOC" or span.start == 0 or lex.cue_label(doc[span.start - 1].text) != "ORG":
+        return span
+    end = span.end
+    while end < len(doc) and end - span.end < NAME_AFTER_PLACE and lex.name_like(doc[end].text) \
+            and not doc[end].is_sent_start:
+        end += 1
+    return mention(doc, span.start, end, "ORG", "cue") if end > span.end else span
+
+
 class ShapePatterns(JudgesWords):
     """The organisation shapes ("… AG", "Bundesamt für …"), each in a Matcher of its own, with what
     each key needs around its match."""
