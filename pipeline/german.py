@@ -94,6 +94,7 @@ GENITIVE_ARTICLES = words("genitive_article")  # des der eines einer
 MASCULINE_GENITIVE_ARTICLES = words("masculine_genitive_article")  # des eines: the noun takes -s
 DEFINITE_GENITIVE_ARTICLES = words("definite_genitive_article")  # "Präsident der Bundesärztekammer"
 MASCULINE_NOMINATIVE_ARTICLES = words("masculine_nominative_article")  # "sagte der Belgier"
+NOMINATIVE_ARTICLES = words("nominative_article")  # "Die Autorin schrieb …": a subject
 FEMININE_OR_PLURAL_ARTICLES = words("feminine_or_plural_article")  # "die Britin", "die Briten"
 DATIVE_FEMININE_ARTICLES = words("dative_feminine_article")  # "sagte der Zeitung"
 

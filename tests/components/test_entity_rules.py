@@ -68,8 +68,12 @@ def mentions(doc):
     ("Das war knapp, erklärte van der Hoeft nach dem Spiel.", [("van der Hoeft", "PER")]),
     ("Das Licht kam von der Sonne.", []),
     ("Das sei falsch, erklärte Gates, und ging.", [("Gates", "PER")]),
-    # ... but not after a subject pronoun before the verb: the word is its object, a plural noun needs no article
+    # ... but not after a subject before the verb (a pronoun, or an article opening the sentence and a noun): the word
+    # is its object, and a plural noun needs no article
     ("Sie schrieb Bücher.", []),
+    ("Die Autorin schrieb Bücher.", []),
+    ("Der Sohn schrieb Briefe.", []),
+    ("Die Lage sei ernst, sagte Kuderna.", [("Kuderna", "PER")]),
     ("Er schrieb Gedichte und sie malte.", []),
     ("Wir erklärten Regeln.", []),
     ("Am Ende schrieb Kolbritz, er komme.", [("Kolbritz", "PER")]),
