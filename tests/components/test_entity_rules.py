@@ -459,6 +459,11 @@ def mentions(doc):
     ("Le Pen erklärte das.", [("Le Pen", "PER")]),
     ("Gestern sprach Marine Le Pen in Paris.", [("Marine Le Pen", "PER"), ("Paris", "LOC")]),
     ("Er kam aus La Paz.", [("La Paz", "LOC")]),
+    # ... and after a place preposition a town's article opens a town
+    ("Er fuhr nach La Rochelle.", [("La Rochelle", "LOC")]),
+    ("Das Rennen in Le Castellet war hart.", [("Le Castellet", "LOC")]),
+    ("Er wohnt in Las Palmas.", [("Las Palmas", "LOC")]),
+    ("Er sah La Strada im Kino.", []),
     ("Die Mannschaft von Atlético de Kalvaro gewann.", []),
     # two to four words no list knows as the subject of a verb of travel or saying, before it at a sentence start or
     # right after it; not as the subject of any finite verb, nor as its object

@@ -24,6 +24,8 @@ table; a rule marked "no mention" ends the list without one.
                              one ("Jo Papier, Chef der X,")
     verb           PER      two to four words no list knows as the subject of a verb of saying or travel, at a
                              sentence start ("Tedros Adhanom Ghebreyesus reiste …") or after it ("Dann reiste …")
+    town_article   LOC      two words that a town's article opens, after a place preposition ("in Le Mans", "nach Den
+                             Haag")
     numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a
@@ -63,7 +65,8 @@ from spacy.tokens import Doc, Span
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
                        LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NOBILITY_TITLES,
-                       PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, TOWN_ARTICLES,
+                       WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
@@ -345,6 +348,11 @@ def _personal_verb(word: str, lex: Lexicons) -> bool:
     return word in lex.motion_verbs or lex.cue_words.get(word) == "PER"
 
 
+def _town_after_preposition(run: Context) -> str | None:
+    return "LOC" if len(run.words) == 2 and run.first.lower() in TOWN_ARTICLES and run.first[:1].isupper() \
+        and run.lex.cue_words.get(run.before) == "LOC" else None
+
+
 def _numbered(run: Context) -> bool:
     """A Roman number after a name that opens with no first name numbers a reform, treaty or sequel ("Hartz IV",
     "Basel III"); a ruler's regnal number follows a first name ("Ludwig XIV.", "Benedikt XVI.")."""
@@ -561,6 +569,7 @@ RULES = (
     Rule("family_name", _particle_between_names),
     Rule("apposition", _apposition, end=_apposition_end),
     Rule("verb", _unknown_names_subject),
+    Rule("town_article", _town_after_preposition),
     Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending, start=_landform_start),
