@@ -94,6 +94,7 @@ GENITIVE_ARTICLES = words("genitive_article")  # des der eines einer
 MASCULINE_GENITIVE_ARTICLES = words("masculine_genitive_article")  # des eines: the noun takes -s
 DEFINITE_GENITIVE_ARTICLES = words("definite_genitive_article")  # "Präsident der Bundesärztekammer"
 MASCULINE_NOMINATIVE_ARTICLES = words("masculine_nominative_article")  # "sagte der Belgier"
+NOMINATIVE_ARTICLES = words("nominative_article")  # "Die Autorin schrieb …": a subject
 FEMININE_OR_PLURAL_ARTICLES = words("feminine_or_plural_article")  # "die Britin", "die Briten"
 DATIVE_FEMININE_ARTICLES = words("dative_feminine_article")  # "sagte der Zeitung"
 
@@ -101,6 +102,7 @@ DATIVE_FEMININE_ARTICLES = words("dative_feminine_article")  # "sagte der Zeitun
 NAME_PARTICLES = words("name_particle")  # "von der Leyen", "van Gaal", "de Maizière"
 OPENING_PARTICLES = words("opening_particle")  # open a name when capitalised: "Van Gaal", "Al Gore"
 PARTICLE_ARTICLES = words("particle_article")  # "von der", "van den", "de la"
+TOWN_ARTICLES = words("town_article")  # "in Le Mans", "nach Den Haag"
 # written capitalised right before a person's name, the particle belongs to it ("Von der Leyen")
 CAPITALISED_NAME_PARTICLES = frozenset(word.capitalize() for word in words("capitalised_name_particle"))
 NOBILITY_TITLES = words("nobility_title")  # inside a name after its first name: "Friedrich Graf von Westphalen"

@@ -24,6 +24,8 @@ table; a rule marked "no mention" ends the list without one.
                              one ("Jo Papier, Chef der X,")
     verb           PER      two to four words no list knows as the subject of a verb of saying or travel, at a
                              sentence start ("Tedros Adhanom Ghebreyesus reiste …") or after it ("Dann reiste …")
+    town_article   LOC      two words that a town's article opens, after a place preposition ("in Le Mans", "nach Den
+                             Haag")
     numbered       -        a Roman number follows a name without a first name ("Hartz IV", "Basel III"): no mention
     several_names  -        more than one name-like word and no rule above took it: no mention
     place_tail     LOC      one word with a place-name ending ("Knoopstraße", "Helmarshausen"), or a
@@ -63,7 +65,8 @@ from spacy.tokens import Doc, Span
 from ...german import (ADJECTIVE_ENDINGS, ARTICLE_PREPOSITIONS, ARTICLES, DEFINITE_GENITIVE_ARTICLES,
                        DERIVATIONAL_NOUN_ENDINGS, GENITIVE_PREPOSITIONS, INDEFINITE_ARTICLES, LANDFORM_ADJECTIVE_STEMS,
                        LIST_JOINERS as LIST_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, NOBILITY_TITLES,
-                       STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, WEAK_PAST_FORM)
+                       PARTICLE_ARTICLES, STOP_WORDS, SUBJECT_OPENERS, SUBJECT_PRONOUNS, TOWN_ARTICLES,
+                       WEAK_PAST_FORM)
 from ...names import strip_genitive
 from .lexicons import ADJECTIVE_SHAPE, Lexicons
 from .runs import CLAUSE_ENDS, INITIAL, ROMAN, ROMAN_ORDINAL, candidates, particles_before, speaker_slot
@@ -283,11 +286,18 @@ def _opens_with_first_name(run: Context) -> str | None:
     named_last = len(words) >= 3 and (words[-2] in NAME_PARTICLES or words[-2] in lex.first_names
                                       or any(word.lower() in NOBILITY_TITLES for word in words[1:-1]))
     opens_with_first_name = all(part in lex.first_names or lex.word_class.get(part) == "FIRSTNAME"
-                                for part in run.first.split("-"))
+                                for part in run.first.split("-")) and not _opened_by_town_article(run)
     if len(words) >= 2 and opens_with_first_name \
             and (not run.commons[-1] or named_last or len(words) == 2 and not lex.is_common(run.first)):
         return "PER"
     return None
+
+
+def _opened_by_town_article(run: Context) -> bool:
+    """A Romance article that is a first name too ("Le") opens towns as often as family names ("Le Mans", "Le
+    Havre" / "Le Pen"): a person only next to a speech verb ("sagte Le Pen", "Le Pen erklärte")."""
+    return run.first.lower() in PARTICLE_ARTICLES \
+        and run.lex.cue_words.get(run.before) != "PER" and run.lex.cue_words.get(run.after) != "PER"
 
 
 def _ends_with_surname(run: Context) -> str | None:
@@ -336,6 +346,11 @@ def _unknown_name(word: str, run: Context) -> bool:
 def _personal_verb(word: str, lex: Lexicons) -> bool:
     """A verb of saying or travel, whose subject is a person."""
     return word in lex.motion_verbs or lex.cue_words.get(word) == "PER"
+
+
+def _town_after_preposition(run: Context) -> str | None:
+    return "LOC" if len(run.words) == 2 and run.first.lower() in TOWN_ARTICLES and run.first[:1].isupper() \
+        and run.lex.cue_words.get(run.before) == "LOC" else None
 
 
 def _numbered(run: Context) -> bool:
@@ -554,6 +569,7 @@ RULES = (
     Rule("family_name", _particle_between_names),
     Rule("apposition", _apposition, end=_apposition_end),
     Rule("verb", _unknown_names_subject),
+    Rule("town_article", _town_after_preposition),
     Rule("numbered", _numbered, reject=True),
     Rule("several_names", _several_names, reject=True),
     Rule("place_tail", _place_ending, start=_landform_start),

@@ -16,7 +16,7 @@ from ...tokens import token_texts
 from .classify import name_mentions
 from .lexicons import FILES, Lexicons, load_lexicons
 from .matching import (Gazetteer, ShapePatterns, UserPatterns, acronym_mentions, after_first_name, defined_acronyms,
-                       through_places)
+                       organisations_named_after_places, through_places)
 from .merge import (cue_labels_over_names, join_club_places, join_name_words, join_slashed, join_team_names, propagate,
                     surnames_over_places, within_sentence)
 from .runs import with_particles
@@ -101,7 +101,8 @@ class EntityRules:
         # before our rules set marks on spans that may have the same offsets
         model = [entity for entity in doc.ents if entity.label_ in LABELS]
         marks = {id(entity): (entity._.method or "model", entity._.canonical) for entity in model}
-        found = [Gazetteer.with_town_adjective(doc, span, lex) for span in self.gazetteer(doc, texts)]
+        found = organisations_named_after_places(
+            doc, [Gazetteer.with_town_adjective(doc, span, lex) for span in self.gazetteer(doc, texts)], lex)
         found += through_places(self.shapes(doc, texts, lex), found)
         found = [span for span in found if not after_first_name(doc, span, lex)]
         found += acronym_mentions(doc, texts, covered(found), lex)

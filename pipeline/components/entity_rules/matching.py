@@ -24,8 +24,9 @@ FIRM_JOINERS = frozenset({"&", "+"}) | LIST_JOINERS  # "Ernst & Young", "Kühne 
 PLAIN_WORD = re.compile(r"[^\W\d_]+")  # letters only: no affix or infix of the tokenizer splits it
 # options of an entity pattern that test its match: leading German common nouns are dropped ("trim_common"), its last
 # word must be a name ("des Saarlandes", not "des Landes"), the word before "&"/"und" must be a name and none follow
-# ("name_before_joiner"), its last word and the one two before it are first names ("first_names_joined")
-SHAPE_FLAGS = ("trim_common", "name_last", "name_before_joiner", "first_names_joined")
+# ("name_before_joiner"), its last word and the one two before it are first names ("first_names_joined"), an
+# organisation's class noun before a known name is dropped ("trim_class")
+SHAPE_FLAGS = ("trim_common", "name_last", "name_before_joiner", "first_names_joined", "trim_class")
 MODEL_NUMBER = re.compile(r"\d{1,3}[a-z]*\Z")  # "135", "4xx", "01"; not years, "1,4" or "2.0"
 
 
@@ -200,6 +201,27 @@ def after_first_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     return before in lex.first_names and not lex.is_common(before) and before not in lex.ambiguous
 
 
+NAME_AFTER_PLACE = 3  # words a name that opens with a place's name has after it ("Tokio Hotel")
+
+
+def organisations_named_after_places(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
+    """A place of the gazetteer after an organisation's class noun, with capitalised words after it that no longer
+    name of the gazetteer takes ("Hannover Rück"), opens the organisation's name: "die Band Tokio Hotel", "die Firma
+    Berlin Chemie"; a place alone stays one ("die Stadtwerke München", "die Band aus Tokio")."""
+    ends = {span.start: span.end for span in sorted(spans, key=len)}  # start -> end of the longest match there
+    return [_named_after_place(doc, span, lex) if ends[span.start] == span.end else span for span in spans]
+
+
+def _named_after_place(doc: Doc, span: Span, lex: Lexicons) -> Span:
+    if span.label_ != "LOC" or span.start == 0 or lex.cue_label(doc[span.start - 1].text) != "ORG":
+        return span
+    end = span.end
+    while end < len(doc) and end - span.end < NAME_AFTER_PLACE and lex.name_like(doc[end].text) \
+            and not doc[end].is_sent_start:
+        end += 1
+    return mention(doc, span.start, end, "ORG", "cue") if end > span.end else span
+
+
 class ShapePatterns(JudgesWords):
     """The organisation shapes ("… AG", "Bundesamt für …"), each in a Matcher of its own, with what
     each key needs around its match."""
@@ -288,6 +310,8 @@ class ShapePatterns(JudgesWords):
             if "trim_common" in flags and end - start > 2 and lex.is_common(texts[start]) \
                     and not self.is_anchor(texts[start]):
                 start += 1  # "Fluggesellschaft Southwest Airlines": the German class noun is no part of it
+            if "trim_class" in flags and end - start > 2 and _class_noun_before_name(texts[start], texts[start + 1], lex):
+                start += 1  # "die Spedition Müller GmbH": the class noun says what the firm is; not "Stadtwerke München"
             # a capitalised adjective before the head belongs to the name ("Medizinische Hochschule
             # Hannover", "Passauer Neue Presse"); matched here, not in the pattern, to keep the Matcher fast
             left = self.left.get(key)
@@ -315,6 +339,14 @@ def through_places(shapes: list[Span], found: list[Span]) -> list[Span]:
             shape = mention(shape.doc, shape.start, place.end, "ORG", "pattern")
         out.append(shape)
     return out
+
+
+def _class_noun_before_name(first: str, second: str, lex: Lexicons) -> bool:
+    """An organisation's class noun before a word known as a person's or a firm's name ("Unternehmen Rheinmetall",
+    "Spedition Müller"); a place or a common noun after it makes it part of the name ("Stadtwerke München", "Deutsche
+    Presse-Agentur")."""
+    return lex.cue_label(first) == "ORG" and lex.is_common(first) and not lex.is_common(second) \
+        and (lex.is_name(second) or lex.word_class.get(second) == "ORG")
 
 
 def _names_joined(texts: list[str], start: int, end: int, lex: Lexicons) -> bool:

@@ -10,7 +10,8 @@ from typing import Iterator, NamedTuple
 from spacy.tokens import Doc, Span
 
 from ...german import (ARTICLES, CLAUSE_CONJUNCTIONS, INFINITIVE_PARTICLES, LIST_JOINERS, NAME_PARTICLES,
-                       NOBILITY_TITLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES, PARTICLE_ARTICLES)
+                       NOBILITY_TITLES, NOMINATIVE_ARTICLES, NON_GENITIVE_S_ENDINGS, OPENING_PARTICLES,
+                       PARTICLE_ARTICLES, SUBJECT_PRONOUNS)
 from ...tokens import flagged
 from ...quoting.marks import PAIRS as QUOTE_PAIRS
 from .lexicons import INITIAL, ROMAN, Lexicons
@@ -205,8 +206,19 @@ def _adjective_of_name(texts: list[str], i: int, lex: Lexicons) -> bool:
 
 
 def speaker_slot(texts: list[str], i: int, lex: Lexicons) -> bool:
-    """A lone word between a speech verb and the end of the clause ("…, sagte Richter.")."""
-    return i > 0 and lex.cue_words.get(texts[i - 1]) == "PER" and i + 1 < len(texts) and texts[i + 1] in CLAUSE_ENDS
+    """A lone word between a speech verb and the end of the clause ("…, sagte Richter."), unless a subject before
+    the verb has taken the subject: the word is its object then, a plural noun without article ("Sie schrieb
+    Bücher.", "Die Autorin schrieb Bücher.")."""
+    return i > 0 and lex.cue_words.get(texts[i - 1]) == "PER" and i + 1 < len(texts) and texts[i + 1] in CLAUSE_ENDS \
+        and not _subject_before_verb(texts, i - 1, lex)
+
+
+def _subject_before_verb(texts: list[str], verb: int, lex: Lexicons) -> bool:
+    """A subject pronoun right before the verb, or an article that opens the sentence and a common noun."""
+    if verb > 0 and texts[verb - 1].lower() in SUBJECT_PRONOUNS:
+        return True
+    return verb > 1 and texts[verb - 2][:1].isupper() and texts[verb - 2].lower() in NOMINATIVE_ARTICLES \
+        and lex.is_common(texts[verb - 1])
 
 
 def particles_before(doc: Doc, texts: list[str], start: int, lex: Lexicons) -> int:
