@@ -72,12 +72,11 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, *, carry_over: bool = True, max_
 
 def _quoted_statement(text: Text, sentence: int, direct: dict[int, Found | None]) -> int | None:
     """The opening mark of a quotation with no attribution that makes up the whole sentence, if there is one."""
-    start, end = text.sents[sentence]
-    opening = next((i for i in range(start, end) if not text.is_space[i]), None)
-    if opening is None or text.quote_at[opening] < 0 or text.quotations[text.quote_at[opening]].open != opening \
+    opening, end = text.sents[sentence]  # a sentence starts at its first word (Text.sents)
+    if text.is_space[opening] or text.quote_at[opening] < 0 or text.quotations[text.quote_at[opening]].open != opening \
             or direct.get(opening) is not None:
         return None
-    return opening if _quotation_end(text, opening) + 1 >= text.content_end(start, end) else None
+    return opening if _quotation_end(text, opening) + 1 >= text.content_end(opening, end) else None
 
 
 def _quotation_end(text: Text, opening: int) -> int:
