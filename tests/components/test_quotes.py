@@ -57,6 +57,10 @@ def rows(doc):
     return [(s.label_, s.text, s._.quote["speaker_entity_id"]) for s in doc.spans[QUOTES_KEY]]
 
 
+# construction -> its cases (sentence, expected rows), each checked by test_rows
+ROWS: dict[str, list[tuple[str, list[tuple[str, str, str | None]]]]] = {}
+
+
 @pytest.mark.parametrize("text, expected", [
     # direct quote, speaker after it
     ("„Wir werden die Hilfe deutlich ausweiten“, sagte Berger am Montag in Berlin.",
@@ -747,7 +751,7 @@ def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
 
 # -- decisions, agreements and what documents say: verbs that take a clause as their content ----------
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["decision_and_document_verbs"] = [
     ("Der Bundestag beschloss am Dienstag, die Frist um ein Jahr zu verlängern.",
      [("indirect", "die Frist um ein Jahr zu verlängern", "Bundestag")]),
     ("Die Klausel besagt, dass der Käufer die Anteile zurückgeben muss.",
@@ -764,12 +768,10 @@ def test_konjunktiv_clause_after_the_writers_clause(nlp, text, expected):
     ("Der Haushalt wurde am Freitag im Bundestag beschlossen.", []),
     ("Die Parteien einigten am Ende die Basis hinter dem Vertrag.", []),
     ("Mit einigen Nachbarn hat Berger einen Vertrag.", []),
-])
-def test_decision_and_document_verbs(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["claim_ends_at_a_semicolon_before_the_writers_indicative"] = [
     # the writer goes on in the indicative after a semicolon: the claim ends there
     ("Vogt gab an, dass sie bedroht worden war; die Polizei prüft nun den Fall.",
      [("indirect", "dass sie bedroht worden war", "Lena Vogt")]),
@@ -778,12 +780,10 @@ def test_decision_and_document_verbs(nlp, text, expected):
     # ... the Konjunktiv after it goes on reporting
     ("Krüger sagte, dass die Lage ernst war; die Nachbarn seien besorgt.",
      [("indirect", "dass die Lage ernst war; die Nachbarn seien besorgt", "Thomas Krüger")]),
-])
-def test_claim_ends_at_a_semicolon_before_the_writers_indicative(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["heisst_es_after_the_source_that_opens_the_sentence"] = [
     # the sentence opens with where it is said, set off by a relative clause: the claim is what follows "heißt es"
     ("In dem Bericht, der gestern veröffentlicht wurde, heißt es, die Zahl der Unfälle sei gestiegen.",
      [("indirect", "die Zahl der Unfälle sei gestiegen", None)]),
@@ -792,23 +792,19 @@ def test_claim_ends_at_a_semicolon_before_the_writers_indicative(nlp, text, expe
     # ... a claim before "heißt es" stays the claim
     ("Die Zahl der Unfälle sei gestiegen, heißt es in dem Bericht.",
      [("indirect", "Die Zahl der Unfälle sei gestiegen", None)]),
-])
-def test_heisst_es_after_the_source_that_opens_the_sentence(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["adverb_that_looks_like_a_subordinator"] = [
     # "damit" before a verb in second place is an adverb opening the reported main clause, no "so that"
     ("Krüger erklärte hingegen, damit solle ein Stillstand vermieden werden.",
      [("indirect", "damit solle ein Stillstand vermieden werden", "Thomas Krüger")]),
     # ... a purpose clause after a speech verb is no claim
     ("Krüger schrieb einen Brief an die Nachbarn, damit sie den Plan kennen.", []),
-])
-def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["criticism_and_denial_need_a_judgement_or_a_clause"] = [
     # criticism reports a claim as a judgement with "als" or as a clause ...
     ("Krüger kritisierte den Beschluss als Fehler.",
      [("reported", "Krüger kritisierte den Beschluss als Fehler", "Thomas Krüger")]),
@@ -820,12 +816,10 @@ def test_adverb_that_looks_like_a_subordinator(nlp, text, expected):
     ("Die Bundesregierung hat das Vorgehen der Nachbarn mehrmals kritisiert.", []),
     ("Vogt bestreitet die Anschuldigungen gegen ihre Firma.", []),
     ("Polen bestreitet sein zweites Spiel am Sonntag in Wien.", []),
-])
-def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["first_constituent_before_the_cue_is_no_claim"] = [
     # the first constituent of the verb-second clause before "sagte X" is no claim: a prepositional phrase with a
     # relative clause on it, or a subordinate clause of time or cause; the claim is what follows the verb
     ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Haas, er gebe nicht auf.",
@@ -839,12 +833,10 @@ def test_criticism_and_denial_need_a_judgement_or_a_clause(nlp, text, expected):
     ("Dass die Maschine umkehrte, gab die Bundesregierung am Abend bekannt.",
      [("indirect", "Dass die Maschine umkehrte", "Bundesregierung")]),
     ("In Berlin sei die Lage ruhig, sagte Vogt.", [("indirect", "In Berlin sei die Lage ruhig", "Lena Vogt")]),
-])
-def test_first_constituent_before_the_cue_is_no_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["apposition_before_a_colon_is_no_claim"] = [
     # an apposition to the speaker before a colon is no claim; the quotation after it is
     ("In einem Interview sagte Haas, Gründer der Band: „Wir hören nicht auf.“",
      [("direct", "Wir hören nicht auf.", "Paul Haas")]),
@@ -852,12 +844,10 @@ def test_first_constituent_before_the_cue_is_no_claim(nlp, text, expected):
      [("direct", "Wir schließen das Werk nicht.", "Paul Haas")]),
     # ... a claim before a colon stays one
     ("Haas sagte, die Lage sei ernst: Es fehle an allem.", [("indirect", "die Lage sei ernst: Es fehle an allem", "Paul Haas")]),
-])
-def test_apposition_before_a_colon_is_no_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["verbs_whose_object_is_what_was_said"] = [
     # verbs whose prepositional or accusative object names what was said report the sentence without a clause
     ("Krüger wies auf die Gefahr eines Hochwassers hin.",
      [("reported", "Krüger wies auf die Gefahr eines Hochwassers hin", "Thomas Krüger")]),
@@ -871,22 +861,18 @@ def test_apposition_before_a_colon_is_no_claim(nlp, text, expected):
     ("Krüger wies darauf hin, dass die Deiche halten.", [("indirect", "dass die Deiche halten", "Thomas Krüger")]),
     # "wies … zurück" is another verb
     ("Die Polizei wies die Demonstranten zurück.", []),
-])
-def test_verbs_whose_object_is_what_was_said(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["ascribing_and_recommending"] = [
     ("Krüger schreibt der Bundesregierung das Verdienst zu, die Krise beendet zu haben.",
      [("indirect", "die Krise beendet zu haben", "Thomas Krüger")]),
     ("Vogt empfahl den Umstieg auf die Bahn.", [("reported", "Vogt empfahl den Umstieg auf die Bahn", "Lena Vogt")]),
     ("Das Gedicht wird einem Mönch zugeschrieben.", []),
-])
-def test_ascribing_and_recommending(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["source_nouns_after_nach"] = [
     # "nach" with a noun that names a source, not an event: a plan, a document, a forecast, a draft, a result
     ("Nach einem Dokument der Bundesregierung sollen die Mittel gekürzt werden.",
      [("indirect", "sollen die Mittel gekürzt werden", "Bundesregierung")]),
@@ -896,9 +882,7 @@ def test_ascribing_and_recommending(nlp, text, expected):
      [("indirect", "werden die Preise weiter steigen", "Bundesregierung")]),
     # ... an event after "nach" is a time
     ("Nach dem Spiel fuhr die Mannschaft nach Hause.", []),
-])
-def test_source_nouns_after_nach(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, speaker_text, expected", [
@@ -951,7 +935,7 @@ def test_adverb_opening_a_sentence_is_no_attribute(nlp):
     assert "Deshalb sollten Manager" not in [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["sprechen_von_reports_the_sentence"] = [
     # "X sprach von Y" reports the whole sentence, as "bezeichnete X als Y" does
     ("Der Minister Haas sprach am Montag von einem großen Erfolg für die Region.",
      [("reported", "Der Minister Haas sprach am Montag von einem großen Erfolg für die Region", "Paul Haas")]),
@@ -963,12 +947,10 @@ def test_adverb_opening_a_sentence_is_no_attribute(nlp):
        "Bundesregierung")]),
     # a quoted object of "von" is the claim itself
     ("Haas sprach von einer „Katastrophe für die Region“.", [("direct", "Katastrophe für die Region", "Paul Haas")]),
-])
-def test_sprechen_von_reports_the_sentence(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["quotation_after_a_colon_before_sagte"] = [
     # a quotation after a colon, then ", sagte er": the quotation is the claim, not the sentence around it
     ("Der Förster Paul Haas war nach der Zählung zufrieden: „Ein gesunder Wald“, sagte er dem Radio.",
      [("direct", "Ein gesunder Wald", "Paul Haas")]),
@@ -976,9 +958,7 @@ def test_sprechen_von_reports_the_sentence(nlp, text, expected):
      [("direct", "Wir erwarten klare Antworten", "Thomas Krüger")]),
     # ... quoted words inside the claim keep the sentence as the claim
     ("Die Lage sei „sehr ernst“, sagte Krüger.", [("indirect", "Die Lage sei „sehr ernst“", "Thomas Krüger")]),
-])
-def test_quotation_after_a_colon_before_sagte(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, speaker_text", [
@@ -992,7 +972,7 @@ def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
     assert [s._.quote["speaker_text"] for s in doc.spans[QUOTES_KEY]] == [speaker_text]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["particle_after_an_apposition_before_the_claim"] = [
     # a separable particle set off by commas after an apposition, before the claim
     ("Jetzt gab der Sprecher der Polizei, Paul Haas, bekannt, dass die Straße gesperrt bleibt.",
      [("indirect", "dass die Straße gesperrt bleibt", "Paul Haas")]),
@@ -1000,12 +980,10 @@ def test_quoted_web_address_is_a_source(nlp, text, speaker_text):
      [("indirect", "die Lage sei ruhig", "Lena Vogt")]),
     # ... a particle of another verb does not make the cue
     ("Jetzt gab der Sprecher der Polizei, Paul Haas, dem Reporter das Mikrofon zurück.", []),
-])
-def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["impersonal_cue_in_a_clause_of_time_or_a_relative_clause"] = [
     # "bekannt werden" in a clause of time or a relative clause says that something became known or someone
     # famous: its claim is only a dass-clause right after it, never the main clause around it
     ("Vogt hatte ihr Amt niedergelegt, nachdem bekannt geworden war, dass sie Spenden verschwiegen hatte.",
@@ -1022,9 +1000,7 @@ def test_particle_after_an_apposition_before_the_claim(nlp, text, expected):
     ("Die Lage sei ernst, hieß es am Abend.", [("indirect", "Die Lage sei ernst", None)]),
     ("Als Begründung heißt es, die Gesetze seien ausreichend.",
      [("indirect", "die Gesetze seien ausreichend", None)]),
-])
-def test_impersonal_cue_in_a_clause_of_time_or_a_relative_clause(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, speaker_text, quote", [
@@ -1053,7 +1029,7 @@ def test_long_judgement_after_als_negative(nlp, text):
     assert rows(run(nlp, text)) == []
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["subject_of_a_subordinate_clause_before_an_apposition"] = [
     # "…, wie X, Apposition, mitteilte": the subject opens the wie-clause before the apposition
     ("Die Maschine stand unter Druck, wie Paul Haas, Chef der Firma, mitteilte.",
      [("indirect", "Die Maschine stand unter Druck", "Paul Haas")]),
@@ -1065,12 +1041,10 @@ def test_long_judgement_after_als_negative(nlp, text):
     ("Die Lage sei heikel, wenn er, wie auch schon die Kollegin vom Verband, auf die Risiken hinweist.",
      [("indirect", "Die Lage sei heikel, wenn er, wie auch schon die Kollegin vom Verband, auf die Risiken hinweist",
        None)]),
-])
-def test_subject_of_a_subordinate_clause_before_an_apposition(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["speech_act_noun_before_its_content_clause"] = [
     # a noun of a speech act before its content clause (dass-clause, zu-infinitive, Konjunktiv): the clause is the
     # claim; its genitive or "von" complement speaks, else the subject of its clause, else the noun itself
     ("Die Partei reagierte auf die Forderung von Krüger, in der Steuerpolitik nachzugeben.",
@@ -1088,9 +1062,7 @@ def test_subject_of_a_subordinate_clause_before_an_apposition(nlp, text, expecte
      [("indirect", "dass die Firma Daten verkauft habe", None)]),
     ("Krüger hat den Vorschlag unterbreitet, dem im kommenden Jahr drohenden Mangel durch Umschulungen zu begegnen.",
      [("indirect", "dem im kommenden Jahr drohenden Mangel durch Umschulungen zu begegnen", "Thomas Krüger")]),
-])
-def test_speech_act_noun_before_its_content_clause(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -1107,7 +1079,7 @@ def test_speech_act_noun_before_its_content_clause_negative(nlp, text):
     assert rows(run(nlp, text)) == []
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["man_stands_for_the_speaker_in_the_context"] = [
     # "man" as the subject of a speech verb stands for the speaker of the sentence just before, or for a body
     # that opens its own sentence in a clause of its own; else for no one
     ("Offiziell sagt die Bundesregierung, man unterstütze die Bauern großzügig. Aber man betont auch, dass das "
@@ -1121,12 +1093,10 @@ def test_speech_act_noun_before_its_content_clause_negative(nlp, text):
      [("reported", "Nach der Betäubung will man ihn in einen Zoo bringen", None)]),
     ("Krüger sagte, die Lage sei ernst. Das Wetter war schlecht. Man befürchtete, dass die Ernte ausfällt.",
      [("indirect", "die Lage sei ernst", "Thomas Krüger"), ("indirect", "dass die Ernte ausfällt", None)]),
-])
-def test_man_stands_for_the_speaker_in_the_context(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["source_phrase_inside_a_speech_verbs_claim"] = [
     # a source phrase inside the claim of a speech verb is part of what the speaker said
     ("Ein Sprecher der Feuerwehr, Paul Haas, sagte am Morgen, nach ersten Erkenntnissen habe eine Nachbarin den "
      "Brand entdeckt.",
@@ -1140,9 +1110,7 @@ def test_man_stands_for_the_speaker_in_the_context(nlp, text, expected):
     ("Die Nachbarn werden inzwischen aufgefordert, die Grenze zu öffnen, so Krüger.",
      [("indirect", "Die Nachbarn werden inzwischen aufgefordert, die Grenze zu öffnen", "Thomas Krüger"),
       ("indirect", "die Grenze zu öffnen, so Krüger", None)]),
-])
-def test_source_phrase_inside_a_speech_verbs_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, quote, speaker_text", [
@@ -1183,7 +1151,7 @@ def test_infinitive_zu_is_no_particle(nlp, text):
     assert rows(run(nlp, text)) == []
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["reason_in_konjunktiv_after_the_speakers_clause"] = [
     # a reason in Konjunktiv after a main clause in the indicative is the reason its subject gives
     ("Haas bot einen Rabatt an, da er angeblich noch alte Ware habe.",
      [("indirect", "da er angeblich noch alte Ware habe", "Paul Haas")]),
@@ -1194,12 +1162,10 @@ def test_infinitive_zu_is_no_particle(nlp, text):
     ("Die Straße war lange gesperrt, weil dort gebaut werde.", []),
     # ... nor a hypothetical consequence after "sonst"
     ("Krüger drängt auf Tempo, weil sonst keine Einigung zu erreichen sei.", []),
-])
-def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["main_clause_after_a_fronted_phrase_with_als_or_seit"] = [
     # a word that may open a subordinate clause heads the first constituent of a main clause when the subject
     # follows the verb: the sentence reports what the verb's object names
     ("Als Grund nannte Krüger die hohen Kosten der Reform.",
@@ -1209,12 +1175,10 @@ def test_reason_in_konjunktiv_after_the_speakers_clause(nlp, text, expected):
     # ... not a subordinate clause, whose verb comes last, nor an adjective before its noun
     ("Als Krüger die hohen Kosten der Reform nannte, wurde es still im Saal.", []),
     ("Bis jetzt sind die verdächtigen Stoffe nicht im Wasser gefunden worden.", []),
-])
-def test_main_clause_after_a_fronted_phrase_with_als_or_seit(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["von_etwas_ausgehen"] = [
     # "von X ausgehen" with a person or organisation as subject reports what X names, as "davon ausgehen, dass …"
     ("Die Bundesregierung geht von einem Anschlag aus.",
      [("reported", "Die Bundesregierung geht von einem Anschlag aus", "Bundesregierung")]),
@@ -1223,12 +1187,10 @@ def test_main_clause_after_a_fronted_phrase_with_als_or_seit(nlp, text, expected
     # ... not a thing that a danger or an initiative comes from
     ("Die größte Gefahr geht von dem Vulkan aus.", []),
     ("Die Initiative ging von Berlin aus.", []),
-])
-def test_von_etwas_ausgehen(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["zu_infinitive_after_the_cue_without_a_comma"] = [
     # a zu-infinitive right after the speech verb, with no comma before it, is the claim to the clause's end
     ("Die Bundesregierung hat angekündigt die Steuern im Herbst zu senken.",
      [("indirect", "die Steuern im Herbst zu senken", "Bundesregierung")]),
@@ -1239,12 +1201,10 @@ def test_von_etwas_ausgehen(nlp, text, expected):
     # ... not the cue inside an infinitive of its own, which reports nothing either
     ("Die Reporter brachen den Streik ab, um über die Wahl berichten zu können.", []),
     ("Die Regel soll allen Mietern erlauben, vom Vermieter eine Abrechnung verlangen zu können.", []),
-])
-def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["particle_after_an_insert"] = [
     # the particle of a separable verb closes its clause after an insert, with adverbs or the word the verb governs
     # before it: the clause after that is the claim
     ("Zu dieser Zeit ging Lena Vogt, die Anwältin der Familie, noch davon aus, dass der Vertrag hält.",
@@ -1253,9 +1213,7 @@ def test_zu_infinitive_after_the_cue_without_a_comma(nlp, text, expected):
      [("indirect", "dass die Nachbarn folgen", "Thomas Krüger")]),
     # ... not a verb whose particle is missing ("ging … davon" is no "davon ausgehen")
     ("Krüger ging, wie jeden Tag, davon, als die Nachbarn kamen.", []),
-])
-def test_particle_after_an_insert(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, quote, speaker_text", [
@@ -1285,7 +1243,7 @@ def test_subject_before_an_insert_and_the_auxiliary(nlp, text, quote, speaker_te
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == [(quote, speaker_text)]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["perfect_tense_cue_after_the_claim"] = [
     # "…, hatte X gesagt": the auxiliary after a claim in Konjunktiv is the verb in second place, as in "…, sagte X"
     ("Der Plan sei gescheitert, hatte Krüger am Montag gesagt.",
      [("indirect", "Der Plan sei gescheitert", "Thomas Krüger")]),
@@ -1294,12 +1252,10 @@ def test_subject_before_an_insert_and_the_auxiliary(nlp, text, quote, speaker_te
     # ... not after a clause of condition in the indicative
     ("Falls der Brief echt ist, hat Krüger den Nachbarn gedroht.",
      [("reported", "Falls der Brief echt ist, hat Krüger den Nachbarn gedroht", "Thomas Krüger")]),
-])
-def test_perfect_tense_cue_after_the_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["claim_opening_with_a_subordinate_clause"] = [
     # after a speech verb, a subordinate clause may open the claim whose main clause is in Konjunktiv
     ("Krüger sagte, wenn die Preise stiegen, werde er zurücktreten.",
      [("indirect", "wenn die Preise stiegen, werde er zurücktreten", "Thomas Krüger")]),
@@ -1307,12 +1263,10 @@ def test_perfect_tense_cue_after_the_claim(nlp, text, expected):
      [("indirect", "wer so handle, müsse bestraft werden", "Anna Berger")]),
     # ... not a clause of time with no claim in Konjunktiv
     ("Krüger sagte, als die Polizei kam, nichts mehr.", []),
-])
-def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["opinion_idioms_with_a_clause"] = [
     # idioms of opinion with a clause: the frame words must all stand in the cue's clause
     ("Krüger war sich sicher, dass die Zahlen stimmen.", [("indirect", "dass die Zahlen stimmen", "Thomas Krüger")]),
     ("Die Bundesregierung ist sich einig, dass die Steuer sinken müsse.",
@@ -1335,12 +1289,10 @@ def test_claim_opening_with_a_subordinate_clause(nlp, text, expected):
     ("Die Partei schloss Krüger im Mai aus.", []),
     ("Vogt legte das Buch auf den Tisch.", []),
     ("Krüger sah sich das Spiel in Berlin an.", []),
-])
-def test_opinion_idioms_with_a_clause(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["infinitive_cue_under_a_modal"] = [
     # an infinitive cue under a finite modal states an aim, a duty or a use: no claim made
     ("Die Bundesregierung wollte mehr Geld verlangen.", []),
     ("Das Gerät soll die Bürger vor Stürmen warnen.", []),
@@ -1352,12 +1304,10 @@ def test_opinion_idioms_with_a_clause(nlp, text, expected):
     # ... and "will" is itself the cue of a stated aim
     ("Die Bundesregierung will die Bürger vor Stürmen warnen.",
      [("reported", "Die Bundesregierung will die Bürger vor Stürmen warnen", "Bundesregierung")]),
-])
-def test_infinitive_cue_under_a_modal(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["declining_to_say_is_no_claim"] = [
     # who declines to say something under a modal states nothing
     ("Ein Sprecher wollte nicht bestätigen, dass die Zahlen stimmen.", []),
     ("Der Verband konnte zunächst weder bestätigen noch ausschließen, dass Haas das Team verlässt.", []),
@@ -1365,12 +1315,10 @@ def test_infinitive_cue_under_a_modal(nlp, text, expected):
     ("Krüger wollte nicht ausschließen, dass er erneut kandidiert.",
      [("indirect", "dass er erneut kandidiert", "Thomas Krüger")]),
     ("Vogt konnte bestätigen, dass die Zahlen stimmen.", [("indirect", "dass die Zahlen stimmen", "Lena Vogt")]),
-])
-def test_declining_to_say_is_no_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["negated_speech_verb_is_no_claim"] = [
     # a negated speech verb states nothing: the negation ends the verb's middle field
     ("Ob die Halle abgerissen wird, sagte die Sprecherin nicht.", []),
     ("Die Ministerin sagte nicht, dass die Gebühren steigen.", []),
@@ -1382,12 +1330,10 @@ def test_declining_to_say_is_no_claim(nlp, text, expected):
     ("Nicht nur die Mieten steigen, sagte Haas.", [("indirect", "Nicht nur die Mieten steigen", "Paul Haas")]),
     ("Vogt sagte nicht ohne Stolz, die Schule sei fertig.", [("indirect", "die Schule sei fertig", "Lena Vogt")]),
     ("Haas betonte nicht nur, dass die Mieten steigen.", [("indirect", "dass die Mieten steigen", "Paul Haas")]),
-])
-def test_negated_speech_verb_is_no_claim(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["public_body_as_agent"] = [
     # a public body named by a common noun acts as the source of a verb that needs an agent
     ("Die Polizei geht von einem Einbruch aus.", [("reported", "Die Polizei geht von einem Einbruch aus", None)]),
     ("Die Behörden gehen von einem technischen Defekt aus.",
@@ -1396,9 +1342,7 @@ def test_negated_speech_verb_is_no_claim(nlp, text, expected):
     # ... but not a thing the danger comes from
     ("Die Gefahr geht von alten Leitungen aus.", []),
     ("Von der Baustelle geht viel Lärm aus.", []),
-])
-def test_public_body_as_agent(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, speaker_text", [
@@ -1436,7 +1380,7 @@ def test_speech_verb_inside_the_claim(nlp, text, expected):
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["pronoun_after_a_name_no_entity_covers"] = [
     # a name the entity rules missed, as the subject of the sentence before, is the pronoun's antecedent: not the
     # person named before it
     ("Krüger traf am Sonntag in Berlin ein. Tedros Adhanom Ghebreyesus reiste am Montag nach Wien. "
@@ -1452,9 +1396,7 @@ def test_speech_verb_inside_the_claim(nlp, text, expected):
      [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
     ("Krüger traf am Sonntag in Berlin ein. Hunderte Menschen reisten nach Wien. Er sagte, die Lage sei ernst.",
      [("indirect", "die Lage sei ernst", "Thomas Krüger")]),
-])
-def test_pronoun_after_a_name_no_entity_covers(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1519,7 +1461,7 @@ def test_source_phrase_opening_the_sentence(nlp, text, expected):
     assert [(s.text, s._.quote["speaker_text"]) for s in doc.spans[QUOTES_KEY]] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["questions_and_wissen_wollen"] = [
     # "wissen wollen" asks: the question before it or after it is the claim
     ("„Wann kommt endlich die Hilfe?“, wollte Krüger vom Bürgermeister wissen.",
      [("direct", "Wann kommt endlich die Hilfe?", "Thomas Krüger")]),
@@ -1532,32 +1474,26 @@ def test_source_phrase_opening_the_sentence(nlp, text, expected):
     ("Vogt erklärte, warum sie zurücktritt.", []),
     ("Die Bundesregierung will die Steuern senken.",
      [("reported", "Die Bundesregierung will die Steuern senken", "Bundesregierung")]),
-])
-def test_questions_and_wissen_wollen(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["short_konjunktiv_clause_around_a_quotation"] = [
     # a short clause in Konjunktiv around a quotation before "…, sagte X" is the claim, the quotation in it
     ("Er sei „zutiefst erschüttert“, sagte Krüger.", [("indirect", "Er sei „zutiefst erschüttert“", "Thomas Krüger")]),
     ("Sie habe „keine Angst“, sagte Vogt.", [("indirect", "Sie habe „keine Angst“", "Lena Vogt")]),
     # ... a quotation alone is the direct quote, and a short clause in the indicative no claim
     ("„Zutiefst erschüttert“, sagte Krüger.", [("direct", "Zutiefst erschüttert", "Thomas Krüger")]),
     ("Das reicht, sagte Krüger.", []),
-])
-def test_short_konjunktiv_clause_around_a_quotation(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["split_quotation"] = [
     # the second part of a split quotation takes the attribution between the parts, ", so X," as "sagte X"
     ("„Wir erwarten“, so Vogt, „dass alle Seiten sich an die Regeln halten.“",
      [("direct", "Wir erwarten", "Lena Vogt"), ("direct", "dass alle Seiten sich an die Regeln halten.", "Lena Vogt")]),
     ("„Wir sind bereit“, sagte Krüger, „aber wir brauchen Partner.“",
      [("direct", "Wir sind bereit", "Thomas Krüger"), ("direct", "aber wir brauchen Partner.", "Thomas Krüger")]),
-])
-def test_split_quotation(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
 def test_quotation_closing_before_the_hyphen_of_a_compound():
@@ -1567,7 +1503,7 @@ def test_quotation_closing_before_the_hyphen_of_a_compound():
     assert list(zip(quotes["text"], quotes["speaker_text"])) == [("der Täter sei bewaffnet gewesen", "Krüger")]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["role_descriptions_by_gender_and_complement"] = [
     # a masculine role noun is masculine though the table gives no gender ("Kollege" beside "Kollegin"): "der
     # Kollege" is not the woman named last
     ("Thomas Krüger traf Anna Berger in Wien. Berger sagte, man sei sich einig. Der Kollege sagte, es gebe noch Fragen.",
@@ -1580,36 +1516,30 @@ def test_quotation_closing_before_the_hyphen_of_a_compound():
     # ... a role alone may still be the person named before
     ("Krüger sprach am Montag. Der Politiker sagte, die Zahlen seien gut.",
      [("indirect", "die Zahlen seien gut", "Thomas Krüger")]),
-])
-def test_role_descriptions_by_gender_and_complement(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["zu_infinitive_opening_with_a_preposition"] = [
     # a zu-infinitive after the cue that opens with a preposition ("seit", "bis") is the claim
     ("Vogt gab zu, seit Jahren davon geträumt zu haben.", [("indirect", "seit Jahren davon geträumt zu haben", "Lena Vogt")]),
     ("Krüger versprach, bis Ende Mai einen Plan vorzulegen.",
      [("indirect", "bis Ende Mai einen Plan vorzulegen", "Thomas Krüger")]),
     # ... not an infinitive of purpose ("um … zu")
     ("Krüger sagte, um die Lage zu beruhigen, dass alles gut sei.", [("indirect", "dass alles gut sei", "Thomas Krüger")]),
-])
-def test_zu_infinitive_opening_with_a_preposition(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["person_nouns_as_agents"] = [
     # a person named by nationality or age makes threats and assumptions as a name or a role does
     ("Der Belgier drohte mit einem Boykott.", [("reported", "Der Belgier drohte mit einem Boykott", None)]),
     ("Der 45-Jährige drohte immer wieder mit Selbstmord.",
      [("reported", "Der 45-Jährige drohte immer wieder mit Selbstmord", None)]),
     # ... a threat that looms over them is none they made
     ("Dem 45-Jährigen drohen lange Haftstrafen.", []),
-])
-def test_person_nouns_as_agents(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["threats_and_calls"] = [
     # "drohen mit" makes a threat whoever the subject is; "aufrufen zu" calls for something, a reported claim
     ("Die Gewerkschaft drohte mit einem Streik.", [("reported", "Die Gewerkschaft drohte mit einem Streik", None)]),
     ("Die Bundesregierung rief zum Kampf gegen die Kinderarmut auf.",
@@ -1618,12 +1548,10 @@ def test_person_nouns_as_agents(nlp, text, expected):
     # ... a threat that looms is none, and "rufen" alone calls no one to anything
     ("Den Bauern droht eine Missernte.", []),
     ("Die Kinder riefen laut nach ihrer Mutter.", []),
-])
-def test_threats_and_calls(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["cue_after_a_quotation_that_closes_its_sentence"] = [
     # after a quotation that closes its sentence, a speech verb further on in the next sentence has a claim of its
     # own: the quotation goes on with the speaker before it
     ("„Wir haben keine Wahl“, sagte Krüger. „Die Kosten steigen jedes Jahr.“ Der Rat müsse jetzt entscheiden.",
@@ -1632,23 +1560,19 @@ def test_threats_and_calls(nlp, text, expected):
     # ... but a quotation with sentences inside it goes on to the cue after its closing mark
     ("„Das ist gut. Das ist richtig. Das ist wichtig“, schrieb Krüger.",
      [("direct", "Das ist gut. Das ist richtig. Das ist wichtig", "Thomas Krüger")]),
-])
-def test_cue_after_a_quotation_that_closes_its_sentence(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["das_sagte_x_after_a_quotation"] = [
     # "„…“ Das sagte X.": a quotation that makes up the sentence before is X's direct quote, not a reported claim
     ("„Wir haben keine Wahl.“ Das sagte Krüger am Montag.", [("direct", "Wir haben keine Wahl.", "Thomas Krüger")]),
     ("„Die Kosten steigen.“ Das betonte auch Vogt.", [("direct", "Die Kosten steigen.", "Lena Vogt")]),
     # ... a sentence without marks stays the reported claim, and an attributed quotation keeps its speaker
     ("Die Kosten steigen. Das sagte Krüger am Montag.", [("reported", "Die Kosten steigen", "Thomas Krüger")]),
-])
-def test_das_sagte_x_after_a_quotation(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["source_phrase_opening_a_verbless_aside"] = [
     # a source phrase that opens an aside without a verb claims the rest of the aside
     ("Der Täter – nach Angaben der Polizei ein 30-jähriger Mann – flüchtete zu Fuß.",
      [("indirect", "ein 30-jähriger Mann", None)]),
@@ -1657,60 +1581,55 @@ def test_das_sagte_x_after_a_quotation(nlp, text, expected):
     # ... not an aside that is the source phrase alone, nor one with a verb
     ("Die Polizei nahm, laut Krüger, drei Männer fest.", [("indirect", "Die Polizei nahm, laut Krüger, drei Männer fest",
                                                           "Thomas Krüger")]),
-])
-def test_source_phrase_opening_a_verbless_aside(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["mahnen_zur"] = [
     # "mahnen zur/zum" urges something, a reported claim as "aufrufen zum" is; "mahnte, …" keeps its clause
     ("Die Bundesregierung mahnte zur Besonnenheit.",
      [("reported", "Die Bundesregierung mahnte zur Besonnenheit", "Bundesregierung")]),
     ("Krüger mahnte, man dürfe nicht nachlassen.", [("indirect", "man dürfe nicht nachlassen", "Thomas Krüger")]),
-])
-def test_mahnen_zur(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["sehen_darin"] = [
     # "sehen darin" judges as "bezeichnen als" does: the quoted judgement, else the sentence
     ("Vogt sieht darin „einen Angriff auf die Demokratie“.",
      [("direct", "einen Angriff auf die Demokratie", "Lena Vogt")]),
     ("Vogt sieht darin kein Problem.", [("reported", "Vogt sieht darin kein Problem", "Lena Vogt")]),
     # ... not "sehen" without it
     ("Vogt sieht in der Ferne ein Haus.", []),
-])
-def test_sehen_darin(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["einstufen_als"] = [
     # "einstufen als" judges as "bezeichnen als" does
     ("Die Bundesregierung stufte die Äußerung als „Beleidigung“ ein.",
      [("direct", "Beleidigung", "Bundesregierung")]),
     # ... not "einstufen" without "als"
     ("Die Bundesregierung stufte die Gehälter neu ein.", []),
-])
-def test_einstufen_als(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["relative_clause_on_a_source_phrase"] = [
     # a relative clause on a source phrase that opens the sentence belongs to the source, not to the claim
     ("Nach Ansicht der Bundesregierung, die den Fall seit Monaten prüft, habe die Stadt alles richtig gemacht.",
      [("indirect", "habe die Stadt alles richtig gemacht", "Bundesregierung")]),
     ("Laut einem Bericht der Zeitung, die sich auf Insider beruft, steht der Verkauf bevor.",
      [("indirect", "steht der Verkauf bevor", None)]),
-])
-def test_relative_clause_on_a_source_phrase(nlp, text, expected):
-    assert rows(run(nlp, text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROWS["sich_zuversichtlich_geben"] = [
     # "sich zuversichtlich geben" is an opinion with a clause, as "sich zuversichtlich zeigen"
     ("Krüger gab sich zuversichtlich, dass eine Einigung gelingt.",
      [("indirect", "dass eine Einigung gelingt", "Thomas Krüger")]),
     ("Vogt gab sich große Mühe, dass alles klappt.", []),
-])
-def test_sich_zuversichtlich_geben(nlp, text, expected):
+]
+
+
+@pytest.mark.parametrize("text, expected", [pytest.param(text, expected, id=f"{construction}-{number}")
+                                            for construction, cases in ROWS.items()
+                                            for number, (text, expected) in enumerate(cases)])
+def test_rows(nlp, text, expected):
     assert rows(run(nlp, text)) == expected
