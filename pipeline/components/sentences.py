@@ -69,8 +69,8 @@ def _cap(texts: list[str], starts: numpy.ndarray, max_tokens: int) -> None:
     bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), len(texts)]
     for start, end in zip(bounds, bounds[1:]):
         while end - start > max_tokens:
-            marks = [i for i in range(start + max_tokens - 1, start, -1) if texts[i] in CLAUSE_MARKS]
-            start = marks[0] + 1 if marks else start + max_tokens
+            start = next((i + 1 for i in range(start + max_tokens - 1, start, -1) if texts[i] in CLAUSE_MARKS),
+                         start + max_tokens)
             starts[start, 0] = 1
 
 

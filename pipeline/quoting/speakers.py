@@ -38,9 +38,10 @@ def _pronoun(text: Text, phrase: NounPhrase, verb: int | None) -> str | None:
     entity_id = _recent_person(text, phrase.start, gender=gender)
     # "Tedros Adhanom Ghebreyesus reiste nach Genf. Er sagte, …": a name the entity rules missed is the antecedent,
     # not a person named before it
-    unnamed = _unnamed_person(text, phrase.start, gender)
-    if entity_id is not None and unnamed is not None and _last_mention(text, entity_id, phrase.start) < unnamed:
-        return None
+    if entity_id is not None:
+        unnamed = _unnamed_person(text, phrase.start, gender)
+        if unnamed is not None and _last_mention(text, entity_id, phrase.start) < unnamed:
+            return None
     return entity_id
 
 
