@@ -51,19 +51,18 @@ def name_runs(texts: list[str], taken: set[int], lex: Lexicons) -> list[tuple[in
                 run_end += 2  # a regnal number the tokenizer split from its period: "Leo XIV."
                 continue
             after = _after_particles(texts, run_end, taken)  # the word after the family-name particles from here
-            last = texts[run_end - 1]
-            # after a first name or a title of nobility the particles open the family name ("Ludwig Freiherr
-            # Harstall von Eschenbrunn", though "-stall" and "-brunn" end like nouns)
-            titled = _titled_name(texts, i, run_end, lex)  # (its seat may be a known place: "Prinz von Bayern")
-            after_name = _first_name_in([last], lex) or ROMAN_ORDINAL.match(last) or titled
-            # "zu" opens a family name only after a first name ("Karl-Theodor zu Guttenberg"); after a surname it is
-            # the preposition: "Cantona zu United"
-            if after > run_end and after < n and (after not in taken or titled) and lex.name_like(texts[after]) \
-                    and (after_name or texts[run_end] not in INFINITIVE_PARTICLES and not lex.is_common(texts[after])
-                         and not lex.is_common(last)) \
-                    and texts[run_end] not in PARTICLE_ARTICLES:
-                run_end = after + 1
-                continue
+            if run_end < after < n and texts[run_end] not in PARTICLE_ARTICLES and lex.name_like(texts[after]):
+                last = texts[run_end - 1]
+                # after a first name or a title of nobility the particles open the family name ("Ludwig Freiherr
+                # Harstall von Eschenbrunn", though "-stall" and "-brunn" end like nouns)
+                titled = _titled_name(texts, i, run_end, lex)  # (its seat may be a known place: "Prinz von Bayern")
+                after_name = _first_name_in([last], lex) or ROMAN_ORDINAL.match(last) or titled
+                # "zu" opens a family name only after a first name ("Karl-Theodor zu Guttenberg"); after a surname it
+                # is the preposition: "Cantona zu United"
+                if (after not in taken or titled) and (after_name or texts[run_end] not in INFINITIVE_PARTICLES
+                                                       and not lex.is_common(texts[after]) and not lex.is_common(last)):
+                    run_end = after + 1
+                    continue
             if _double_family_name(texts, i, run_end, taken, lex):
                 run_end += 2
                 continue
